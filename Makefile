@@ -1,0 +1,52 @@
+# Archivist: `make run` serves the sample archive, `make test` runs every test.
+# Both set up what they need first, and a second run reuses what is current.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INDEX ?= var/index
+HOST ?= 127.0.0.1
+PORT ?= 5000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test install install-dev browser reindex serve bench clean
+
+run: install reindex serve
+
+test: install-dev browser
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(VENV)/.installed $@
+
+# Debian's chromium for the browser tests; Playwright never downloads a browser here.
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium is missing and we are not root: the browser tests will be skipped"; \
+	  fi; \
+	fi
+
+reindex: install
+	$(BIN)/archivist reindex archive/ --index $(INDEX)
+
+serve: install
+	$(BIN)/archivist serve --index $(INDEX) --host $(HOST) --port $(PORT)
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,129 @@
+"""Build: archive paths in, a new Whoosh index generation swapped in, and a
+`ReindexReport` (added, changed, removed, unchanged, failed) out.
+
+Articles whose content hash is unchanged since the live index keep their
+stored record instead of going through the pipeline again, unless `full`.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from . import schema, sources, storage
+from .model import Article, Failure, ReindexReport
+from .pipeline import process
+
+# Bump when the pipeline's output changes, so stored records are rebuilt.
+PIPELINE_VERSION = "1"
+META_FILE = "archivist.json"
+
+Progress = Callable[[Iterable], Iterable]
+
+
+class NoInput(Exception):
+    """A path given to reindex does not exist."""
+
+
+def previous_records(index_dir: Path) -> dict[str, tuple[str, str]]:
+    """id -> (content_hash, stored record) of the live index, if it was built by this pipeline."""
+    live = storage.live_dir(index_dir)
+    if live is None or not whoosh_index.exists_in(str(live)):
+        return {}
+    meta_path = live / META_FILE
+    try:
+        meta = json.loads(meta_path.read_text())
+    except (OSError, ValueError):
+        return {}
+    if meta.get("pipeline_version") != PIPELINE_VERSION:
+        return {}
+    ix = whoosh_index.open_dir(str(live))
+    with ix.searcher() as searcher:
+        return {
+            fields["id"]: (fields.get("content_hash", ""), fields.get("record", ""))
+            for fields in searcher.all_stored_fields()
+        }
+
+
+def document_fields(article: Article, record: str) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "quotes": "\n".join(q.text for q in article.quotes),
+        "fold": article.title + "\n" + article.text,
+        "venue": article.venue,
+        "city": article.city,
+        "country": article.country,
+        "language": article.language,
+        "year": article.year if article.year is not None else 0,
+        "date": article.published or (str(article.year) if article.year else ""),
+        "content_hash": article.content_hash,
+        "record": record,
+    }
+
+
+def reindex(
+    paths: list[str | Path],
+    index_dir: str | Path,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> ReindexReport:
+    """Index every article under `paths` into a new generation of `index_dir`."""
+    started = time.monotonic()
+    index_dir = Path(index_dir)
+    try:
+        files = sources.discover(paths)
+    except FileNotFoundError as exc:
+        raise NoInput(str(exc)) from None
+    with storage.reindex_lock(index_dir):
+        before = {} if full else previous_records(index_dir)
+        report = ReindexReport()
+        generation = storage.new_generation(index_dir)
+        try:
+            ix = whoosh_index.create_in(str(generation), schema.build_schema())
+            writer = ix.writer(limitmb=256)
+            seen: set[str] = set()
+            for file in progress(files) if progress else files:
+                try:
+                    docs = sources.read_file(file)
+                except sources.SourceError as exc:
+                    report.failed.append(Failure(source=file.path.as_posix(), reason=str(exc)))
+                    continue
+                for doc in docs:
+                    if doc.id in seen:
+                        report.failed.append(
+                            Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'")
+                        )
+                        continue
+                    seen.add(doc.id)
+                    old_hash, old_record = before.get(doc.id, ("", ""))
+                    if old_hash == doc.content_hash and old_record:
+                        article = Article.from_json(json.loads(old_record))
+                        record = old_record
+                        report.unchanged.append(doc.id)
+                    else:
+                        article = process(doc)
+                        record = json.dumps(article.to_json(), ensure_ascii=False)
+                        (report.changed if doc.id in before else report.added).append(doc.id)
+                    writer.add_document(**document_fields(article, record))
+            if not seen and report.failed:
+                # Every file failed: keep serving the index we had rather than an empty one.
+                writer.cancel()
+                storage.discard(generation)
+                report.seconds = round(time.monotonic() - started, 3)
+                return report
+            report.removed = sorted(set(before) - seen)
+            writer.commit()
+            (generation / META_FILE).write_text(
+                json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()})
+            )
+        except BaseException:
+            storage.discard(generation)
+            raise
+        storage.swap_in(index_dir, generation)
+    report.seconds = round(time.monotonic() - started, 3)
+    return report

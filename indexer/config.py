@@ -1,0 +1,31 @@
+"""Configuration in one place: where the index lives and the limits that keep
+reading, querying and serving bounded. Everything else reads its settings here.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Facets every search counts, in the order the UI shows them.
+FACETS = ("venue", "country", "year", "language")
+
+# Input files the sources understand (a trailing .gz is allowed on any of them).
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc")
+
+DEFAULT_ARCHIVE = "archive"
+DEFAULT_INDEX = "var/index"
+
+# Limits: queries and result depth.
+MAX_QUERY_CHARS = 2000
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+FACET_LIMIT = 20  # values shown per facet
+SNIPPET_CHARS = 300
+
+# Limits: input files.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def default_index_dir() -> Path:
+    """`$ARCHIVIST_INDEX`, else var/index under the current directory."""
+    return Path(os.environ.get("ARCHIVIST_INDEX") or DEFAULT_INDEX)

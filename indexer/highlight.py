@@ -1,0 +1,148 @@
+"""Highlighting: a parsed query and an article's text in, an HTML snippet out.
+
+The snippet opens at the passage with the most distinct matches; every
+character of article text is escaped; a matched phrase is one <mark>, and a
+word is marked only where it matches the query (words of a phrase are marked
+where the whole phrase stands, not on their own).
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from whoosh import query as q
+from whoosh.analysis import LowercaseFilter, RegexTokenizer
+
+from . import config, schema
+
+SPLIT = RegexTokenizer() | LowercaseFilter()
+
+
+@dataclass
+class Wanted:
+    """Words as the text analyzer makes them, and as the fold analyzer makes them."""
+
+    terms: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+    folded: set[str] = field(default_factory=set)
+    folded_phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.prefixes or self.phrases or self.folded or self.folded_phrases)
+
+
+def wanted_terms(query: q.Query) -> Wanted:
+    """The analyzed words, prefixes and phrases a query asks for (not those it excludes)."""
+    wanted = Wanted()
+
+    def walk(node: q.Query) -> None:
+        if isinstance(node, (q.Not, q.AndNot)):
+            if isinstance(node, q.AndNot):
+                walk(node.a)
+            return
+        folded = node.fieldname == "fold" if hasattr(node, "fieldname") else False
+        if isinstance(node, q.Phrase):
+            (wanted.folded_phrases if folded else wanted.phrases).append(tuple(node.words))
+        elif isinstance(node, q.Prefix):
+            wanted.prefixes.add(node.text)
+        elif isinstance(node, q.Term) and node.fieldname in schema.TEXT_FIELDS:
+            (wanted.folded if folded else wanted.terms).add(node.text)
+        elif node.is_leaf():
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(query)
+    return wanted
+
+
+def match_spans(text: str, wanted: Wanted) -> list[tuple[int, int]]:
+    """(start, end) character spans of the matches in text, phrases merged into one span."""
+    tokens = [
+        (t.text, t.startchar, t.endchar)
+        for t in SPLIT(text, chars=True, positions=True, mode="index")
+    ]
+    stems = [schema.stem(word) for word, _, _ in tokens]
+    folds = [schema.fold(word) for word, _, _ in tokens]
+    spans: list[tuple[int, int]] = []
+    for (word, start, end), stemmed, folded in zip(tokens, stems, folds):
+        if (
+            stemmed in wanted.terms
+            or folded in wanted.folded
+            or any(word.startswith(p) or stemmed.startswith(p) for p in wanted.prefixes)
+        ):
+            spans.append((start, end))
+    for phrases, words in ((wanted.phrases, stems), (wanted.folded_phrases, folds)):
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                if tuple(words[i : i + n]) == phrase:
+                    spans.append((tokens[i][1], tokens[i + n - 1][2]))
+    return merge(spans)
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """The window of about `width` characters holding the most distinct matched words."""
+    best, best_score = (0, min(len(text), width)), -1
+    for i, (start, _) in enumerate(spans):
+        window_start = max(0, start - width // 5)
+        window_end = window_start + width
+        distinct = {text[s:e].lower() for s, e in spans[i:] if e <= window_end}
+        if len(distinct) > best_score:
+            best, best_score = (window_start, min(len(text), window_end)), len(distinct)
+    start, end = best
+    first_match = next(s for s, _ in spans if s >= start)
+    if start > 0:  # open and close at word boundaries
+        space = text.find(" ", start, first_match)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """Escape text[start:end] and wrap each span in <mark>."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    cursor = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(html.escape(text[cursor:s]))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        cursor = e
+    out.append(html.escape(text[cursor:end]))
+    return "".join(out)
+
+
+def highlight_all(text: str, query: q.Query) -> str:
+    """The whole text, escaped, with every match marked (for the article page)."""
+    wanted = wanted_terms(query)
+    return mark(text, match_spans(text, wanted) if wanted else [])
+
+
+def snippet(text: str, query: q.Query, width: int = config.SNIPPET_CHARS) -> str:
+    text = " ".join(text.split())
+    wanted = wanted_terms(query)
+    spans = match_spans(text, wanted) if wanted else []
+    if not spans:
+        start, end = 0, min(len(text), width)
+        if end < len(text):
+            end = text.rfind(" ", 0, end) if " " in text[:end] else end
+    else:
+        start, end = best_window(text, spans, width)
+    body = mark(text, spans, start, end)
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")

@@ -1,0 +1,107 @@
+"""The Whoosh schema and its analyzers: what each indexed field holds and how
+its text is split into terms. Build writes with it; search parses with it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang import stemmer_for_language
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[a-z]")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """English stemming for Latin words, Russian for Cyrillic, nothing for other scripts.
+
+    Choosing by the word's script, not the document's language, lets one query
+    match English and Russian articles alike."""
+    if CYRILLIC.search(word):
+        return RUSSIAN_STEM(word)
+    if LATIN.match(word):
+        return ENGLISH_STEM(word)
+    return word
+
+
+RUSSIAN_STEM = stemmer_for_language("ru")
+ENGLISH_STEM = stemmer_for_language("en")
+
+
+class ScriptStemFilter(Filter):
+    def __call__(self, tokens):
+        for token in tokens:
+            if not token.stopped:
+                token.text = stem(token.text)
+            yield token
+
+
+# Cyrillic letters (Russian, Kazakh, Kyrgyz, Ukrainian, Belarusian) in Latin.
+TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+})
+VOWELS = "aeiou"
+DOUBLED = re.compile(r"(.)\1+")
+GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """A spelling skeleton shared by a name's transliterations and spelling variants.
+
+    Elbassy and Elbasy, Tokayev and Токаев, Almaty and Алматы each fold to one
+    form: Cyrillic is transliterated, accents dropped, y/j read as i, kh as h,
+    x as ks, a glide between vowels dropped and doubled letters collapsed."""
+    word = word.lower().translate(TRANSLIT)
+    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    word = word.replace("kh", "h").replace("x", "ks").replace("y", "i").replace("j", "i")
+    word = GLIDE.sub("", word)
+    return DOUBLED.sub(r"\1", word)
+
+
+class FoldFilter(Filter):
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+def text_analyzer():
+    return RegexTokenizer() | LowercaseFilter() | ScriptStemFilter()
+
+
+def fold_analyzer():
+    return RegexTokenizer() | LowercaseFilter() | FoldFilter()
+
+
+def build_schema() -> Schema:
+    analyzer = text_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
+        text=TEXT(analyzer=analyzer, stored=True),
+        quotes=TEXT(analyzer=analyzer),
+        fold=TEXT(analyzer=fold_analyzer()),  # title and text, spelling- and script-folded
+        venue=ID(stored=True, sortable=True),
+        city=ID(stored=True, sortable=True),
+        country=ID(stored=True, sortable=True),
+        language=ID(stored=True, sortable=True),
+        year=NUMERIC(int, bits=32, stored=True, sortable=True),
+        date=ID(stored=True, sortable=True),  # published date, else the year: the sort key
+        content_hash=STORED(),
+        record=STORED(),  # the article's full JSON record, as `show` prints it
+    )
+
+
+# Fields a plain query searches, and how much a match in each counts.
+TEXT_FIELDS = ("title", "text", "quotes", "fold")
+FIELD_BOOSTS = {"title": 1.0, "text": 1.0, "quotes": 1.0, "fold": 0.5}

@@ -1,0 +1,116 @@
+import json
+import shutil
+
+import pytest
+
+import indexer
+from indexer import storage
+from indexer.model import Failure
+
+from conftest import SEED_IDS, SEEDS
+
+
+@pytest.fixture()
+def archive(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for path in SEEDS:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_first_reindex_adds_every_article(archive, tmp_path):
+    report = indexer.reindex([archive], tmp_path / "index")
+    assert (report.added, report.changed, report.removed, report.unchanged, report.failed) == (
+        SEED_IDS, [], [], [], []
+    )
+    assert indexer.open_index(tmp_path / "index").search("").total == 4
+
+
+def test_second_reindex_reports_changes(archive, tmp_path):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    (archive / SEEDS[0].name).write_text("A new title\n\nA new body about the Golden Horde.")
+    (archive / SEEDS[1].name).unlink()
+    (archive / "004_new.txt").write_text("Another article\n\nAbout the yurtmakers.")
+    report = indexer.reindex([archive], index)
+    assert report.to_json() | {"seconds": 0} == {
+        "added": ["004_new"],
+        "changed": [SEED_IDS[0]],
+        "removed": [SEED_IDS[1]],
+        "unchanged": SEED_IDS[2:],
+        "failed": [],
+        "seconds": 0,
+    }
+    ix = indexer.open_index(index)
+    assert ix.article(SEED_IDS[1]) is None
+    assert [h.id for h in ix.search("golden horde").hits] == [SEED_IDS[0]]
+
+
+def test_full_reindex_processes_everything_again(archive, tmp_path):
+    indexer.reindex([archive], tmp_path / "index")
+    report = indexer.reindex([archive], tmp_path / "index", full=True)
+    assert report.added == SEED_IDS and report.unchanged == []
+
+
+def test_bad_file_is_reported_and_the_rest_indexed(archive, tmp_path):
+    (archive / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (archive / "empty.txt").write_bytes(b"")
+    report = indexer.reindex([archive], tmp_path / "index")
+    assert report.added == SEED_IDS
+    assert report.failed == [
+        Failure(source=(archive / "broken.txt").as_posix(), reason="binary data, not text"),
+        Failure(source=(archive / "empty.txt").as_posix(), reason="empty file"),
+    ]
+
+
+def test_when_every_file_fails_the_old_index_stays(archive, tmp_path):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    live = storage.live_dir(index)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.txt").write_bytes(b"")
+    report = indexer.reindex([bad], index)
+    assert report.indexed == 0 and len(report.failed) == 1
+    assert storage.live_dir(index) == live
+    assert indexer.open_index(index).search("").total == 4
+
+
+def test_swap_keeps_live_and_previous_generation_only(archive, tmp_path):
+    index = tmp_path / "index"
+    built = []
+    for _ in range(3):
+        indexer.reindex([archive], index, full=True)
+        built.append(storage.live_dir(index))
+    assert index.is_symlink()
+    assert storage.generations(index) == sorted(built[1:])
+    meta = json.loads((built[-1] / "archivist.json").read_text())
+    assert meta["pipeline_version"]
+
+
+def test_open_searcher_follows_a_swap(archive, tmp_path):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    ix = indexer.open_index(index)
+    assert ix.search("yurtmakers").total == 0
+    (archive / "004_new.txt").write_text("Another article\n\nAbout the yurtmakers.")
+    indexer.reindex([archive], index)
+    assert [h.id for h in ix.search("yurtmakers").hits] == ["004_new"]
+
+
+def test_a_second_reindex_while_one_runs_is_refused(archive, tmp_path):
+    index = tmp_path / "index"
+    with storage.reindex_lock(index):
+        with pytest.raises(indexer.IndexLocked):
+            indexer.reindex([archive], index)
+
+
+def test_missing_path_raises_no_input(tmp_path):
+    with pytest.raises(indexer.NoInput):
+        indexer.reindex([tmp_path / "missing"], tmp_path / "index")
+
+
+def test_open_index_without_index_raises(tmp_path):
+    with pytest.raises(indexer.IndexNotFound):
+        indexer.open_index(tmp_path / "none")

@@ -1,0 +1,42 @@
+from whoosh.query import And, Not, Or, Phrase, Prefix, Term
+
+from indexer.highlight import highlight_all, snippet
+
+
+def test_escapes_everything_and_marks_words():
+    text = 'He wrote <script>alert("x")</script> & left the museum.'
+    assert highlight_all(text, Term("text", "museum")) == (
+        "He wrote &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; left the <mark>museum</mark>."
+    )
+
+
+def test_phrase_is_one_mark_and_its_words_alone_are_not_marked():
+    text = "The golden cradle of independence. Independence of the cradle."
+    query = Phrase("text", ["golden", "cradl", "of", "independ"])
+    assert highlight_all(text, query) == (
+        "The <mark>golden cradle of independence</mark>. Independence of the cradle."
+    )
+
+
+def test_stemmed_and_prefix_matches_and_excluded_words():
+    text = "Exhibitions opened; the exhibit in Almaty closed."
+    query = And([Term("text", "exhibit"), Not(Term("text", "almati")), Prefix("text", "clo")])
+    assert highlight_all(text, query) == (
+        "<mark>Exhibitions</mark> opened; the <mark>exhibit</mark> in Almaty <mark>closed</mark>."
+    )
+
+
+def test_folded_term_marks_other_spellings():
+    assert highlight_all("Elbassy and Elbasy", Term("fold", "elbasi")) == "<mark>Elbassy</mark> and <mark>Elbasy</mark>"
+
+
+def test_snippet_opens_at_the_best_passage():
+    text = ("Filler words here. " * 40) + "The museum hosted the exhibition. " + ("More filler. " * 40)
+    result = snippet(text, Or([Term("text", "museum"), Term("text", "exhibit")]), width=120)
+    assert result.startswith("… ") and result.endswith(" …")
+    assert "<mark>museum</mark> hosted the <mark>exhibition</mark>" in result
+    assert len(result) < 200
+
+
+def test_snippet_without_matches_is_the_start():
+    assert snippet("Short text.", Term("text", "absent")) == "Short text."

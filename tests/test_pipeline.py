@@ -1,0 +1,24 @@
+from indexer import sources
+from indexer.model import Article, Paragraph
+from indexer.pipeline import process
+
+from conftest import SEEDS
+
+
+def test_seed_002_record():
+    path = next(p for p in SEEDS if p.name.startswith("002_"))
+    (doc,) = sources.read_file(sources.InputFile(path, path.parent))
+    article = process(doc)
+    lines = [" ".join(line.split()) for line in path.read_text().splitlines() if line.strip()]
+    assert article == Article(
+        id="002_10d77dcb512c7e5f",
+        title="A delegation of Kazakhstan led by Minister of Culture and Information Aida Balayeva took part in the opening ceremony of the exhibition.",
+        source=path.as_posix(),
+        published=None,
+        year=None,
+        year_basis=None,
+        language="en",
+        paragraphs=[Paragraph(n=n, text=line, language="en") for n, line in enumerate(lines, start=1)],
+        content_hash=doc.content_hash,
+    )
+    assert len(article.paragraphs) == 10

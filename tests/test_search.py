@@ -1,0 +1,135 @@
+import re
+
+import pytest
+
+import indexer
+from indexer.model import FacetValue
+
+from conftest import SEED_IDS
+
+S000, S001, S002, S003 = SEED_IDS
+
+
+def ids(results):
+    return [h.id for h in results.hits]
+
+
+def test_phrase_finds_only_articles_with_the_phrase_and_marks_it_once(ix):
+    results = ix.search('"Golden Cradle of Independence"')
+    assert ids(results) == [S003]
+    assert results.hits[0].snippet.count("<mark>Golden Cradle of Independence</mark>") >= 1
+    assert "<mark>of</mark>" not in results.hits[0].snippet
+
+
+def test_words_are_all_required(ix):
+    assert ids(ix.search("Belarus")) and set(ids(ix.search("Belarus"))) == {S000, S001}
+    assert ids(ix.search("Belarus Almaty")) == []
+
+
+def test_stemming_matches_other_word_forms(ix):
+    assert S002 in ids(ix.search("exhibited"))
+    assert S000 in ids(ix.search("photographers"))
+
+
+def test_spelling_variant_finds_both_seeds(ix):
+    assert set(ids(ix.search("Elbasy"))) == {S000, S003}
+    assert set(ids(ix.search("Elbassy"))) == {S000, S003}
+
+
+def test_cyrillic_query_finds_latin_spelling(ix):
+    assert ids(ix.search("Токаев")) == [S003]
+
+
+def test_minus_excludes(ix):
+    assert set(ids(ix.search("exhibition -Almaty"))) == {S000, S002}
+
+
+def test_prefix(ix):
+    assert set(ids(ix.search("Nichkas*"))) == {S000}
+
+
+def test_ranking_puts_title_match_first(ix):
+    assert ids(ix.search("Almaty"))[0] == S003
+
+
+def test_facets_count_the_current_results(ix):
+    everything = ix.search("")
+    assert everything.total == 4
+    assert everything.facets["language"] == [FacetValue("en", 4)]
+    assert everything.facets["year"] == [FacetValue("2024", 1)]
+    assert set(everything.facets) == {"venue", "country", "year", "language"}
+    belarus = ix.search("Belarus", year=2024)
+    assert ids(belarus) == [S001]
+    assert belarus.facets["year"] == [FacetValue("2024", 1)]
+
+
+def test_language_filter(ix):
+    assert ix.search("", lang="en").total == 4
+    assert ix.search("", lang="ru").total == 0
+
+
+def test_empty_query_lists_everything_newest_first(ix):
+    results = ix.search("", sort="relevance")
+    assert ids(results)[0] == S001
+
+
+def test_sort_oldest_and_newest(ix):
+    assert ids(ix.search("Kazakhstan", sort="newest"))[0] == S001
+    assert ids(ix.search("Kazakhstan", sort="oldest"))[-1] == S001
+
+
+def test_pagination(ix):
+    first = ix.search("", per_page=3, page=1)
+    second = ix.search("", per_page=3, page=2)
+    assert (first.total, first.pages, len(first.hits), len(second.hits)) == (4, 2, 3, 1)
+    assert set(ids(first)) | set(ids(second)) == set(SEED_IDS)
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "AND OR", "(", ":", '""', "title:", "*", "NOT", "a AND (b OR"])
+def test_bad_syntax_gives_results_or_a_notice(ix, query):
+    results = ix.search(query)
+    assert results.total >= 0
+    assert results.notice is None or isinstance(results.notice, str)
+
+
+def test_query_without_words_says_so(ix):
+    assert ix.search("((").notice == "The query has no words to search for."
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"query": "x" * 3000}, "query is 3000 characters long; the limit is 2000"),
+        ({"page": 0}, "page must be between 1 and 1000"),
+        ({"per_page": 1000}, "per_page must be between 1 and 100"),
+        ({"sort": "random"}, "sort must be one of: relevance, newest, oldest"),
+    ],
+)
+def test_out_of_range_parameters_raise_query_error(ix, kwargs, message):
+    with pytest.raises(indexer.QueryError) as caught:
+        ix.search(**kwargs)
+    assert str(caught.value) == message
+
+
+def test_to_json_shape(ix):
+    data = ix.search("Belarus").to_json()
+    assert set(data) == {"query", "total", "page", "per_page", "notice", "hits", "facets"}
+    assert set(data["hits"][0]) == {
+        "id", "title", "published", "year", "venue", "city", "country", "language", "score", "snippet", "copies"
+    }
+    assert set(data["facets"]) == {"venue", "country", "year", "language"}
+
+
+def test_snippets_are_escaped_html_with_only_marks(ix):
+    for hit in ix.search("exhibition").hits:
+        assert re.sub(r"</?mark>", "", hit.snippet).count("<") == 0
+        assert '"' not in hit.snippet
+
+
+def test_article_record(ix):
+    article = ix.article(S001)
+    assert (article.id, article.published, article.year, article.year_basis, article.language) == (
+        S001, "2024-12-11", 2024, "published", "en"
+    )
+    assert article.paragraphs[0].text.startswith("Joint project of Kazakhstan")
+    assert ix.article("no-such-id") is None

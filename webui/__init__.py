@@ -1,0 +1,51 @@
+"""Archivist's web UI: a thin Flask layer over `indexer.search`.
+
+`create_app(config)` builds the app; every page's state is in its URL, and
+the HTML pages and the JSON API render the same result objects.
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+from flask import Flask, g, request
+
+from indexer import config as indexer_config
+
+from . import api, articles, pages, state
+
+log = logging.getLogger("archivist.requests")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(
+        INDEX_DIR=str(indexer_config.default_index_dir()),
+        PER_PAGE=10,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    state.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(articles.bp)
+    app.register_blueprint(api.bp)
+
+    @app.before_request
+    def start_timer():
+        g.started = time.monotonic()
+
+    @app.after_request
+    def finish(response):
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        elapsed = (time.monotonic() - g.get("started", time.monotonic())) * 1000
+        log.info('%s "%s %s" %s %.1fms', request.remote_addr, request.method, request.full_path.rstrip("?"),
+                 response.status_code, elapsed)
+        return response
+
+    return app

@@ -1,0 +1,61 @@
+"""The JSON API: the same result objects as the pages, as JSON, and one error
+shape, {"error": {"code", "message"}}, with a matching HTTP status.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from indexer import IndexNotFound, QueryError
+
+from .params import SearchState, to_int
+from .state import get_index
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def error(status: int, code: str, message: str):
+    return jsonify({"error": {"code": code, "message": message}}), status
+
+
+@bp.errorhandler(QueryError)
+def bad_query(exc):
+    return error(400, "bad_request", str(exc))
+
+
+@bp.errorhandler(IndexNotFound)
+def no_index(exc):
+    return error(503, "no_index", "There is no index yet: run 'archivist reindex' first.")
+
+
+@bp.route("/search")
+def search():
+    state = SearchState.from_args(request.args)
+    per_page = to_int(request.args, "per_page", current_app.config["PER_PAGE"])
+    results = get_index().search(**state.search_kwargs(per_page))
+    return jsonify(results.to_json())
+
+
+@bp.route("/articles/<path:article_id>")
+def article(article_id: str):
+    record = get_index().article(article_id)
+    if record is None:
+        return error(404, "not_found", f"No article with id '{article_id}'.")
+    return jsonify(record.to_json())
+
+
+@bp.app_errorhandler(404)
+def not_found(exc):
+    if request.path.startswith("/api/"):
+        return error(404, "not_found", "No such API endpoint.")
+    from flask import render_template
+
+    return render_template("error.html", title="Not found", message="There is no page here."), 404
+
+
+@bp.app_errorhandler(500)
+def server_error(exc):
+    if request.path.startswith("/api/"):
+        return error(500, "internal", "Something went wrong on our side.")
+    from flask import render_template
+
+    return render_template("error.html", title="Error", message="Something went wrong on our side."), 500

@@ -1,0 +1,92 @@
+"""Search state from and to the URL: request arguments in, validated search
+parameters out, and the URLs that change one of them (facet toggles, pages, sort).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from flask import url_for
+
+from indexer import QueryError
+
+# URL parameter for each facet: the facet "language" is filtered by "lang".
+FACET_PARAMS = {"venue": "venue", "country": "country", "year": "year", "language": "lang"}
+FACET_LABELS = {"venue": "Venue", "country": "Country", "year": "Year", "language": "Language"}
+
+
+def to_int(args, name: str, default: int | None = None) -> int | None:
+    raw = args.get(name, "")
+    if raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise QueryError(f"'{name}' must be a whole number, not '{raw[:40]}'") from None
+
+
+@dataclass(frozen=True)
+class SearchState:
+    q: str = ""
+    venue: str | None = None
+    country: str | None = None
+    year: int | None = None
+    lang: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args) -> "SearchState":
+        return cls(
+            q=args.get("q", ""),
+            venue=args.get("venue") or None,
+            country=args.get("country") or None,
+            year=to_int(args, "year"),
+            lang=args.get("lang") or None,
+            sort=args.get("sort") or "relevance",
+            page=to_int(args, "page", 1),
+        )
+
+    def search_kwargs(self, per_page: int) -> dict:
+        return dict(
+            query=self.q, venue=self.venue, country=self.country, year=self.year,
+            lang=self.lang, sort=self.sort, page=self.page, per_page=per_page,
+        )
+
+    def args(self) -> dict:
+        pairs = {
+            "q": self.q, "venue": self.venue, "country": self.country, "year": self.year,
+            "lang": self.lang, "sort": None if self.sort == "relevance" else self.sort,
+            "page": None if self.page == 1 else self.page,
+        }
+        return {k: v for k, v in pairs.items() if v not in (None, "")}
+
+    def url(self, **changes) -> str:
+        """This search's URL with some parameters changed; any change but the page goes back to page 1."""
+        if "page" not in changes:
+            changes["page"] = 1
+        return url_for("pages.search", **replace(self, **changes).args())
+
+    def filters(self) -> list[tuple[str, str, str]]:
+        """(label, value, URL without it) for each active filter: the removable chips."""
+        chips = []
+        for facet, param in FACET_PARAMS.items():
+            value = getattr(self, param)
+            if value not in (None, ""):
+                chips.append((FACET_LABELS[facet], str(value), self.url(**{param: None})))
+        return chips
+
+    def facet_links(self, facets: dict) -> list[dict]:
+        """Each facet's values with count, whether selected, and the URL that toggles it."""
+        out = []
+        for facet, values in facets.items():
+            param = FACET_PARAMS[facet]
+            current = getattr(self, param)
+            items = []
+            for value in values:
+                selected = str(current) == value.value
+                target = None if selected else (int(value.value) if param == "year" else value.value)
+                items.append({"value": value.value, "count": value.count, "selected": selected,
+                              "url": self.url(**{param: target})})
+            out.append({"name": facet, "label": FACET_LABELS[facet], "options": items})
+        return out
+
