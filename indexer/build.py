@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from whoosh import index as whoosh_index
 
-from . import schema, sources, storage
-from .model import Article, Failure, ReindexReport
+from . import clean, schema, sources, storage
+from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
 
 # Bump when the pipeline's output changes, so stored records are rebuilt.
@@ -46,6 +48,20 @@ def previous_records(index_dir: Path) -> dict[str, tuple[str, str]]:
             fields["id"]: (fields.get("content_hash", ""), fields.get("record", ""))
             for fields in searcher.all_stored_fields()
         }
+
+
+def source_group(doc: Document) -> str:
+    """Articles from one site or one folder share their boilerplate."""
+    if doc.url:
+        return urlsplit(doc.url).netloc.lower()
+    return Path(doc.source).parent.as_posix()
+
+
+def repeated_by_source(docs: list[Document]) -> dict[str, set[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        groups[source_group(doc)].append(doc.text)
+    return {group: clean.repeated_lines(texts) for group, texts in groups.items()}
 
 
 def document_fields(article: Article, record: str) -> dict:
@@ -86,30 +102,29 @@ def reindex(
         try:
             ix = whoosh_index.create_in(str(generation), schema.build_schema())
             writer = ix.writer(limitmb=256)
-            seen: set[str] = set()
+            docs: list[Document] = []
             for file in progress(files) if progress else files:
                 try:
-                    docs = sources.read_file(file)
+                    docs.extend(sources.read_file(file))
                 except sources.SourceError as exc:
                     report.failed.append(Failure(source=file.path.as_posix(), reason=str(exc)))
+            boilerplate = repeated_by_source(docs)
+            seen: set[str] = set()
+            for doc in docs:
+                if doc.id in seen:
+                    report.failed.append(Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'"))
                     continue
-                for doc in docs:
-                    if doc.id in seen:
-                        report.failed.append(
-                            Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'")
-                        )
-                        continue
-                    seen.add(doc.id)
-                    old_hash, old_record = before.get(doc.id, ("", ""))
-                    if old_hash == doc.content_hash and old_record:
-                        article = Article.from_json(json.loads(old_record))
-                        record = old_record
-                        report.unchanged.append(doc.id)
-                    else:
-                        article = process(doc)
-                        record = json.dumps(article.to_json(), ensure_ascii=False)
-                        (report.changed if doc.id in before else report.added).append(doc.id)
-                    writer.add_document(**document_fields(article, record))
+                seen.add(doc.id)
+                old_hash, old_record = before.get(doc.id, ("", ""))
+                if old_hash == doc.content_hash and old_record:
+                    article = Article.from_json(json.loads(old_record))
+                    record = old_record
+                    report.unchanged.append(doc.id)
+                else:
+                    article = process(doc, boilerplate.get(source_group(doc), set()))
+                    record = json.dumps(article.to_json(), ensure_ascii=False)
+                    (report.changed if doc.id in before else report.added).append(doc.id)
+                writer.add_document(**document_fields(article, record))
             if not seen and report.failed:
                 # Every file failed: keep serving the index we had rather than an empty one.
                 writer.cancel()

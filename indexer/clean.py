@@ -1,21 +1,40 @@
-"""Cleaning: a document's raw text in, its paragraphs and a record of what was
-removed (with the reason) out. Whitespace is normalized and paragraph
-boundaries (blank lines, or one line per paragraph) are kept.
+"""Cleaning: a document's raw text in, its paragraphs and a record of every
+removed line with its reason (spam, boilerplate, foreign-script, mojibake)
+out. Whitespace is normalized; paragraph boundaries (one per line) are kept.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import ftfy
+from ftfy.badness import is_bad
 
 from .model import Removed
 
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+QUOTE_OPENERS = "\"“„«‘'「『"
+
+# Lost characters: words wrapped in '?' or runs of lone '?', as left by a lossy re-encoding.
+LOST_CHARS = re.compile(r"\?\w[^?\s]*\?|(?:^|\s)\?(?:\s|$)")
+SPAM_SIGNALS = re.compile(r"\w\|\w|https?://|www\.|(?:casino|viagra|porn|betting|直播|代开|发票)", re.I)
 
 
 @dataclass
 class Cleaned:
     paragraphs: list[str]
     removed: list[Removed] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[re.Pattern]:
+    text = resources.files("indexer.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return [re.compile(line, re.I) for line in lines if line and not line.startswith("#")]
 
 
 def normalize_space(line: str) -> str:
@@ -28,5 +47,92 @@ def split_paragraphs(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def clean(text: str, title: str | None = None) -> Cleaned:
-    return Cleaned(paragraphs=split_paragraphs(text))
+def script_of(char: str) -> str:
+    code = ord(char)
+    if code < 0x250 and char.isalpha():
+        return "latin"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    if 0x4E00 <= code < 0xA000 or 0x3400 <= code < 0x4DC0 or 0x3040 <= code < 0x3100 or 0xAC00 <= code < 0xD7B0:
+        return "cjk"
+    if 0x600 <= code < 0x700:
+        return "arabic"
+    return "other" if char.isalpha() else ""
+
+
+def script_counts(text: str) -> Counter:
+    return Counter(s for s in map(script_of, text) if s)
+
+
+def main_script(paragraphs: Iterable[str]) -> str | None:
+    """The script of most of the letters, if one script clearly dominates (a bilingual text has none)."""
+    counts = Counter()
+    for paragraph in paragraphs:
+        counts.update(script_counts(paragraph))
+    if not counts:
+        return None
+    script, count = counts.most_common(1)[0]
+    return script if count >= 0.8 * sum(counts.values()) else None
+
+
+def is_foreign(line: str, script: str | None) -> bool:
+    """Mostly letters of another script than the article's, and not a quotation or a bare name."""
+    if script is None or line[0] in QUOTE_OPENERS:
+        return False
+    counts = script_counts(line)
+    letters = sum(counts.values())
+    if len(line.split()) <= 3 and letters < 16:  # a name, written in its own script
+        return False
+    return letters > 0 and counts[script] < 0.4 * letters
+
+
+def is_lost_characters(line: str) -> bool:
+    """A short line whose characters were replaced by '?' or U+FFFD, beyond repair."""
+    damage = len(LOST_CHARS.findall(line)) + line.count("\ufffd")
+    return damage >= 2 and len(line) < 200
+
+
+def repair(line: str) -> str:
+    """Fix mojibake (UTF-8 read as Latin-1 and the like) only where the line looks broken."""
+    return ftfy.fix_text(line) if is_bad(line) else line
+
+
+def removal_reason(line: str, script: str | None, repeated: set[str]) -> str | None:
+    if line in repeated or any(p.search(line) for p in boilerplate_patterns()):
+        return "boilerplate"
+    if is_lost_characters(line):
+        return "mojibake"
+    if is_foreign(line, script):
+        return "spam" if SPAM_SIGNALS.search(line) else "foreign-script"
+    return None
+
+
+def clean(text: str, title: str | None = None, repeated: set[str] = frozenset()) -> Cleaned:
+    """Split text into paragraphs and remove what is not the article.
+
+    `repeated` holds lines found in many articles of the same source (see
+    `repeated_lines`); they are boilerplate wherever they appear. The title
+    line is never removed."""
+    paragraphs = [repair(p) for p in split_paragraphs(text)]
+    script = main_script(paragraphs)
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for n, line in enumerate(paragraphs):
+        reason = None if (n == 0 and title is None) or line == title else removal_reason(line, script, repeated)
+        if reason:
+            removed.append(Removed(text=line, reason=reason))
+        else:
+            kept.append(line)
+    return Cleaned(paragraphs=kept, removed=removed)
+
+
+def repeated_lines(texts: Iterable[str], min_articles: int = 5, share: float = 0.3) -> set[str]:
+    """Lines that recur in at least `share` of the articles of one source (and in `min_articles`)."""
+    texts = list(texts)
+    if len(texts) < min_articles:
+        return set()
+    counts = Counter()
+    for text in texts:
+        counts.update({line for line in split_paragraphs(text) if len(line) >= 12})
+    threshold = max(min_articles, share * len(texts))
+    return {line for line, count in counts.items() if count >= threshold}

@@ -7,8 +7,9 @@ from . import clean, extract, language
 from .model import Article, Document, Paragraph
 
 
-def process(doc: Document) -> Article:
-    cleaned = clean.clean(doc.text, doc.title)
+def process(doc: Document, repeated: set[str] = frozenset()) -> Article:
+    """One article through every step; `repeated` are its source's boilerplate lines."""
+    cleaned = clean.clean(doc.text, doc.title, repeated)
     paragraphs = [
         Paragraph(n=n, text=text, language=language.detect_language(text))
         for n, text in enumerate(cleaned.paragraphs, start=1)
