@@ -72,7 +72,7 @@ def main_script(paragraphs: Iterable[str]) -> str | None:
     if not counts:
         return None
     script, count = counts.most_common(1)[0]
-    return script if count >= 0.8 * sum(counts.values()) else None
+    return script if count >= 0.75 * sum(counts.values()) else None
 
 
 def is_foreign(line: str, script: str | None) -> bool:
