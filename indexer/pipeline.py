@@ -14,15 +14,21 @@ def process(doc: Document, repeated: set[str] = frozenset()) -> Article:
         Paragraph(n=n, text=text, language=language.detect_language(text))
         for n, text in enumerate(cleaned.paragraphs, start=1)
     ]
-    year, year_basis = extract.year_of(doc.published)
+    article_language = doc.language or language.article_language(cleaned.paragraphs)
+    found = extract.extract(doc, cleaned.paragraphs, article_language)
     return Article(
         id=doc.id,
-        title=extract.title_of(doc, cleaned.paragraphs),
+        title=found.title,
         source=doc.source,
         published=doc.published,
-        year=year,
-        year_basis=year_basis,
-        language=doc.language or language.article_language(cleaned.paragraphs),
+        year=found.year,
+        year_basis=found.year_basis,
+        venue=found.venue,
+        city=found.city,
+        country=found.country,
+        countries_mentioned=found.countries_mentioned,
+        dates_mentioned=found.dates_mentioned,
+        language=article_language,
         paragraphs=paragraphs,
         removed=cleaned.removed,
         content_hash=doc.content_hash,

@@ -31,7 +31,8 @@ def test_search_text_output(cli):
 
 
 def test_search_year_range_and_bad_year(cli):
-    assert json.loads(cli("search", "--year", "2020..2025", "--json").output)["total"] == 1
+    assert json.loads(cli("search", "--year", "2020..2024", "--json").output)["total"] == 2
+    assert json.loads(cli("search", "--from", "2022", "--json").output)["total"] == 2
     bad = cli("search", "x", "--year", "last")
     assert bad.exit_code == 2 and "--year must be a year or a range" in bad.output
 

@@ -56,7 +56,9 @@ def test_facets_count_the_current_results(ix):
     everything = ix.search("")
     assert everything.total == 4
     assert everything.facets["language"] == [FacetValue("en", 4)]
-    assert everything.facets["year"] == [FacetValue("2024", 1)]
+    assert everything.facets["year"] == [FacetValue("2025", 1), FacetValue("2024", 1), FacetValue("2021", 1), FacetValue("2019", 1)]
+    assert everything.facets["venue"][0] == FacetValue("Library of the First President of the Republic of Kazakhstan – Elbasy", 2)
+    assert everything.facets["country"] == [FacetValue("Kazakhstan", 2), FacetValue("Belarus", 1), FacetValue("Russia", 1)]
     assert set(everything.facets) == {"venue", "country", "year", "language"}
     belarus = ix.search("Belarus", year=2024)
     assert ids(belarus) == [S001]
@@ -69,13 +71,18 @@ def test_language_filter(ix):
 
 
 def test_empty_query_lists_everything_newest_first(ix):
-    results = ix.search("", sort="relevance")
-    assert ids(results)[0] == S001
+    assert ids(ix.search("", sort="relevance")) == [S002, S001, S003, S000]
 
 
 def test_sort_oldest_and_newest(ix):
-    assert ids(ix.search("Kazakhstan", sort="newest"))[0] == S001
-    assert ids(ix.search("Kazakhstan", sort="oldest"))[-1] == S001
+    assert ids(ix.search("Kazakhstan", sort="newest")) == [S002, S001, S003, S000]
+    assert ids(ix.search("Kazakhstan", sort="oldest")) == [S000, S003, S001, S002]
+
+
+def test_venue_country_and_year_filters(ix):
+    assert set(ids(ix.search("", venue="Library of the First President of the Republic of Kazakhstan – Elbasy"))) == {S000, S003}
+    assert ids(ix.search("exhibition", country="Russia")) == [S002]
+    assert ids(ix.search("", year_from=2020, year_to=2022)) == [S003]
 
 
 def test_pagination(ix):

@@ -45,7 +45,7 @@ def test_pages_and_sort_are_in_the_url(client, app):
     assert len(hit_ids(page)) == 3
     next_url = re.search(r'rel="next" href="([^"]+)"', page).group(1).replace("&amp;", "&")
     assert parse_qs(urlsplit(next_url).query) == {"sort": ["oldest"], "page": ["2"]}
-    assert hit_ids(client.get(next_url).get_data(as_text=True)) == [S001]
+    assert hit_ids(client.get(next_url).get_data(as_text=True)) == [S002]
 
 
 def test_query_is_escaped_in_the_page(client):

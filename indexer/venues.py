@@ -1,0 +1,134 @@
+"""Venues: an article's paragraphs in, the place where the reported event was
+held out (a museum, gallery, embassy, theatre), named canonically: a name in
+indexer/data/venues.json or one of its aliases, matched through spelling
+variants with rapidfuzz, else the name as written, normalized.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from . import places, schema
+from .dates import EVENT_VERBS, sentences
+
+KEYWORDS_EN = (
+    "Museum|Library|Gallery|Theatre|Theater|Embassy|Consulate|Centre|Center|Hall|Palace|House|Opera|"
+    "Academy|University|Stadium|Arena|Cinema|Cathedral|Church|Mosque|Synagogue|Conservatory|"
+    "Philharmonic|Institute|Club|Pavilion|Expo|Forum"
+)
+NAME = r"(?:[A-Z][\w'’.]*(?:-[\w'’]+)*)"
+LINK = r"(?:of|the|on|for|and|named\s+after|de|la)"
+VENUE_EN = re.compile(
+    rf"(?:{NAME}\s+(?:{LINK}\s+)*)*(?:{KEYWORDS_EN})\b(?:\s+(?:{LINK}\s+)*{NAME})*(?:\s+[–—-]\s+{NAME})?"
+)
+KEYWORDS_RU = r"(?:музе|библиотек|галере|театр|посольств|консульств|дворц|дворец|филармони|консерватори|кинотеатр|собор|стадион|центр)\w{0,3}"
+VENUE_RU = re.compile(
+    rf"(?:[А-ЯЁ][а-яё]+(?:ом|ем|ой|ий|ый|ая|ое|ого|ей|ом)\s+)?(?:[а-яё]+(?:ом|ем|ой|ий|ый|ая|ое|ого)\s+)*"
+    rf"{KEYWORDS_RU}(?:\s+(?:имени\s+)?[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)*|\s+«[^»]{{2,60}}»)?"
+)
+PLACE_BEFORE = {
+    "at": 3, "in the building of": 3, "inside": 3, "в здании": 3, "в": 2, "на": 1,
+    "in": 2, "in the": 2, "at the": 3, "to": 1, "to the": 1,
+}
+NOT_VENUE_BEFORE = re.compile(r"(?:from|by|of|with|из|от)\s+(?:the\s+)?$", re.I)
+GENERIC = {"museum", "library", "gallery", "theatre", "theater", "embassy", "centre", "center", "house", "hall"}
+MATCH_SCORE = 88
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str
+    city: str = ""
+    country: str = ""
+
+
+@dataclass
+class Table:
+    venues: list[Venue]
+    keys: list[str]  # folded names and aliases
+    owners: list[int]  # index into venues for each key
+
+
+def key(name: str) -> str:
+    """A venue name folded for comparison: script, case, spelling variants, little words."""
+    words = re.findall(r"\w+", name)
+    return " ".join(schema.fold(w) for w in words if w.lower() not in {"the", "of", "a", "an"})
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    data = json.loads(resources.files("indexer.data").joinpath("venues.json").read_text("utf-8"))
+    venues, keys, owners = [], [], []
+    for entry in data["venues"]:
+        venues.append(Venue(entry["name"], entry.get("city", ""), entry.get("country", "")))
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            keys.append(key(name))
+            owners.append(len(venues) - 1)
+    return Table(venues, keys, owners)
+
+
+def normalize(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+    name = re.sub(r"\s+[–—-]\s+", " – ", name)
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def canonical(name: str, city: str = "") -> Venue:
+    """The table's venue for a name or any spelling of it (with its city: "Kazakh Embassy in
+    Minsk"), else the name as written, normalized."""
+    known = table()
+    for written in ([f"{name} in {city}"] if city else []) + [name]:
+        match = process.extractOne(key(written), known.keys, scorer=fuzz.ratio, score_cutoff=MATCH_SCORE)
+        if match:
+            return known.venues[known.owners[match[2]]]
+    return Venue(normalize(name), city)
+
+
+def context_score(before: str) -> int:
+    """How strongly the words before a name say the event was there ("held at the ...")."""
+    tail = before[-24:].lower().rstrip()
+    score = 0
+    for words, weight in PLACE_BEFORE.items():
+        if re.search(rf"(?:^|\s){re.escape(words)}(?:\s+the)?$", tail):
+            score = max(score, weight)
+    if score == 0 and NOT_VENUE_BEFORE.search(before[-12:]):
+        return -1  # "paintings from the X museum": not where it happened
+    return score
+
+
+def candidates(sentence: str) -> list[tuple[str, str, int]]:
+    """(name, city, context score) for each venue-like name in a sentence."""
+    found = []
+    for pattern in (VENUE_EN, VENUE_RU):
+        for m in pattern.finditer(sentence):
+            name = m.group().strip()
+            if name.lower() in GENERIC or len(name) < 5:
+                continue
+            score = context_score(sentence[: m.start()])
+            if score < 0:
+                continue
+            city = ""
+            named = re.match(r"\s+in\s+([A-Z][\w-]+)", sentence[m.end() :])
+            if named:
+                options = places.candidates(places.gazetteer(), [named.group(1)])
+                city = options[0][0].name if options and options[0][0].name != options[0][0].country else ""
+            found.append((name, city, score))
+    return found
+
+
+def find_venue(paragraphs: list[str], lead: int = 4) -> Venue | None:
+    """The best-placed venue of the article: named beside the event ('held at', 'hosted'), early on."""
+    best: tuple[int, str, str] | None = None
+    for n, paragraph in enumerate(paragraphs):
+        for sentence in sentences(paragraph):
+            event = 2 if EVENT_VERBS.search(sentence) else 0
+            for name, city, context in candidates(sentence):
+                score = context + event + (1 if n < lead else 0)
+                if score >= 3 and (best is None or score > best[0]):
+                    best = (score, name, city)
+    return canonical(best[1], best[2]) if best else None

@@ -1,0 +1,143 @@
+"""What an archivist files by, for each seed, as read from the article; and the
+rules behind it (dates, places, venues) on small English and Russian texts."""
+import pytest
+
+from indexer import dates, places, venues
+from indexer.extract import Extracted, extract
+from indexer.clean import clean
+from indexer.model import Document
+
+from conftest import SEEDS
+
+ELBASY_LIBRARY = "Library of the First President of the Republic of Kazakhstan – Elbasy"
+
+
+def seed(prefix: str) -> tuple[Document, list[str]]:
+    path = next(p for p in SEEDS if p.name.startswith(prefix))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    published = "2024-12-11" if lines[0].startswith("Posted: 11.12.2024") else None
+    text = "\n".join(line for line in lines if not line.startswith("Posted:"))
+    return Document(id=path.stem, source=str(path), text=text, published=published), clean(text).paragraphs
+
+
+EXPECTED = {
+    "000_": Extracted(
+        title="On July 2, 2019 in the building of the Museum of Library of the First President of the Republic "
+              "of Kazakhstan – Elbassy the ceremonial opening of the photo exhibition \"Croc da Peramogi\" "
+              "(\"A step to Victory\") was held\".",
+        year=2019, year_basis="event", venue=ELBASY_LIBRARY, city="Astana", country="Kazakhstan",
+        countries_mentioned=["Belarus", "Russia"],
+        dates_mentioned=["1941", "1944-07-03", "1945", "1996", "2019-07-02", "2019-08-02"],
+    ),
+    "001_": Extracted(
+        title="Joint project of Kazakhstan’s Embassy and Belarus Segodnya Publishing House to mark 80th "
+              "anniversary of Great Victory presented in Minsk",
+        year=2024, year_basis="published", venue="Embassy of Kazakhstan in Belarus", city="Minsk",
+        country="Belarus", countries_mentioned=["Kazakhstan"], dates_mentioned=[],
+    ),
+    "002_": Extracted(
+        title="A delegation of Kazakhstan led by Minister of Culture and Information Aida Balayeva took part "
+              "in the opening ceremony of the exhibition.",
+        year=2025, year_basis="inferred", venue="New Tretyakov Gallery", city="Moscow", country="Russia",
+        countries_mentioned=["Kazakhstan"], dates_mentioned=["1991-08"],
+    ),
+    "003_": Extracted(
+        title="Almaty - the Golden Cradle of Independence",
+        year=2021, year_basis="inferred", venue=ELBASY_LIBRARY, city="Astana", country="Kazakhstan",
+        countries_mentioned=[],
+        dates_mentioned=["1986", "1991", "1991-12", "1993", "1997", "2015", "2020", "2021", "2022-01-28"],
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_record(prefix):
+    doc, paragraphs = seed(prefix)
+    assert extract(doc, paragraphs, "en") == EXPECTED[prefix]
+
+
+def test_seeds_000_and_003_share_one_venue():
+    values = {extract(*seed(p), "en").venue for p in ("000_", "003_")}
+    assert values == {ELBASY_LIBRARY}
+
+
+def test_language_without_rules_keeps_fields_empty():
+    doc = Document(id="x", source="x", text="", published="2020-03-04")
+    found = extract(doc, ["Көрме 2019 жылы 2 шілдеде Астанада ашылды."], "kk")
+    assert found == Extracted(title="Көрме 2019 жылы 2 шілдеде Астанада ашылды.", year=2020, year_basis="published")
+
+
+# -- dates ------------------------------------------------------------------
+
+def test_russian_dates_and_ranges():
+    text = ["Выставка открылась 2 июля 2019 года в Минске.", "Война шла с 1941 по 1945 год; в мае 1945 года она закончилась."]
+    assert dates.dates_mentioned(text) == ["1941", "1945", "1945-05", "2019-07-02"]
+    assert dates.year_of(None, text) == (2019, "event")
+
+
+def test_numbers_that_are_not_years():
+    text = ["The Almaty-2050 Strategy counts 1,134 thousand people and 2000 volunteers; 1500 km away."]
+    assert dates.dates_mentioned(text) == []
+
+
+def test_numeric_and_iso_dates():
+    assert dates.dates_mentioned(["Posted on 11.12.2024, updated 2024-12-12."]) == ["2024-12-11", "2024-12-12"]
+
+
+def test_background_year_is_not_the_event_year():
+    text = ["The museum opened a new hall.", "The capital was liberated on July 3, 1944."]
+    assert dates.year_of(None, text) == (None, None)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Exactly 30 years ago, in December 1991, independence was declared.", 2021),
+    ("It is the first show in the past 12 years: the last time was in 2010.", 2022),
+    ("Ровно 25 лет назад, в 1998 году, здесь открылся театр.", 2023),
+])
+def test_inferred_years(text, year):
+    assert dates.year_of(None, [text]) == (year, "inferred")
+
+
+# -- places -----------------------------------------------------------------
+
+def names(mentions):
+    return [(m.place.name, m.count) for m in mentions]
+
+
+def test_former_and_alternate_city_names_are_one_city():
+    countries, cities = places.mentions("Nur-Sultan, formerly Astana and Akmola; later Нур-Султан again.")
+    assert names(cities) == [("Astana", 4)]
+    assert countries == []
+
+
+def test_russian_inflected_names():
+    countries, cities = places.mentions("Делегация из Казахстана прибыла в Москву, а затем в Минске и Белоруссии встретилась с коллегами.")
+    assert names(countries) == [("Kazakhstan", 1), ("Belarus", 1)]
+    assert names(cities) == [("Moscow", 1), ("Minsk", 1)]
+
+
+def test_demonyms_and_people_are_not_places():
+    countries, cities = places.mentions("Kazakh artists and the writer Tolon Abdykov met Russian guests.")
+    assert (countries, cities) == ([], [])
+
+
+# -- venues -----------------------------------------------------------------
+
+def test_spelling_variant_of_a_listed_venue_is_canonical():
+    assert venues.canonical("Library of Elbassy").name == ELBASY_LIBRARY
+    assert venues.canonical("Museum of the Library of the First President of the Republic of Kazakhstan – Elbasi").name == ELBASY_LIBRARY
+
+
+def test_unknown_venue_is_kept_as_written():
+    found = venues.find_venue(["The concert was held at the Bolshoi Theatre in Moscow on Friday."])
+    assert found == venues.Venue("Bolshoi Theatre", "Moscow", "")
+
+
+def test_a_place_things_came_from_is_not_the_venue():
+    assert venues.find_venue(["Paintings from the Louvre Museum were shown to the public."]) is None
+
+
+def test_russian_venue():
+    assert venues.find_venue(["Выставка открылась в Государственном историческом музее в Москве."]).name == (
+        "Государственном историческом музее"
+    )
