@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 from whoosh import index as whoosh_index
 
-from . import clean, schema, sources, storage
+from . import clean, duplicates, schema, sources, storage
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
 
 # Bump when the pipeline's output changes, so stored records are rebuilt.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]
@@ -64,22 +64,80 @@ def repeated_by_source(docs: list[Document]) -> dict[str, set[str]]:
     return {group: clean.repeated_lines(texts) for group, texts in groups.items()}
 
 
-def document_fields(article: Article, record: str) -> dict:
+def document_fields(article: Article, record: str, group: tuple[str, int]) -> dict:
     return {
         "id": article.id,
         "title": article.title,
         "text": article.text,
         "quotes": "\n".join(q.text for q in article.quotes),
         "fold": article.title + "\n" + article.text,
+        "exact": "\n".join([article.title, article.text, *(q.text for q in article.quotes)]),
+        "speaker": "\n".join(sorted({q.speaker for q in article.quotes if q.speaker})),
+        "venue_name": article.venue,
+        "city_name": article.city,
+        "country_name": article.country,
         "venue": article.venue,
         "city": article.city,
         "country": article.country,
         "language": article.language,
         "year": article.year if article.year is not None else 0,
-        "date": article.published or (str(article.year) if article.year else ""),
+        "date": sort_date(article),
+        "group": group[0],
+        "copies": group[1],
         "content_hash": article.content_hash,
         "record": record,
     }
+
+
+def sort_date(article: Article) -> str:
+    return article.published or (str(article.year) if article.year else "")
+
+
+def read_all(files, progress: Progress | None, report: ReindexReport) -> list[Document]:
+    """Every document of every file; a file that cannot be read goes into the report."""
+    docs: list[Document] = []
+    for file in progress(files) if progress else files:
+        try:
+            docs.extend(sources.read_file(file))
+        except sources.SourceError as exc:
+            report.failed.append(Failure(source=file.path.as_posix(), reason=str(exc)))
+    return docs
+
+
+def process_all(docs: list[Document], before: dict, report: ReindexReport) -> list[tuple[Article, str]]:
+    """(article, JSON record) for each document: reused when its content is unchanged."""
+    boilerplate = repeated_by_source(docs)
+    done: list[tuple[Article, str]] = []
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            report.failed.append(Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'"))
+            continue
+        seen.add(doc.id)
+        old_hash, old_record = before.get(doc.id, ("", ""))
+        if old_hash == doc.content_hash and old_record:
+            done.append((Article.from_json(json.loads(old_record)), old_record))
+            report.unchanged.append(doc.id)
+            continue
+        article = process(doc, boilerplate.get(source_group(doc), set()))
+        done.append((article, json.dumps(article.to_json(), ensure_ascii=False)))
+        (report.changed if doc.id in before else report.added).append(doc.id)
+    report.removed = sorted(set(before) - seen)
+    return done
+
+
+def write_index(generation: Path, articles: list[tuple[Article, str]]) -> None:
+    groups = duplicates.group([duplicates.Item(a.id, a.text, sort_date(a)) for a, _ in articles])
+    ix = whoosh_index.create_in(str(generation), schema.build_schema())
+    writer = ix.writer(limitmb=256)
+    try:
+        for article, record in articles:
+            writer.add_document(**document_fields(article, record, groups[article.id]))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()}))
 
 
 def reindex(
@@ -98,44 +156,15 @@ def reindex(
     with storage.reindex_lock(index_dir):
         before = {} if full else previous_records(index_dir)
         report = ReindexReport()
+        articles = process_all(read_all(files, progress, report), before, report)
+        if not articles and report.failed:
+            # Every file failed: keep serving the index we had rather than an empty one.
+            report.removed = []
+            report.seconds = round(time.monotonic() - started, 3)
+            return report
         generation = storage.new_generation(index_dir)
         try:
-            ix = whoosh_index.create_in(str(generation), schema.build_schema())
-            writer = ix.writer(limitmb=256)
-            docs: list[Document] = []
-            for file in progress(files) if progress else files:
-                try:
-                    docs.extend(sources.read_file(file))
-                except sources.SourceError as exc:
-                    report.failed.append(Failure(source=file.path.as_posix(), reason=str(exc)))
-            boilerplate = repeated_by_source(docs)
-            seen: set[str] = set()
-            for doc in docs:
-                if doc.id in seen:
-                    report.failed.append(Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'"))
-                    continue
-                seen.add(doc.id)
-                old_hash, old_record = before.get(doc.id, ("", ""))
-                if old_hash == doc.content_hash and old_record:
-                    article = Article.from_json(json.loads(old_record))
-                    record = old_record
-                    report.unchanged.append(doc.id)
-                else:
-                    article = process(doc, boilerplate.get(source_group(doc), set()))
-                    record = json.dumps(article.to_json(), ensure_ascii=False)
-                    (report.changed if doc.id in before else report.added).append(doc.id)
-                writer.add_document(**document_fields(article, record))
-            if not seen and report.failed:
-                # Every file failed: keep serving the index we had rather than an empty one.
-                writer.cancel()
-                storage.discard(generation)
-                report.seconds = round(time.monotonic() - started, 3)
-                return report
-            report.removed = sorted(set(before) - seen)
-            writer.commit()
-            (generation / META_FILE).write_text(
-                json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()})
-            )
+            write_index(generation, articles)
         except BaseException:
             storage.discard(generation)
             raise

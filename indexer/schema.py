@@ -13,6 +13,9 @@ from whoosh.lang import stemmer_for_language
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[a-z]")
+# Letters of Kazakh and Kyrgyz that Russian lacks: the Russian stemmer would maim such words.
+TURKIC = re.compile(r"[әғқңөұүһі]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=200_000)
@@ -22,7 +25,7 @@ def stem(word: str) -> str:
     Choosing by the word's script, not the document's language, lets one query
     match English and Russian articles alike."""
     if CYRILLIC.search(word):
-        return RUSSIAN_STEM(word)
+        return word if TURKIC.search(word) else RUSSIAN_STEM(word)
     if LATIN.match(word):
         return ENGLISH_STEM(word)
     return word
@@ -30,6 +33,29 @@ def stem(word: str) -> str:
 
 RUSSIAN_STEM = stemmer_for_language("ru")
 ENGLISH_STEM = stemmer_for_language("en")
+
+
+class CJKBigramFilter(Filter):
+    """Chinese has no spaces: a run of Han characters becomes its overlapping bigrams."""
+
+    def __call__(self, tokens):
+        shift = 0
+        for token in tokens:
+            text = token.text
+            if token.positions:
+                token.pos += shift
+            if len(text) < 2 or not HAN.search(text):
+                yield token
+                continue
+            start, pos = token.startchar if token.chars else None, token.pos if token.positions else None
+            for i in range(len(text) - 1):
+                token.text = text[i : i + 2]
+                if token.chars:
+                    token.startchar, token.endchar = start + i, start + i + 2
+                if token.positions:
+                    token.pos = pos + i
+                yield token
+            shift += len(text) - 2
 
 
 class ScriptStemFilter(Filter):
@@ -75,12 +101,17 @@ class FoldFilter(Filter):
             yield token
 
 
+def exact_analyzer():
+    """Words as written, less case and punctuation: for exact phrases and spelling suggestions."""
+    return RegexTokenizer() | LowercaseFilter() | CJKBigramFilter()
+
+
 def text_analyzer():
-    return RegexTokenizer() | LowercaseFilter() | ScriptStemFilter()
+    return exact_analyzer() | ScriptStemFilter()
 
 
 def fold_analyzer():
-    return RegexTokenizer() | LowercaseFilter() | FoldFilter()
+    return RegexTokenizer() | LowercaseFilter() | CJKBigramFilter() | FoldFilter()
 
 
 def build_schema() -> Schema:
@@ -91,6 +122,13 @@ def build_schema() -> Schema:
         text=TEXT(analyzer=analyzer, stored=True),
         quotes=TEXT(analyzer=analyzer),
         fold=TEXT(analyzer=fold_analyzer()),  # title and text, spelling- and script-folded
+        exact=TEXT(analyzer=exact_analyzer()),  # title, text and quotes, unstemmed: phrases
+        speaker=TEXT(analyzer=fold_analyzer()),  # who is quoted
+        venue_name=TEXT(analyzer=fold_analyzer()),  # venue:, city:, country: queries
+        city_name=TEXT(analyzer=fold_analyzer()),
+        country_name=TEXT(analyzer=fold_analyzer()),
+        group=ID(stored=True, sortable=True),  # near-duplicate group: the id of its earliest article
+        copies=STORED(),
         venue=ID(stored=True, sortable=True),
         city=ID(stored=True, sortable=True),
         country=ID(stored=True, sortable=True),
@@ -105,3 +143,8 @@ def build_schema() -> Schema:
 # Fields a plain query searches, and how much a match in each counts.
 TEXT_FIELDS = ("title", "text", "quotes", "fold")
 FIELD_BOOSTS = {"title": 1.0, "text": 1.0, "quotes": 1.0, "fold": 0.5}
+# What a user may write before a colon, and the field it searches.
+QUERY_FIELDS = {
+    "title": "title", "venue": "venue_name", "city": "city_name", "country": "country_name",
+    "speaker": "speaker", "lang": "language", "year": "year", "text": "text", "exact": "exact",
+}
