@@ -129,9 +129,11 @@ def year_range(year: str | None, year_from: int | None, year_to: int | None) -> 
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--page", type=int, default=1)
 @click.option("--per-page", type=int, default=10)
+@click.option("--explain", is_flag=True, help="Say which fields and terms each hit matched.")
 @index_option
 @json_option
-def search_command(query, venue, country, year, year_from, year_to, lang, sort, page, per_page, index_dir, as_json):
+def search_command(query, venue, country, year, year_from, year_to, lang, sort, page, per_page, explain, index_dir,
+                   as_json):
     """Search the index for QUERY (words, "a phrase", field:value)."""
     ix = load_index(index_dir)
     try:
@@ -141,7 +143,7 @@ def search_command(query, venue, country, year, year_from, year_to, lang, sort, 
     try:
         results = ix.search(
             " ".join(query), venue=venue, country=country, lang=lang,
-            sort=sort, page=page, per_page=per_page, **years,
+            sort=sort, page=page, per_page=per_page, explain=explain, **years,
         )
     except QueryError as exc:
         raise Fail(f"{exc}", 2) from None
@@ -152,11 +154,14 @@ def search_command(query, venue, country, year, year_from, year_to, lang, sort, 
         click.echo(f"Note: {results.notice}", err=True)
     click.echo(f"{results.total} result{'s' if results.total != 1 else ''} (page {results.page} of {results.pages})")
     for rank, hit in enumerate(results.hits, start=(results.page - 1) * results.per_page + 1):
-        meta = " · ".join(str(v) for v in (hit.published or hit.year, hit.venue, hit.country, hit.language) if v)
+        copies = f"{hit.copies} cop{'y' if hit.copies == 1 else 'ies'}" if hit.copies else ""
+        meta = " · ".join(str(v) for v in (hit.published or hit.year, hit.venue, hit.country, hit.language, copies) if v)
         click.echo(f"\n{rank}. {click.style(hit.title, bold=True)}  [{hit.id}]")
         if meta:
             click.echo(f"   {meta}")
         click.echo(f"   {terminal_snippet(hit.snippet)}")
+        if hit.explain:
+            click.echo(f"   matched: {', '.join(hit.explain)}")
 
 
 @main.command("show")

@@ -22,6 +22,10 @@ MAX_PAGE = 1000
 FACET_LIMIT = 20  # values shown per facet
 SNIPPET_CHARS = 300
 
+# Ranking: BM25F parameters (tuned on the CACM collection by bench/ranking.py).
+BM25_B = 0.75
+BM25_K1 = 1.2
+
 # Limits: input files.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 

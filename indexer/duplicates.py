@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
 THRESHOLD = 0.7  # estimated Jaccard similarity of word 3-shingles
@@ -22,11 +21,13 @@ class Item:
     date: str  # sortable: published date or year, "" when unknown
 
 
-def signature(text: str) -> MinHash | None:
+def signature(text: str):
     words = WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(max(0, len(words) - SHINGLE + 1))}
     if len(shingles) < 5:
         return None  # too short to call anything a copy of it
+    from datasketch import MinHash  # imported here: it is slow to import and only reindex needs it
+
     sig = MinHash(num_perm=NUM_PERM, seed=1)
     sig.update_batch(list(shingles))
     return sig
@@ -38,6 +39,8 @@ def earliest(item: Item) -> tuple:
 
 def group(items: list[Item]) -> dict[str, tuple[str, int]]:
     """id -> (group id, number of other copies in the group); a lone article is its own group."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     parent = {item.id: item.id for item in items}
 

@@ -11,25 +11,29 @@ import html
 from dataclasses import dataclass, field
 
 from whoosh import query as q
-from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from rapidfuzz.distance import Levenshtein
 
 from . import config, schema
 
-SPLIT = RegexTokenizer() | LowercaseFilter()
+SPLIT = schema.exact_analyzer()
+
+
+# Each indexed field compares words in one form: as written, stemmed, or folded.
+FORM_OF_FIELD = {"exact": "exact", "fold": "fold", "speaker": "fold", "title": "stem", "text": "stem", "quotes": "stem"}
+FORMS = ("exact", "stem", "fold")
 
 
 @dataclass
 class Wanted:
-    """Words as the text analyzer makes them, and as the fold analyzer makes them."""
+    """The words, phrases, prefixes and fuzzy words a query asks for, by form."""
 
-    terms: set[str] = field(default_factory=set)
+    terms: dict[str, set[str]] = field(default_factory=lambda: {f: set() for f in FORMS})
+    phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=lambda: {f: [] for f in FORMS})
     prefixes: set[str] = field(default_factory=set)
-    phrases: list[tuple[str, ...]] = field(default_factory=list)
-    folded: set[str] = field(default_factory=set)
-    folded_phrases: list[tuple[str, ...]] = field(default_factory=list)
+    fuzzy: list[tuple[str, int]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.prefixes or self.phrases or self.folded or self.folded_phrases)
+        return any(self.terms.values()) or any(self.phrases.values()) or bool(self.prefixes or self.fuzzy)
 
 
 def wanted_terms(query: q.Query) -> Wanted:
@@ -41,13 +45,15 @@ def wanted_terms(query: q.Query) -> Wanted:
             if isinstance(node, q.AndNot):
                 walk(node.a)
             return
-        folded = node.fieldname == "fold" if hasattr(node, "fieldname") else False
-        if isinstance(node, q.Phrase):
-            (wanted.folded_phrases if folded else wanted.phrases).append(tuple(node.words))
-        elif isinstance(node, q.Prefix):
+        form = FORM_OF_FIELD.get(getattr(node, "fieldname", None))
+        if isinstance(node, q.Phrase) and form:
+            wanted.phrases[form].append(tuple(node.words))
+        elif isinstance(node, q.Prefix) and form:
             wanted.prefixes.add(node.text)
-        elif isinstance(node, q.Term) and node.fieldname in schema.TEXT_FIELDS:
-            (wanted.folded if folded else wanted.terms).add(node.text)
+        elif isinstance(node, q.FuzzyTerm) and form:
+            wanted.fuzzy.append((node.text, node.maxdist))
+        elif isinstance(node, q.Term) and form:
+            wanted.terms[form].add(node.text)
         elif node.is_leaf():
             return
         for child in node.children():
@@ -59,22 +65,23 @@ def wanted_terms(query: q.Query) -> Wanted:
 
 def match_spans(text: str, wanted: Wanted) -> list[tuple[int, int]]:
     """(start, end) character spans of the matches in text, phrases merged into one span."""
-    tokens = [
-        (t.text, t.startchar, t.endchar)
-        for t in SPLIT(text, chars=True, positions=True, mode="index")
-    ]
-    stems = [schema.stem(word) for word, _, _ in tokens]
-    folds = [schema.fold(word) for word, _, _ in tokens]
+    tokens = [(t.text, t.startchar, t.endchar) for t in SPLIT(text, chars=True, mode="index")]
+    forms = {
+        "exact": [word for word, _, _ in tokens],
+        "stem": [schema.stem(word) for word, _, _ in tokens],
+        "fold": [schema.fold(word) for word, _, _ in tokens],
+    }
     spans: list[tuple[int, int]] = []
-    for (word, start, end), stemmed, folded in zip(tokens, stems, folds):
+    for i, (word, start, end) in enumerate(tokens):
         if (
-            stemmed in wanted.terms
-            or folded in wanted.folded
-            or any(word.startswith(p) or stemmed.startswith(p) for p in wanted.prefixes)
+            any(forms[form][i] in wanted.terms[form] for form in FORMS)
+            or any(word.startswith(p) or forms["stem"][i].startswith(p) for p in wanted.prefixes)
+            or any(Levenshtein.distance(word, fuzzy, score_cutoff=d) <= d for fuzzy, d in wanted.fuzzy)
         ):
             spans.append((start, end))
-    for phrases, words in ((wanted.phrases, stems), (wanted.folded_phrases, folds)):
-        for phrase in phrases:
+    for form in FORMS:
+        words = forms[form]
+        for phrase in wanted.phrases[form]:
             n = len(phrase)
             for i in range(len(tokens) - n + 1):
                 if tuple(words[i : i + n]) == phrase:

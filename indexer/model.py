@@ -126,7 +126,14 @@ class Hit:
     language: str
     score: float
     snippet: str  # HTML: escaped article text with <mark> around matches
-    copies: int = 0
+    copies: int = 0  # other near-copies of this article, folded into this hit
+    explain: list[str] | None = None  # "field:term" that matched, when asked for
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.explain is None:
+            del data["explain"]
+        return data
 
 
 @dataclass
@@ -138,8 +145,7 @@ class Results:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
     notice: str | None = None
-    filters: dict[str, str] = field(default_factory=dict)
-    sort: str = "relevance"
+    suggestion: str | None = None  # the query with misspelled words corrected
 
     @property
     def pages(self) -> int:
@@ -152,7 +158,8 @@ class Results:
             "page": self.page,
             "per_page": self.per_page,
             "notice": self.notice,
-            "hits": [asdict(h) for h in self.hits],
+            "suggestion": self.suggestion,
+            "hits": [h.to_json() for h in self.hits],
             "facets": {
                 name: [asdict(v) for v in values] for name, values in self.facets.items()
             },

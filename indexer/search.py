@@ -1,6 +1,7 @@
 """Search: an index directory and a query in, ranked `Results` out: BM25F over
-title, text and quotes, facet counts for the current query and filters, and
-HTML snippets (escaped text, `<mark>` around matches).
+title, text and quotes, one hit per group of near-copies, facet counts for the
+current query and filters, HTML snippets (escaped text, `<mark>` around
+matches), a spelling suggestion for words the archive does not hold.
 
 `open_index(dir)` gives an `Index` that is cheap to keep open; it notices when
 a reindex swaps in a new generation and reopens itself.
@@ -8,29 +9,24 @@ a reindex swaps in a new generation and reopens itself.
 from __future__ import annotations
 
 import json
-import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import scoring, sorting
-from whoosh.qparser import AndGroup, MultifieldParser, PlusMinusPlugin
-from whoosh.query import And, Every, NullQuery, NumericRange, Query, Term
+from whoosh.query import And, Every, NumericRange, Query, Term
 
-from . import config, highlight, schema, storage
+from . import config, highlight, storage
 from .model import Article, FacetValue, Hit, Results
+from .query import ParsedQuery, QueryError, QueryParser
 
 SORTS = ("relevance", "newest", "oldest")
-WORD = re.compile(r"\w+")
+MATCHES = ("all", "any")
 
 
 class IndexNotFound(Exception):
     """No usable index at the given directory."""
-
-
-class QueryError(ValueError):
-    """A query or parameter outside what search accepts; the message says what to change."""
 
 
 @dataclass
@@ -41,17 +37,6 @@ class Filters:
     year_from: int | None = None
     year_to: int | None = None
     lang: str | None = None
-
-    def as_dict(self) -> dict[str, str]:
-        pairs = {
-            "venue": self.venue,
-            "country": self.country,
-            "year": self.year,
-            "from": self.year_from,
-            "to": self.year_to,
-            "lang": self.lang,
-        }
-        return {k: str(v) for k, v in pairs.items() if v not in (None, "")}
 
     def query(self) -> Query | None:
         terms: list[Query] = []
@@ -72,11 +57,17 @@ def check_paging(page: int, per_page: int) -> None:
         raise QueryError(f"page must be between 1 and {config.MAX_PAGE}")
 
 
-@dataclass
-class ParsedQuery:
-    query: Query
-    notice: str | None = None
-    terms: list[str] = field(default_factory=list)
+def facet_values(results, name: str) -> list[FacetValue]:
+    values = [
+        FacetValue(value=str(value), count=count)
+        for value, count in results.groups(name).items()
+        if value not in ("", None, 0, b"")
+    ]
+    if name == "year":
+        values.sort(key=lambda v: v.value, reverse=True)
+    else:
+        values.sort(key=lambda v: (-v.count, v.value))
+    return values[: config.FACET_LIMIT]
 
 
 class Index:
@@ -84,7 +75,6 @@ class Index:
         self.index_dir = Path(index_dir)
         self._lock = threading.Lock()
         self._live: Path | None = None
-        self._searcher = None
         self._open()
 
     def _open(self) -> None:
@@ -93,54 +83,28 @@ class Index:
             raise IndexNotFound(str(self.index_dir))
         try:
             ix = whoosh_index.open_dir(str(live))
+            searcher = ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
         except Exception as exc:  # any damage to the files: say how to recover
             raise IndexNotFound(f"{self.index_dir} (unreadable: {exc})") from None
-        self._ix = ix
         self._live = live
-        self._searcher = ix.searcher(weighting=scoring.BM25F())
-        self._parser = MultifieldParser(
-            list(schema.TEXT_FIELDS), ix.schema, fieldboosts=schema.FIELD_BOOSTS, group=AndGroup
-        )
-        self._parser.add_plugin(PlusMinusPlugin())
+        self._searcher = searcher
+        self._parsers = {match: QueryParser(ix.schema, match) for match in MATCHES}
 
     def searcher(self):
-        """The open searcher, reopened first if a reindex swapped in a new generation."""
+        """The open searcher, reopened first if a reindex swapped in a new generation.
+
+        The old searcher is left to the requests still using it: closing it
+        under them would fail them, and its files stay readable until then."""
         with self._lock:
             if storage.live_dir(self.index_dir) != self._live:
-                old = self._searcher
                 self._open()
-                # Let requests already holding the old searcher finish with it.
-                del old
             return self._searcher
 
-    def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-
-    # -- parsing -------------------------------------------------------------
-
-    def parse(self, text: str) -> ParsedQuery:
-        text = text.strip()
-        if len(text) > config.MAX_QUERY_CHARS:
-            raise QueryError(
-                f"query is {len(text)} characters long; the limit is {config.MAX_QUERY_CHARS}"
-            )
-        if not text:
-            return ParsedQuery(Every())
-        words = WORD.findall(text)
-        try:
-            query = self._parser.parse(text)
-        except Exception:
-            query = NullQuery
-        if query is NullQuery or query.normalize() is NullQuery:
-            if not words:
-                return ParsedQuery(NullQuery, notice="The query has no words to search for.")
-            plain = " ".join(w.lower() for w in words)
-            return ParsedQuery(
-                self._parser.parse(plain),
-                notice=f"Could not read the query's syntax; searched for the words: {plain}",
-            )
-        return ParsedQuery(query)
+    def parse(self, text: str, match: str = "all") -> ParsedQuery:
+        if match not in MATCHES:
+            raise QueryError(f"match must be one of: {', '.join(MATCHES)}")
+        self.searcher()
+        return self._parsers[match].parse(text)
 
     # -- search --------------------------------------------------------------
 
@@ -156,17 +120,14 @@ class Index:
         per_page: int = 10,
         year_from: int | None = None,
         year_to: int | None = None,
+        match: str = "all",
+        explain: bool = False,
     ) -> Results:
         check_paging(page, per_page)
         if sort not in SORTS:
             raise QueryError(f"sort must be one of: {', '.join(SORTS)}")
-        filters = Filters(venue, country, year, year_from, year_to, lang)
-        parsed = self.parse(query)
+        parsed = self.parse(query, match)
         searcher = self.searcher()
-        facets = {
-            name: sorting.FieldFacet("language" if name == "language" else name, maptype=sorting.Count)
-            for name in config.FACETS
-        }
         sortedby = None
         if sort == "newest" or (sort == "relevance" and isinstance(parsed.query, Every)):
             sortedby = sorting.FieldFacet("date", reverse=True)
@@ -174,54 +135,66 @@ class Index:
             sortedby = sorting.FieldFacet("date")
         results = searcher.search(
             parsed.query,
-            filter=filters.query(),
+            filter=Filters(venue, country, year, year_from, year_to, lang).query(),
             limit=page * per_page,
             sortedby=sortedby,
-            groupedby=facets,
+            groupedby={name: sorting.FieldFacet(name, maptype=sorting.Count) for name in config.FACETS},
+            collapse="group",
+            collapse_order=sorting.FieldFacet("date"),  # a group shows its earliest article
+            terms=explain,
         )
-        hits = [self._hit(h, parsed.query) for h in results[(page - 1) * per_page : page * per_page]]
+        hits = [self._hit(h, parsed.query, explain) for h in results[(page - 1) * per_page : page * per_page]]
+        suggestion = self.suggest(query, parsed) if parsed.words else None
+        notice = parsed.notice
+        if suggestion and not notice:
+            notice = f"Did you mean: {suggestion}?"
         return Results(
             query=query,
-            total=len(results),
+            total=results.scored_length() if results.collapsed_counts else len(results),
             page=page,
             per_page=per_page,
             hits=hits,
-            facets={name: self._facet_values(results, name) for name in config.FACETS},
-            notice=parsed.notice,
-            filters=filters.as_dict(),
-            sort=sort,
+            facets={name: facet_values(results, name) for name in config.FACETS},
+            notice=notice,
+            suggestion=suggestion,
         )
 
-    @staticmethod
-    def _facet_values(results, name: str) -> list[FacetValue]:
-        counts = results.groups(name)
-        values = [
-            FacetValue(value=str(value), count=count)
-            for value, count in counts.items()
-            if value not in ("", None, 0, b"")
-        ]
-        if name == "year":
-            values.sort(key=lambda v: v.value, reverse=True)
-        else:
-            values.sort(key=lambda v: (-v.count, v.value))
-        return values[: config.FACET_LIMIT]
-
-    @staticmethod
-    def _hit(hit, query: Query) -> Hit:
+    def _hit(self, hit, query: Query, explain: bool) -> Hit:
         stored = hit.fields()
-        year = stored.get("year") or None
+        date = stored.get("date", "")
         return Hit(
             id=stored["id"],
             title=stored.get("title", ""),
-            published=json.loads(stored["record"]).get("published"),
-            year=year,
+            published=date if len(date) == 10 else None,
+            year=stored.get("year") or None,
             venue=stored.get("venue", ""),
             city=stored.get("city", ""),
             country=stored.get("country", ""),
             language=stored.get("language", ""),
             score=round(hit.score, 4) if isinstance(hit.score, float) else 0.0,
             snippet=highlight.snippet(stored.get("text", ""), query),
+            copies=stored.get("copies", 0),
+            explain=explain_terms(hit) if explain else None,
         )
+
+    def suggest(self, query: str, parsed: ParsedQuery) -> str | None:
+        """The query with each word the archive does not hold replaced by the nearest one it does."""
+        reader = self.searcher().reader()
+        corrected = query
+        for word in parsed.words:
+            lowered = word.lower()
+            if len(lowered) < 4 or reader.doc_frequency("exact", lowered):
+                continue
+            options = self.searcher().suggest("exact", lowered, limit=1, maxdist=2, prefix=1)
+            if options:
+                better = options[0].capitalize() if word[0].isupper() else options[0]
+                corrected = corrected.replace(word, better, 1)
+        return corrected if corrected != query else None
+
+    def ranked_ids(self, query: str, limit: int = 1000, match: str = "any") -> list[str]:
+        """Article ids in rank order, for ranking benchmarks (no facets, no snippets)."""
+        results = self.searcher().search(self.parse(query, match).query, limit=limit)
+        return [hit["id"] for hit in results]
 
     def mark(self, text: str, query: str) -> str:
         """text as escaped HTML with the query's matches in <mark>."""
@@ -233,11 +206,31 @@ class Index:
         fields = self.searcher().document(id=article_id)
         return Article.from_json(json.loads(fields["record"])) if fields else None
 
+    def copies(self, article_id: str) -> list[str]:
+        """Ids of the other articles in this article's group of near-copies, earliest first."""
+        searcher = self.searcher()
+        fields = searcher.document(id=article_id)
+        if not fields:
+            return []
+        results = searcher.search(Term("group", fields["group"]), limit=None, sortedby="date")
+        return [hit["id"] for hit in results if hit["id"] != article_id]
+
+    def more_like(self, article_id: str, limit: int = 5) -> list[Hit]:
+        """Articles most like this one, by the distinctive words of its text."""
+        searcher = self.searcher()
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return []
+        stored = searcher.stored_fields(docnum)
+        results = searcher.more_like(docnum, "text", text=stored.get("text", ""), top=limit + 5)
+        group = stored.get("group")
+        hits = [self._hit(h, Every(), False) for h in results if h.get("group") != group]
+        return hits[:limit]
+
     def articles(self, query: str = "", **filters) -> list[Article]:
         """Every article matching the query and filters (all when both are empty), in id order."""
         parsed = self.parse(query)
-        searcher = self.searcher()
-        results = searcher.search(parsed.query, filter=Filters(**filters).query(), limit=None)
+        results = self.searcher().search(parsed.query, filter=Filters(**filters).query(), limit=None)
         records = [Article.from_json(json.loads(hit["record"])) for hit in results]
         return sorted(records, key=lambda a: a.id)
 
@@ -254,6 +247,13 @@ class Index:
             "last_reindex": meta.get("built"),
             "facets": {name: [vars(v) for v in values] for name, values in every.facets.items()},
         }
+
+
+def explain_terms(hit) -> list[str]:
+    """Which fields and terms matched, as "field:term"."""
+    terms = hit.matched_terms() if hit.results.has_matched_terms() else []
+    schema = hit.searcher.schema
+    return sorted({f"{name}:{schema[name].from_bytes(t)}" for name, t in terms})
 
 
 def open_index(index_dir: str | Path | None = None) -> Index:

@@ -12,7 +12,7 @@ def test_escapes_everything_and_marks_words():
 
 def test_phrase_is_one_mark_and_its_words_alone_are_not_marked():
     text = "The golden cradle of independence. Independence of the cradle."
-    query = Phrase("text", ["golden", "cradl", "of", "independ"])
+    query = Phrase("exact", ["golden", "cradle", "of", "independence"])
     assert highlight_all(text, query) == (
         "The <mark>golden cradle of independence</mark>. Independence of the cradle."
     )

@@ -120,7 +120,7 @@ def test_out_of_range_parameters_raise_query_error(ix, kwargs, message):
 
 def test_to_json_shape(ix):
     data = ix.search("Belarus").to_json()
-    assert set(data) == {"query", "total", "page", "per_page", "notice", "hits", "facets"}
+    assert set(data) == {"query", "total", "page", "per_page", "notice", "suggestion", "hits", "facets"}
     assert set(data["hits"][0]) == {
         "id", "title", "published", "year", "venue", "city", "country", "language", "score", "snippet", "copies"
     }

@@ -1,0 +1,89 @@
+"""The query language: what a user typed in, a Whoosh query out.
+
+Plain words are all required and matched in any form (stemmed, and spelling-
+and script-folded); "a phrase" is exact (case and punctuation aside, no
+stemming); field:value for title, venue, city, country, speaker, lang and
+year (year:2019..2021 for a range); OR, NOT and -word; word* and word~.
+Syntax that cannot be read is searched as plain words, with a notice saying so.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh.qparser import AndGroup, FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin
+from whoosh.query import Every, NullQuery, Query
+
+from . import config, schema
+
+WORD = re.compile(r"\w+")
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+YEAR_RANGE = re.compile(r"\byear:\s*(\d{4})?\s*\.\.\s*(\d{4})?")
+# A quoted phrase that no field name stands before: searched in the unstemmed field.
+PHRASE = re.compile(r'(?<![\w:])"([^"]*)"')
+FIELD_NAME = re.compile(r"\b(" + "|".join(schema.QUERY_FIELDS) + r"):", re.I)
+LANG_VALUE = re.compile(r"\blanguage:(\w+)")
+
+
+class QueryError(ValueError):
+    """A query or parameter outside what search accepts; the message says what to change."""
+
+
+@dataclass
+class ParsedQuery:
+    query: Query
+    notice: str | None = None
+    words: list[str] = field(default_factory=list)  # the plain words typed, for spelling suggestions
+
+
+def year_range(match: re.Match) -> str:
+    start, end = match.group(1), match.group(2)
+    return f"year:[{start or 1} TO {end or 9999}]"
+
+
+def rewrite(text: str) -> str:
+    """The user's syntax in the schema's terms: field names, phrases, year ranges."""
+    text = YEAR_RANGE.sub(year_range, text)
+    text = PHRASE.sub(lambda m: f'exact:"{m.group(1)}"', text)
+    text = FIELD_NAME.sub(lambda m: schema.QUERY_FIELDS[m.group(1).lower()] + ":", text)
+    return LANG_VALUE.sub(lambda m: f"language:{m.group(1).lower()}", text)
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a query that are neither operators nor field names nor field values."""
+    text = re.sub(r"\b\w+:(\"[^\"]*\"|\[[^\]]*\]|\S+)|\w+[*~]\S*", " ", text)
+    return [w for w in WORD.findall(text) if w not in OPERATORS]
+
+
+class QueryParser:
+    def __init__(self, whoosh_schema, match: str = "all"):
+        group = AndGroup if match == "all" else OrGroup
+        self.parser = MultifieldParser(
+            list(schema.TEXT_FIELDS), whoosh_schema, fieldboosts=schema.FIELD_BOOSTS, group=group
+        )
+        self.parser.add_plugin(PlusMinusPlugin())
+        self.parser.add_plugin(FuzzyTermPlugin())
+
+    def parse(self, text: str) -> ParsedQuery:
+        text = text.strip()
+        if len(text) > config.MAX_QUERY_CHARS:
+            raise QueryError(f"query is {len(text)} characters long; the limit is {config.MAX_QUERY_CHARS}")
+        if not text:
+            return ParsedQuery(Every())
+        try:
+            query = self.parser.parse(rewrite(text))
+            if query is not NullQuery:
+                query = query.normalize()
+        except Exception:  # Whoosh raises many kinds on odd input; all mean "unreadable"
+            query = NullQuery
+        if query is not NullQuery:
+            return ParsedQuery(query, words=plain_words(text))
+        words = WORD.findall(text)
+        if not words:
+            return ParsedQuery(NullQuery, notice="The query has no words to search for.")
+        plain = " ".join(w.lower() for w in words)
+        return ParsedQuery(
+            self.parser.parse(plain),
+            notice=f"Could not read the query's syntax; searched for the words: {plain}",
+            words=words,
+        )
