@@ -82,6 +82,7 @@ def document_fields(article: Article, record: str, group: tuple[str, int]) -> di
         "language": article.language,
         "year": article.year if article.year is not None else 0,
         "date": sort_date(article),
+        "mentioned": " ".join(sorted({d[:4] for d in article.dates_mentioned})),
         "group": group[0],
         "copies": group[1],
         "content_hash": article.content_hash,

@@ -7,7 +7,6 @@ missing path, 1 for a failure.
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from . import config
+from . import config, export
 from .build import NoInput, reindex
 from .search import IndexNotFound, QueryError, open_index
 from .storage import IndexLocked
@@ -191,9 +190,6 @@ def show_command(ids, index_dir, as_json):
         raise Fail(f"no article with id {', '.join(repr(m) for m in missing)} - 'archivist search' lists ids", 1)
 
 
-EXPORT_FIELDS = ("id", "title", "source", "published", "year", "venue", "city", "country", "language", "content_hash")
-
-
 @main.command("export")
 @click.argument("query", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
@@ -205,15 +201,9 @@ def export_command(query, fmt, index_dir):
         articles = ix.articles(" ".join(query))
     except QueryError as exc:
         raise Fail(f"{exc}", 2) from None
-    if fmt == "jsonl":
-        for article in articles:
-            emit_json(article.to_json())
-        return
-    writer = csv.writer(sys.stdout)
-    writer.writerow([*EXPORT_FIELDS, "text"])
-    for article in articles:
-        record = article.to_json()
-        writer.writerow([*("" if record[f] is None else record[f] for f in EXPORT_FIELDS), article.text])
+    lines = export.json_lines(articles) if fmt == "jsonl" else export.csv_lines(articles)
+    for line in lines:
+        sys.stdout.write(line)
 
 
 @main.command("stats")

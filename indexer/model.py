@@ -146,6 +146,8 @@ class Results:
     facets: dict[str, list[FacetValue]]
     notice: str | None = None
     suggestion: str | None = None  # the query with misspelled words corrected
+    # Results by year: "published" (the year facet, unabridged) and "mentioned" (years the texts name).
+    timeline: dict[str, list[FacetValue]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -162,5 +164,8 @@ class Results:
             "hits": [h.to_json() for h in self.hits],
             "facets": {
                 name: [asdict(v) for v in values] for name, values in self.facets.items()
+            },
+            "timeline": {
+                name: [asdict(v) for v in values] for name, values in self.timeline.items()
             },
         }

@@ -7,9 +7,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.lang import stemmer_for_language
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[a-z]")
@@ -106,8 +106,12 @@ def exact_analyzer():
     return RegexTokenizer() | LowercaseFilter() | CJKBigramFilter()
 
 
+# English and Russian function words carry no meaning for ranking; phrases keep them (the exact field).
+STOP_WORDS = frozenset(stopwords_for_language("en")) | frozenset(stopwords_for_language("ru"))
+
+
 def text_analyzer():
-    return exact_analyzer() | ScriptStemFilter()
+    return exact_analyzer() | StopFilter(stoplist=STOP_WORDS, minsize=1) | ScriptStemFilter()
 
 
 def fold_analyzer():
@@ -127,6 +131,7 @@ def build_schema() -> Schema:
         venue_name=TEXT(analyzer=fold_analyzer()),  # venue:, city:, country: queries
         city_name=TEXT(analyzer=fold_analyzer()),
         country_name=TEXT(analyzer=fold_analyzer()),
+        mentioned=KEYWORD(),  # years of the dates the text mentions: the timeline's second series
         group=ID(stored=True, sortable=True),  # near-duplicate group: the id of its earliest article
         copies=STORED(),
         venue=ID(stored=True, sortable=True),

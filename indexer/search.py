@@ -37,12 +37,15 @@ class Filters:
     year_from: int | None = None
     year_to: int | None = None
     lang: str | None = None
+    mentioned: int | None = None  # a year the text mentions
 
     def query(self) -> Query | None:
         terms: list[Query] = []
         for fieldname, value in (("venue", self.venue), ("country", self.country), ("language", self.lang)):
             if value:
                 terms.append(Term(fieldname, value))
+        if self.mentioned is not None:
+            terms.append(Term("mentioned", str(self.mentioned)))
         if self.year is not None:
             terms.append(NumericRange("year", self.year, self.year))
         elif self.year_from is not None or self.year_to is not None:
@@ -57,17 +60,24 @@ def check_paging(page: int, per_page: int) -> None:
         raise QueryError(f"page must be between 1 and {config.MAX_PAGE}")
 
 
-def facet_values(results, name: str) -> list[FacetValue]:
+def facet_values(results, name: str, limit: int | None = config.FACET_LIMIT) -> list[FacetValue]:
     values = [
         FacetValue(value=str(value), count=count)
         for value, count in results.groups(name).items()
         if value not in ("", None, 0, b"")
     ]
-    if name == "year":
+    if name in ("year", "mentioned"):
         values.sort(key=lambda v: v.value, reverse=True)
     else:
         values.sort(key=lambda v: (-v.count, v.value))
-    return values[: config.FACET_LIMIT]
+    return values[:limit]
+
+
+def timeline(results) -> dict[str, list[FacetValue]]:
+    return {
+        "published": sorted(facet_values(results, "year", None), key=lambda v: v.value),
+        "mentioned": sorted(facet_values(results, "mentioned", None), key=lambda v: v.value),
+    }
 
 
 class Index:
@@ -122,6 +132,7 @@ class Index:
         year_to: int | None = None,
         match: str = "all",
         explain: bool = False,
+        mentioned: int | None = None,
     ) -> Results:
         check_paging(page, per_page)
         if sort not in SORTS:
@@ -135,10 +146,13 @@ class Index:
             sortedby = sorting.FieldFacet("date")
         results = searcher.search(
             parsed.query,
-            filter=Filters(venue, country, year, year_from, year_to, lang).query(),
+            filter=Filters(venue, country, year, year_from, year_to, lang, mentioned).query(),
             limit=page * per_page,
             sortedby=sortedby,
-            groupedby={name: sorting.FieldFacet(name, maptype=sorting.Count) for name in config.FACETS},
+            groupedby={
+                **{name: sorting.FieldFacet(name, maptype=sorting.Count) for name in config.FACETS},
+                "mentioned": sorting.FieldFacet("mentioned", allow_overlap=True, maptype=sorting.Count),
+            },
             collapse="group",
             collapse_order=sorting.FieldFacet("date"),  # a group shows its earliest article
             terms=explain,
@@ -157,6 +171,7 @@ class Index:
             facets={name: facet_values(results, name) for name in config.FACETS},
             notice=notice,
             suggestion=suggestion,
+            timeline=timeline(results),
         )
 
     def _hit(self, hit, query: Query, explain: bool) -> Hit:

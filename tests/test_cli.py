@@ -1,5 +1,7 @@
 """The archivist command: in-process through click's runner, and end to end as
 a subprocess the way a person runs it."""
+import csv
+import io
 import json
 import os
 import shutil
@@ -52,9 +54,11 @@ def test_show_unknown_id_fails(cli):
 def test_export_jsonl_and_csv(cli):
     lines = cli("export").output.splitlines()
     assert sorted(json.loads(line)["id"] for line in lines) == SEED_IDS
-    csv_out = cli("export", "--format", "csv", "Almaty").output.splitlines()
-    assert csv_out[0].startswith("id,title,source,published,year")
-    assert csv_out[1].startswith(SEED_IDS[3])
+    rows = list(csv.DictReader(io.StringIO(cli("export", "--format", "csv", "Almaty").output)))
+    assert [(r["id"], r["year"], r["venue"], r["country"]) for r in rows] == [
+        (SEED_IDS[3], "2021", "Library of the First President of the Republic of Kazakhstan – Elbasy", "Kazakhstan")
+    ]
+    assert rows[0]["text"].startswith("Almaty - the Golden Cradle of Independence")
 
 
 def test_stats(cli):

@@ -120,7 +120,7 @@ def test_out_of_range_parameters_raise_query_error(ix, kwargs, message):
 
 def test_to_json_shape(ix):
     data = ix.search("Belarus").to_json()
-    assert set(data) == {"query", "total", "page", "per_page", "notice", "suggestion", "hits", "facets"}
+    assert set(data) == {"query", "total", "page", "per_page", "notice", "suggestion", "hits", "facets", "timeline"}
     assert set(data["hits"][0]) == {
         "id", "title", "published", "year", "venue", "city", "country", "language", "score", "snippet", "copies"
     }
@@ -140,3 +140,12 @@ def test_article_record(ix):
     )
     assert article.paragraphs[0].text.startswith("Joint project of Kazakhstan")
     assert ix.article("no-such-id") is None
+
+
+def test_timeline_counts_publication_and_mentioned_years(ix):
+    timeline = ix.search("").timeline
+    assert timeline["published"] == [FacetValue("2019", 1), FacetValue("2021", 1), FacetValue("2024", 1), FacetValue("2025", 1)]
+    mentioned = {v.value: v.count for v in timeline["mentioned"]}
+    assert mentioned["1991"] == 2 and mentioned["1944"] == 1 and mentioned["2022"] == 1
+    assert set(mentioned) == {"1941", "1944", "1945", "1996", "2019", "1991", "1986", "1993", "1997", "2015", "2020", "2021", "2022"}
+    assert {h.id for h in ix.search("", mentioned=1991).hits} == {S002, S003}
