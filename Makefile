@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-dev browser reindex serve bench clean
+.PHONY: run test install install-dev browser reindex serve screenshots bench clean
 
 run: install reindex serve
 
@@ -47,6 +47,10 @@ reindex: install
 
 serve: install
 	$(BIN)/archivist serve --index $(INDEX) --host $(HOST) --port $(PORT)
+
+# Pictures of the search and article pages at desktop and phone width, for the README.
+screenshots: install-dev browser
+	ARCHIVIST_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
 
 clean:
 	rm -rf var .pytest_cache

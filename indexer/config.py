@@ -21,6 +21,7 @@ MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 FACET_LIMIT = 20  # values shown per facet
 SNIPPET_CHARS = 300
+EXPORT_LIMIT = 10_000  # articles in one web export
 
 # Ranking: BM25F parameters (tuned on the CACM collection by bench/ranking.py).
 BM25_B = 0.75

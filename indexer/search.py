@@ -242,10 +242,11 @@ class Index:
         hits = [self._hit(h, Every(), False) for h in results if h.get("group") != group]
         return hits[:limit]
 
-    def articles(self, query: str = "", **filters) -> list[Article]:
-        """Every article matching the query and filters (all when both are empty), in id order."""
+    def articles(self, query: str = "", limit: int | None = None, **filters) -> list[Article]:
+        """Every article matching the query and filters (all when both are empty), in id order;
+        at most `limit` of them, the best ranked."""
         parsed = self.parse(query)
-        results = self.searcher().search(parsed.query, filter=Filters(**filters).query(), limit=None)
+        results = self.searcher().search(parsed.query, filter=Filters(**filters).query(), limit=limit)
         records = [Article.from_json(json.loads(hit["record"])) for hit in results]
         return sorted(records, key=lambda a: a.id)
 

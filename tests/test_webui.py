@@ -1,4 +1,6 @@
 """The Flask app through its test client: pages, facet links, the JSON API and its errors."""
+import csv
+import io
 import json
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -112,3 +114,52 @@ def test_no_index_is_a_clear_503(tmp_path):
     assert client.get("/api/search?q=x").get_json()["error"]["code"] == "no_index"
     page = client.get("/search?q=x")
     assert page.status_code == 503 and "archivist reindex" in page.get_data(as_text=True)
+
+
+def test_timeline_bars_filter_by_year(client):
+    page = client.get("/search?q=").get_data(as_text=True)
+    bars = re.findall(r'<a href="([^"]+)" class="bar (published|mentioned)" data-year="(\d{4})"', page)
+    published = {year: url.replace("&amp;", "&") for url, series, year in bars if series == "published"}
+    assert set(published) == {"2019", "2021", "2024", "2025"}
+    assert hit_ids(client.get(published["2024"]).get_data(as_text=True)) == [S001]
+    mentioned = {year: url.replace("&amp;", "&") for url, series, year in bars if series == "mentioned"}
+    assert parse_qs(urlsplit(mentioned["1991"]).query) == {"mentioned": ["1991"]}
+    assert set(hit_ids(client.get(mentioned["1991"]).get_data(as_text=True))) == {S002, S003}
+
+
+def test_suggestion_is_a_link(client):
+    page = client.get("/search?q=Elbasi").get_data(as_text=True)
+    assert '<a id="suggestion" href="/search?q=Elbasy">Elbasy</a>' in page
+
+
+def test_csv_export_has_every_matching_article(client, app):
+    app.config["PER_PAGE"] = 1
+    response = client.get("/export.csv?q=exhibition&country=Kazakhstan")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert sorted(r["id"] for r in rows) == [S000, S003]
+    assert {r["country"] for r in rows} == {"Kazakhstan"}
+
+
+def test_jsonl_export(client):
+    lines = client.get("/export.jsonl?q=Belarus").get_data(as_text=True).splitlines()
+    assert sorted(json.loads(line)["id"] for line in lines) == [S000, S001]
+
+
+def test_article_citation_for_a_paragraph(client):
+    page = client.get(f"/article/{S001}?cite=5").get_data(as_text=True)
+    assert (f"“Joint project of Kazakhstan’s Embassy and Belarus Segodnya Publishing House to mark 80th anniversary "
+            f"of Great Victory presented in Minsk”, paragraph 5. ") in page
+    assert f"2024-12-11. Archivist: http://localhost/article/{S001}#p5" in page
+
+
+def test_article_lists_more_like_this_and_removed_lines(client):
+    page = client.get(f"/article/{S003}").get_data(as_text=True)
+    assert "More like this" in page
+    assert "Removed by the cleaner (4)" in page
+
+
+def test_openapi_document_lists_the_endpoints(client):
+    doc = client.get("/api/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.")
+    assert set(doc["paths"]) >= {"/api/search", "/api/articles/{id}"}

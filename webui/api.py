@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from indexer import IndexNotFound, QueryError
 
+from . import openapi
 from .params import SearchState, to_int
 from .state import get_index
 
@@ -33,6 +34,11 @@ def search():
     per_page = to_int(request.args, "per_page", current_app.config["PER_PAGE"])
     results = get_index().search(**state.search_kwargs(per_page))
     return jsonify(results.to_json())
+
+
+@bp.route("/openapi.json")
+def openapi_document():
+    return jsonify(openapi.document())
 
 
 @bp.route("/articles/<path:article_id>")

@@ -31,6 +31,7 @@ class SearchState:
     country: str | None = None
     year: int | None = None
     lang: str | None = None
+    mentioned: int | None = None  # a year the articles mention (the timeline's second series)
     sort: str = "relevance"
     page: int = 1
 
@@ -42,6 +43,7 @@ class SearchState:
             country=args.get("country") or None,
             year=to_int(args, "year"),
             lang=args.get("lang") or None,
+            mentioned=to_int(args, "mentioned"),
             sort=args.get("sort") or "relevance",
             page=to_int(args, "page", 1),
         )
@@ -49,13 +51,18 @@ class SearchState:
     def search_kwargs(self, per_page: int) -> dict:
         return dict(
             query=self.q, venue=self.venue, country=self.country, year=self.year,
-            lang=self.lang, sort=self.sort, page=self.page, per_page=per_page,
+            lang=self.lang, mentioned=self.mentioned, sort=self.sort, page=self.page, per_page=per_page,
         )
+
+    def filter_kwargs(self) -> dict:
+        """The filters alone, as `Index.articles` takes them (for exports)."""
+        return dict(venue=self.venue, country=self.country, year=self.year, lang=self.lang, mentioned=self.mentioned)
 
     def args(self) -> dict:
         pairs = {
             "q": self.q, "venue": self.venue, "country": self.country, "year": self.year,
-            "lang": self.lang, "sort": None if self.sort == "relevance" else self.sort,
+            "lang": self.lang, "mentioned": self.mentioned,
+            "sort": None if self.sort == "relevance" else self.sort,
             "page": None if self.page == 1 else self.page,
         }
         return {k: v for k, v in pairs.items() if v not in (None, "")}
@@ -73,7 +80,13 @@ class SearchState:
             value = getattr(self, param)
             if value not in (None, ""):
                 chips.append((FACET_LABELS[facet], str(value), self.url(**{param: None})))
+        if self.mentioned is not None:
+            chips.append(("Mentions year", str(self.mentioned), self.url(mentioned=None)))
         return chips
+
+    def timeline_url(self, series: str, year: str) -> str:
+        """A published-year bar filters by year; a mentioned-year bar by the year mentioned."""
+        return self.url(**{"year" if series == "published" else "mentioned": int(year)})
 
     def facet_links(self, facets: dict) -> list[dict]:
         """Each facet's values with count, whether selected, and the URL that toggles it."""
