@@ -4,8 +4,8 @@ items and long ones (>= 1000 characters), and items per second on one core.
 
     python bench/language.py [--limit N]     # N: at most N items per language
 
-Detectors: langdetect alone (seeded), lingua and py3langid each restricted to
-the archive's languages, and Archivist's own (indexer.language). A second table
+Detectors: langdetect alone (seeded); lingua (where installed) and py3langid, each
+restricted to the languages indexer.language considers; Archivist's own. A second table
 scores paragraphs of ../shared/data/news-sample's Wikinews articles against
 their article's language (silver labels: a caption that is a Latin name such
 as "Ford Mustang" in a Russian article counts as a miss).
@@ -63,12 +63,14 @@ def wikinews_paragraphs(limit: int | None = None) -> list[dict]:
         if article["source"].startswith("Wikinews"):
             found += [{"lang": article["lang"], "text": text} for text in article["text"].split("\n\n")
                       if len(LETTER.findall(text)) >= 3]
-    return found if limit is None else found[: limit * 20]
+    if limit is None or len(found) <= limit * 20:
+        return found
+    step = len(found) / (limit * 20)
+    return [found[int(i * step)] for i in range(limit * 20)]
 
 
 def detectors() -> dict[str, Detector]:
     from langdetect import DetectorFactory, LangDetectException, detect
-    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     DetectorFactory.seed = 0
@@ -79,23 +81,35 @@ def detectors() -> dict[str, Detector]:
         except LangDetectException:
             return ""
 
-    # lingua has no Kyrgyz model: it is restricted to the rest of the archive's languages.
-    known = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
-             for code in language.ARCHIVE_LANGUAGES + language.OTHER_LANGUAGES if code != "ky"]
-    lingua = LanguageDetectorBuilder.from_languages(*known).with_preloaded_language_models().build()
-
-    def by_lingua(text: str) -> str:
-        found = lingua.detect_language_of(text)
-        return found.iso_code_639_1.name.lower() if found else ""
-
     langid = LanguageIdentifier.from_model_file(MODEL_FILE)
     langid.set_languages(language.ARCHIVE_LANGUAGES + language.OTHER_LANGUAGES)
 
     def by_py3langid(text: str) -> str:
         return langid.classify(text)[0]
 
-    return {"langdetect": by_langdetect, "lingua": by_lingua, "py3langid": by_py3langid,
-            "final": language.detect_language}
+    found = {"langdetect": by_langdetect}
+    lingua = by_lingua()
+    if lingua:
+        found["lingua"] = lingua
+    return found | {"py3langid": by_py3langid, "final": language.detect_language}
+
+
+def by_lingua() -> Detector | None:
+    """lingua, where installed (it is not a dependency), restricted to the same
+    languages but Kyrgyz, which it has no model for."""
+    try:
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    known = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+             for code in language.ARCHIVE_LANGUAGES + language.OTHER_LANGUAGES if code != "ky"]
+    lingua = LanguageDetectorBuilder.from_languages(*known).with_preloaded_language_models().build()
+
+    def detect(text: str) -> str:
+        found = lingua.detect_language_of(text)
+        return found.iso_code_639_1.name.lower() if found else ""
+
+    return detect
 
 
 def score(detect: Detector, items: list[dict]) -> dict:
