@@ -17,11 +17,16 @@ DEFAULT_INDEX = "var/index"
 
 # Limits: queries and result depth.
 MAX_QUERY_CHARS = 2000
+MAX_QUERY_WORDS = 100
+MAX_EXPANSIONS = 1000  # index words one word* or word~ may stand for
+MAX_FUZZY_EDITS = 2
+QUERY_SECONDS = 5.0  # a search stops here and returns what it found, with a notice
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 FACET_LIMIT = 20  # values shown per facet
 SNIPPET_CHARS = 300
 EXPORT_LIMIT = 10_000  # articles in one web export
+API_RATE_PER_MINUTE = 600  # JSON API requests per client address; 0 turns the limit off
 
 # Ranking: BM25F parameters (tuned on the CACM collection by bench/ranking.py).
 BM25_B = 0.75

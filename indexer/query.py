@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from whoosh.qparser import AndGroup, FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin
-from whoosh.query import Every, NullQuery, Query
+from whoosh.qparser import (
+    AndGroup, FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin, PrefixPlugin, WildcardPlugin,
+)
+from whoosh.query import Every, FuzzyTerm, NullQuery, Prefix, Query
 
 from . import config, schema
 
@@ -49,6 +51,29 @@ def rewrite(text: str) -> str:
     return LANG_VALUE.sub(lambda m: f"language:{m.group(1).lower()}", text)
 
 
+def check_expansions(query: Query, reader) -> None:
+    """Refuse a word* or word~ that stands for too many index words, before it is run."""
+    for node in query.leaves():
+        if isinstance(node, (Prefix, FuzzyTerm)):
+            count = 0
+            for _ in node._btexts(reader):
+                count += 1
+                if count > config.MAX_EXPANSIONS:
+                    raise QueryError(
+                        f"'{node.text}' matches more than {config.MAX_EXPANSIONS} words; make it more precise"
+                    )
+
+
+def unreadable_part(query: Query) -> str | None:
+    """Why a parsed query cannot be run as typed, if it cannot: a too-short prefix, too fuzzy a word."""
+    for node in query.leaves():
+        if isinstance(node, Prefix) and len(node.text) < 2:
+            return "a word* needs at least two letters before the *"
+        if isinstance(node, FuzzyTerm) and node.maxdist > config.MAX_FUZZY_EDITS:
+            return f"a word~ allows at most {config.MAX_FUZZY_EDITS} edits"
+    return None
+
+
 def plain_words(text: str) -> list[str]:
     """The words of a query that are neither operators nor field names nor field values."""
     text = re.sub(r"\b\w+:(\"[^\"]*\"|\[[^\]]*\]|\S+)|\w+[*~]\S*", " ", text)
@@ -61,8 +86,16 @@ class QueryParser:
         self.parser = MultifieldParser(
             list(schema.TEXT_FIELDS), whoosh_schema, fieldboosts=schema.FIELD_BOOSTS, group=group
         )
+        # word* only: a ? or a leading * is a typo far more often than a wildcard.
+        self.parser.remove_plugin_class(WildcardPlugin)
+        self.parser.add_plugin(PrefixPlugin())
         self.parser.add_plugin(PlusMinusPlugin())
         self.parser.add_plugin(FuzzyTermPlugin())
+        # Plain words only, for queries whose syntax cannot be run as typed.
+        self.plain_parser = MultifieldParser(
+            list(schema.TEXT_FIELDS), whoosh_schema, fieldboosts=schema.FIELD_BOOSTS, group=group
+        )
+        self.plain_parser.remove_plugin_class(WildcardPlugin)
 
     def parse(self, text: str) -> ParsedQuery:
         text = text.strip()
@@ -70,6 +103,10 @@ class QueryParser:
             raise QueryError(f"query is {len(text)} characters long; the limit is {config.MAX_QUERY_CHARS}")
         if not text:
             return ParsedQuery(Every())
+        words = len(WORD.findall(text))
+        if words > config.MAX_QUERY_WORDS:
+            raise QueryError(f"query has {words} words; the limit is {config.MAX_QUERY_WORDS}")
+        reason = "Could not read the query's syntax"
         try:
             query = self.parser.parse(rewrite(text))
             if query is not NullQuery:
@@ -77,13 +114,16 @@ class QueryParser:
         except Exception:  # Whoosh raises many kinds on odd input; all mean "unreadable"
             query = NullQuery
         if query is not NullQuery:
-            return ParsedQuery(query, words=plain_words(text))
+            problem = unreadable_part(query)
+            if problem is None:
+                return ParsedQuery(query, words=plain_words(text))
+            reason = problem[0].upper() + problem[1:]
         words = WORD.findall(text)
         if not words:
             return ParsedQuery(NullQuery, notice="The query has no words to search for.")
         plain = " ".join(w.lower() for w in words)
         return ParsedQuery(
-            self.parser.parse(plain),
-            notice=f"Could not read the query's syntax; searched for the words: {plain}",
+            self.plain_parser.parse(plain),
+            notice=f"{reason}; searched for the words: {plain}",
             words=words,
         )

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import scoring, sorting
+from whoosh import collectors
+from whoosh.collectors import TimeLimit
 from whoosh.query import And, Every, NumericRange, Query, Term
 
 from . import config, highlight, storage
 from .model import Article, FacetValue, Hit, Results
-from .query import ParsedQuery, QueryError, QueryParser
+from .query import ParsedQuery, QueryError, QueryParser, check_expansions
 
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("all", "any")
@@ -78,6 +81,39 @@ def timeline(results) -> dict[str, list[FacetValue]]:
         "published": sorted(facet_values(results, "year", None), key=lambda v: v.value),
         "mentioned": sorted(facet_values(results, "mentioned", None), key=lambda v: v.value),
     }
+
+
+class Deadline(collectors.WrappingCollector):
+    """Stops a search at a deadline, from the innermost collector, so facets, collapsing
+    and filters (which wrap it) keep working on what was found by then."""
+
+    def __init__(self, child, seconds: float):
+        super().__init__(child)
+        self.seconds = seconds
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.deadline = time.monotonic() + self.seconds
+
+    def collect(self, sub_docnum):
+        if time.monotonic() > self.deadline:
+            raise TimeLimit
+        return self.child.collect(sub_docnum)
+
+
+def build_collector(limit: int, sortedby, explain: bool, filters: Query | None):
+    """Ranked (or sorted) hits with facet counts, one per group of near-copies, filtered, timed."""
+    base = collectors.SortingCollector(sortedby, limit=limit) if sortedby else collectors.UnlimitedCollector()
+    groupedby = {
+        **{name: sorting.FieldFacet(name, maptype=sorting.Count) for name in config.FACETS},
+        "mentioned": sorting.FieldFacet("mentioned", allow_overlap=True, maptype=sorting.Count),
+    }
+    collector = collectors.FacetCollector(Deadline(base, config.QUERY_SECONDS), groupedby)
+    if explain:
+        collector = collectors.TermsCollector(collector)
+    # A group shows its earliest article.
+    collector = collectors.CollapseCollector(collector, "group", limit=1, order=sorting.FieldFacet("date"))
+    return collectors.FilterCollector(collector, allow=filters) if filters else collector
 
 
 class Index:
@@ -144,23 +180,21 @@ class Index:
             sortedby = sorting.FieldFacet("date", reverse=True)
         elif sort == "oldest":
             sortedby = sorting.FieldFacet("date")
-        results = searcher.search(
-            parsed.query,
-            filter=Filters(venue, country, year, year_from, year_to, lang, mentioned).query(),
-            limit=page * per_page,
-            sortedby=sortedby,
-            groupedby={
-                **{name: sorting.FieldFacet(name, maptype=sorting.Count) for name in config.FACETS},
-                "mentioned": sorting.FieldFacet("mentioned", allow_overlap=True, maptype=sorting.Count),
-            },
-            collapse="group",
-            collapse_order=sorting.FieldFacet("date"),  # a group shows its earliest article
-            terms=explain,
-        )
+        check_expansions(parsed.query, searcher.reader())
+        filters = Filters(venue, country, year, year_from, year_to, lang, mentioned).query()
+        collector = build_collector(page * per_page, sortedby, explain, filters)
+        stopped = False
+        try:
+            searcher.search_with_collector(parsed.query, collector)
+        except TimeLimit:
+            stopped = True
+        results = collector.results()
         hits = [self._hit(h, parsed.query, explain) for h in results[(page - 1) * per_page : page * per_page]]
         suggestion = self.suggest(query, parsed) if parsed.words else None
         notice = parsed.notice
-        if suggestion and not notice:
+        if stopped:
+            notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
+        elif suggestion and not notice:
             notice = f"Did you mean: {suggestion}?"
         return Results(
             query=query,

@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import logging
 import time
+from urllib.parse import urlsplit
 
 from flask import Flask, g, request
 
 from indexer import config as indexer_config
 
-from . import api, articles, pages, state
+from . import api, articles, pages, ratelimit, state
 
 log = logging.getLogger("archivist.requests")
+
+
+def web_url(url: str | None) -> str | None:
+    """A link target only for http(s) URLs: an article's `javascript:` URL must not become a link."""
+    return url if url and urlsplit(url).scheme.lower() in ("http", "https") else None
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -22,10 +28,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         INDEX_DIR=str(indexer_config.default_index_dir()),
         PER_PAGE=10,
+        API_RATE_PER_MINUTE=indexer_config.API_RATE_PER_MINUTE,
     )
     if test_config:
         app.config.from_mapping(test_config)
     state.init_app(app)
+    ratelimit.init_app(app)
+    app.add_template_filter(web_url)
     app.register_blueprint(pages.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(api.bp)
