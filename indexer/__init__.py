@@ -6,7 +6,7 @@
 """
 from .build import NoInput, reindex
 from .model import Article, FacetValue, Failure, Hit, Paragraph, Quote, ReindexReport, Removed, Results
-from .search import Index, IndexNotFound, QueryError, open_index
+from .search import Index, IndexDamaged, IndexNotFound, QueryError, open_index
 from .storage import IndexLocked
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Failure",
     "Hit",
     "Index",
+    "IndexDamaged",
     "IndexLocked",
     "IndexNotFound",
     "NoInput",

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from whoosh import index as whoosh_index
 
-from . import clean, duplicates, schema, sources, storage
+from . import clean, config, duplicates, limits, schema, sources, storage
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
 
@@ -35,19 +35,17 @@ def previous_records(index_dir: Path) -> dict[str, tuple[str, str]]:
     live = storage.live_dir(index_dir)
     if live is None or not whoosh_index.exists_in(str(live)):
         return {}
-    meta_path = live / META_FILE
     try:
-        meta = json.loads(meta_path.read_text())
-    except (OSError, ValueError):
+        meta = json.loads((live / META_FILE).read_text())
+        if meta.get("pipeline_version") != PIPELINE_VERSION:
+            return {}
+        with whoosh_index.open_dir(str(live)).searcher() as searcher:
+            return {
+                fields["id"]: (fields.get("content_hash", ""), fields.get("record", ""))
+                for fields in searcher.all_stored_fields()
+            }
+    except Exception:  # a damaged live index: rebuild everything rather than trust any of it
         return {}
-    if meta.get("pipeline_version") != PIPELINE_VERSION:
-        return {}
-    ix = whoosh_index.open_dir(str(live))
-    with ix.searcher() as searcher:
-        return {
-            fields["id"]: (fields.get("content_hash", ""), fields.get("record", ""))
-            for fields in searcher.all_stored_fields()
-        }
 
 
 def source_group(doc: Document) -> str:
@@ -99,9 +97,12 @@ def read_all(files, progress: Progress | None, report: ReindexReport) -> list[Do
     docs: list[Document] = []
     for file in progress(files) if progress else files:
         try:
-            docs.extend(sources.read_file(file))
-        except sources.SourceError as exc:
+            with limits.time_limit(config.SECONDS_PER_FILE):
+                docs.extend(sources.read_file(file))
+        except (sources.SourceError, limits.TimeUp) as exc:
             report.failed.append(Failure(source=file.path.as_posix(), reason=str(exc)))
+        except RecursionError:
+            report.failed.append(Failure(source=file.path.as_posix(), reason="structure nested too deeply to read"))
     return docs
 
 
@@ -120,7 +121,13 @@ def process_all(docs: list[Document], before: dict, report: ReindexReport) -> li
             done.append((Article.from_json(json.loads(old_record)), old_record))
             report.unchanged.append(doc.id)
             continue
-        article = process(doc, boilerplate.get(source_group(doc), set()))
+        try:
+            with limits.time_limit(config.SECONDS_PER_FILE):
+                article = process(doc, boilerplate.get(source_group(doc), set()))
+        except (limits.TimeUp, RecursionError) as exc:
+            reason = str(exc) if isinstance(exc, limits.TimeUp) else "text nested too deeply to process"
+            report.failed.append(Failure(source=doc.source, reason=f"{doc.id}: {reason}"))
+            continue
         done.append((article, json.dumps(article.to_json(), ensure_ascii=False)))
         (report.changed if doc.id in before else report.added).append(doc.id)
     report.removed = sorted(set(before) - seen)

@@ -16,7 +16,7 @@ import click
 
 from . import config, export
 from .build import NoInput, reindex
-from .search import IndexNotFound, QueryError, open_index
+from .search import IndexDamaged, IndexNotFound, QueryError, open_index
 from .storage import IndexLocked
 
 
@@ -48,9 +48,11 @@ def load_index(index_dir: Path | None):
     index_dir = index_dir or config.default_index_dir()
     try:
         return open_index(index_dir)
+    except IndexDamaged as exc:
+        raise Fail(f"the index is damaged ({exc}) - run 'archivist reindex --full' to rebuild it", 1) from None
     except IndexNotFound as exc:
         raise Fail(
-            f"no usable index at '{exc}' - run 'archivist reindex' (with --full if it is damaged) first",
+            f"no index at '{exc}' - run 'archivist reindex' first",
             exit_code=2,
         ) from None
 

@@ -34,6 +34,7 @@ BM25_K1 = 1.2
 
 # Limits: input files.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+SECONDS_PER_FILE = 60.0  # reading one file, or processing one article; 0 turns the limit off
 
 
 def default_index_dir() -> Path:

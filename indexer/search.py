@@ -32,6 +32,10 @@ class IndexNotFound(Exception):
     """No usable index at the given directory."""
 
 
+class IndexDamaged(IndexNotFound):
+    """An index whose files cannot be read: `archivist reindex --full` rebuilds it."""
+
+
 @dataclass
 class Filters:
     venue: str | None = None
@@ -130,8 +134,10 @@ class Index:
         try:
             ix = whoosh_index.open_dir(str(live))
             searcher = ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
+            if searcher.doc_count():  # read a record now, so damage shows here and not mid-request
+                json.loads(searcher.stored_fields(0)["record"])
         except Exception as exc:  # any damage to the files: say how to recover
-            raise IndexNotFound(f"{self.index_dir} (unreadable: {exc})") from None
+            raise IndexDamaged(f"{self.index_dir}: {type(exc).__name__}: {exc}"[:300]) from None
         self._live = live
         self._searcher = searcher
         self._parsers = {match: QueryParser(ix.schema, match) for match in MATCHES}
@@ -198,7 +204,7 @@ class Index:
             notice = f"Did you mean: {suggestion}?"
         return Results(
             query=query,
-            total=results.scored_length() if results.collapsed_counts else len(results),
+            total=len(results),
             page=page,
             per_page=per_page,
             hits=hits,

@@ -1,0 +1,31 @@
+"""Time limits for work on one input file: a block of code in, `TimeUp` out when
+it runs past its seconds. Uses SIGALRM, so it applies in a process's main thread
+(the CLI and worker processes); elsewhere the block runs unbounded.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+
+
+class TimeUp(Exception):
+    """The work took longer than its limit."""
+
+
+@contextmanager
+def time_limit(seconds: float):
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeUp(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
