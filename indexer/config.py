@@ -29,8 +29,8 @@ EXPORT_LIMIT = 10_000  # articles in one web export
 API_RATE_PER_MINUTE = 600  # JSON API requests per client address; 0 turns the limit off
 
 # Ranking: BM25F parameters (tuned on the CACM collection by bench/ranking.py).
-BM25_B = 0.75
-BM25_K1 = 1.2
+BM25_B = 0.3
+BM25_K1 = 0.9
 
 # Limits: input files.
 MAX_FILE_BYTES = 50 * 1024 * 1024
