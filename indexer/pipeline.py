@@ -10,11 +10,12 @@ from .model import Article, Document, Paragraph
 def process(doc: Document, repeated: set[str] = frozenset()) -> Article:
     """One article through every step; `repeated` are its source's boilerplate lines."""
     cleaned = clean.clean(doc.text, doc.title, repeated)
+    languages = language.detect_many(cleaned.paragraphs)
     paragraphs = [
-        Paragraph(n=n, text=text, language=language.detect_language(text))
-        for n, text in enumerate(cleaned.paragraphs, start=1)
+        Paragraph(n=n, text=text, language=code)
+        for n, (text, code) in enumerate(zip(cleaned.paragraphs, languages), start=1)
     ]
-    article_language = doc.language or language.article_language(cleaned.paragraphs)
+    article_language = doc.language or language.article_language(cleaned.paragraphs, languages)
     found = extract.extract(doc, cleaned.paragraphs, article_language)
     return Article(
         id=doc.id,
