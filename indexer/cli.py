@@ -227,8 +227,10 @@ def stats_command(index_dir, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 exposes it to the network.")
 @click.option("--port", type=int, default=5000, show_default=True)
 @click.option("--threads", type=int, default=8, show_default=True)
+@click.option("--api-rate", type=int, default=config.API_RATE_PER_MINUTE, show_default=True,
+              help="API requests a minute per client address; 0 for no limit.")
 @index_option
-def serve_command(host, port, threads, index_dir):
+def serve_command(host, port, threads, api_rate, index_dir):
     """Serve the web UI with waitress."""
     import logging
 
@@ -239,7 +241,7 @@ def serve_command(host, port, threads, index_dir):
     index_dir = index_dir or config.default_index_dir()
     load_index(index_dir)  # fail now, with the fix, rather than on the first request
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    app = create_app({"INDEX_DIR": str(index_dir)})
+    app = create_app({"INDEX_DIR": str(index_dir), "API_RATE_PER_MINUTE": api_rate})
     click.echo(f"Archivist is serving {index_dir} on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="archivist")
 
