@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 from whoosh import index as whoosh_index
 
-from . import clean, config, duplicates, limits, schema, sources, storage
+from . import clean, config, duplicates, limits, quote_index, schema, sources, storage
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
 
 # Bump when the pipeline's output changes, so stored records are rebuilt.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]
@@ -145,6 +145,7 @@ def write_index(generation: Path, articles: list[tuple[Article, str]]) -> None:
         writer.cancel()
         raise
     writer.commit()
+    quote_index.write(generation, [article for article, _ in articles])
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()}))
 
 

@@ -165,6 +165,31 @@ def search_command(query, venue, country, year, year_from, year_to, lang, sort, 
             click.echo(f"   matched: {', '.join(hit.explain)}")
 
 
+@main.command("quotes")
+@click.argument("query", nargs=-1)
+@click.option("--speaker", help="Only quotes by this speaker (a surname alone will do).")
+@click.option("--page", type=int, default=1)
+@click.option("--per-page", type=int, default=20)
+@index_option
+@json_option
+def quotes_command(query, speaker, page, per_page, index_dir, as_json):
+    """Search the quote index: who said QUERY, where and when."""
+    ix = load_index(index_dir)
+    try:
+        results = ix.quotes(" ".join(query), speaker=speaker, page=page, per_page=per_page)
+    except QueryError as exc:
+        raise Fail(f"{exc}", 2) from None
+    if as_json:
+        emit_json(results.to_json())
+        return
+    click.echo(f"{results.total} quote{'s' if results.total != 1 else ''}")
+    for hit in results.hits:
+        earliest = "first here" if hit.first else f"first in {hit.first_article}"
+        who = ", ".join(v for v in (hit.speaker or "unknown speaker", hit.role) if v)
+        click.echo(f"\n“{terminal_snippet(hit.text)}”")
+        click.echo(f"   — {click.style(who, bold=True)} · {hit.date or 'no date'} · [{hit.article} ¶{hit.paragraph}] · {earliest}")
+
+
 @main.command("show")
 @click.argument("ids", nargs=-1, required=True)
 @index_option

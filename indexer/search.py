@@ -20,8 +20,9 @@ from whoosh import collectors
 from whoosh.collectors import TimeLimit
 from whoosh.query import And, Every, NumericRange, Query, Term
 
-from . import config, highlight, storage
+from . import config, highlight, quote_index, storage
 from .model import Article, FacetValue, Hit, Results
+from .quote_index import QuoteIndex, QuoteResults
 from .query import ParsedQuery, QueryError, QueryParser, check_expansions
 
 SORTS = ("relevance", "newest", "oldest")
@@ -140,6 +141,7 @@ class Index:
             raise IndexDamaged(f"{self.index_dir}: {type(exc).__name__}: {exc}"[:300]) from None
         self._live = live
         self._searcher = searcher
+        self._quotes = QuoteIndex(live) if (live / quote_index.DIRNAME).exists() else None
         self._parsers = {match: QueryParser(ix.schema, match) for match in MATCHES}
 
     def searcher(self):
@@ -245,6 +247,15 @@ class Index:
                 better = options[0].capitalize() if word[0].isupper() else options[0]
                 corrected = corrected.replace(word, better, 1)
         return corrected if corrected != query else None
+
+    def quotes(self, query: str = "", speaker: str | None = None, page: int = 1, per_page: int = 20) -> QuoteResults:
+        """Quotes matching the words and the speaker (a surname alone will do), best first."""
+        check_paging(page, per_page)
+        self.parse(query)  # the same limits and the same errors as an article search
+        self.searcher()
+        if self._quotes is None:
+            return QuoteResults(query, speaker, 0, page, per_page, [])
+        return self._quotes.search(query, speaker, page, per_page)
 
     def ranked_ids(self, query: str, limit: int = 1000, match: str = "any") -> list[str]:
         """Article ids in rank order, for ranking benchmarks (no facets, no snippets)."""

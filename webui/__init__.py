@@ -13,7 +13,7 @@ from flask import Flask, g, request
 
 from indexer import config as indexer_config
 
-from . import api, articles, pages, ratelimit, state
+from . import api, articles, pages, quotes, ratelimit, state
 
 log = logging.getLogger("archivist.requests")
 
@@ -37,6 +37,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(web_url)
     app.register_blueprint(pages.bp)
     app.register_blueprint(articles.bp)
+    app.register_blueprint(quotes.bp)
     app.register_blueprint(api.bp)
 
     @app.before_request

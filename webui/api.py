@@ -36,6 +36,14 @@ def search():
     return jsonify(results.to_json())
 
 
+@bp.route("/quotes")
+def quotes():
+    per_page = to_int(request.args, "per_page", 20)
+    results = get_index().quotes(request.args.get("q", ""), speaker=request.args.get("speaker") or None,
+                                 page=to_int(request.args, "page", 1), per_page=per_page)
+    return jsonify(results.to_json())
+
+
 @bp.route("/openapi.json")
 def openapi_document():
     return jsonify(openapi.document())

@@ -34,6 +34,13 @@ def document() -> dict:
                 "responses": {"200": {"description": "Results", "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Results"}}}}, "400": ERROR},
             }},
+            "/api/quotes": {"get": {
+                "summary": "Quotes by their words and their speaker, earliest appearance marked",
+                "parameters": [FILTERS[0], {"name": "speaker", "in": "query", "schema": {"type": "string"},
+                                            "description": "a surname alone will do"}] + PAGING[1:],
+                "responses": {"200": {"description": "Quotes", "content": {"application/json": {
+                    "schema": {"type": "object"}}}}, "400": ERROR},
+            }},
             "/api/articles/{id}": {"get": {
                 "summary": "One article's full record",
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],

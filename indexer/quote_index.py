@@ -1,0 +1,147 @@
+"""The quote index: the quotes of every article in, a Whoosh index of quotes as
+records of their own out (text, speaker, role, article, paragraph, date, venue,
+country, language), searchable by words and by speaker. A quote found in
+several articles is marked first where it appeared earliest; the others point there.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import scoring, sorting
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.qparser import AndGroup, MultifieldParser
+from whoosh.query import And, Every, FuzzyTerm, Or, Query, Term
+
+from . import config, highlight, schema
+from .model import Article, FacetValue
+
+DIRNAME = "quotes"
+WORD = re.compile(r"\w+")
+
+
+def quote_schema() -> Schema:
+    analyzer = schema.text_analyzer()
+    return Schema(
+        key=ID(stored=True, unique=True),  # article id + "#" + the quote's number
+        text=TEXT(analyzer=analyzer, stored=True),
+        exact=TEXT(analyzer=schema.exact_analyzer()),
+        fold=TEXT(analyzer=schema.fold_analyzer()),
+        speaker=TEXT(analyzer=schema.fold_analyzer(), stored=True),
+        speaker_name=ID(stored=True, sortable=True),  # the speaker as written: the facet
+        role=STORED(),
+        article=ID(stored=True),
+        title=STORED(),
+        paragraph=STORED(),
+        date=ID(stored=True, sortable=True),
+        venue=STORED(),
+        country=STORED(),
+        language=ID(stored=True),
+        first=STORED(),  # key of the earliest appearance of the same words; "" when this is it
+    )
+
+
+@dataclass
+class QuoteHit:
+    text: str  # HTML: escaped, with the query's words in <mark>
+    speaker: str
+    role: str
+    article: str
+    title: str
+    paragraph: int
+    date: str
+    venue: str
+    country: str
+    language: str
+    first: bool  # the earliest appearance of these words in the archive
+    first_article: str  # where they first appeared (this article when `first`)
+
+
+@dataclass
+class QuoteResults:
+    query: str
+    speaker: str | None
+    total: int
+    page: int
+    per_page: int
+    hits: list[QuoteHit]
+    speakers: list[FacetValue] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query, "speaker": self.speaker, "total": self.total, "page": self.page,
+            "per_page": self.per_page, "hits": [asdict(h) for h in self.hits],
+            "facets": {"speaker": [asdict(v) for v in self.speakers]},
+        }
+
+
+def words_key(text: str) -> str:
+    """The same quote, however punctuated or cased: its first 25 words."""
+    return " ".join(WORD.findall(text.lower())[:25])
+
+
+def sort_date(article: Article) -> str:
+    return article.published or (str(article.year) if article.year else "")
+
+
+def write(generation: Path, articles: list[Article]) -> None:
+    """The quote index of these articles, in the generation's `quotes` folder."""
+    rows = []
+    for article in articles:
+        for n, quote in enumerate(article.quotes, start=1):
+            rows.append((words_key(quote.text), sort_date(article), f"{article.id}#{n}", article, quote))
+    earliest: dict[str, str] = {}
+    for key, date, quote_key, _, _ in sorted(rows, key=lambda r: (r[1] == "", r[1], r[2])):
+        earliest.setdefault(key, quote_key)
+    folder = generation / DIRNAME
+    folder.mkdir()
+    writer = whoosh_index.create_in(str(folder), quote_schema()).writer()
+    for key, date, quote_key, article, quote in rows:
+        writer.add_document(
+            key=quote_key, text=quote.text, exact=quote.text, fold=quote.text,
+            speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role, article=article.id,
+            title=article.title, paragraph=quote.paragraph, date=date, venue=article.venue,
+            country=article.country, language=article.language,
+            first="" if earliest[key] == quote_key else earliest[key],
+        )
+    writer.commit()
+
+
+def speaker_query(name: str) -> Query:
+    """Every word of the name, folded, each allowing one edit: a surname alone finds the full name."""
+    words = [schema.fold(w) for w in WORD.findall(name.lower())]
+    return And([Or([Term("speaker", w), FuzzyTerm("speaker", w, maxdist=1, prefixlength=1)]) for w in words])
+
+
+class QuoteIndex:
+    def __init__(self, generation: Path):
+        ix = whoosh_index.open_dir(str(generation / DIRNAME))
+        self.searcher = ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
+        self.parser = MultifieldParser(["text", "fold"], ix.schema, fieldboosts={"fold": 0.1}, group=AndGroup)
+
+    def search(self, query: str = "", speaker: str | None = None, page: int = 1, per_page: int = 20) -> QuoteResults:
+        parsed = self.parser.parse(re.sub(r'(?<![\w:])"([^"]*)"', r'exact:"\1"', query)) if query.strip() else Every()
+        if speaker and WORD.search(speaker):
+            parsed = And([parsed, speaker_query(speaker)])
+        sortedby = sorting.FieldFacet("date") if isinstance(parsed, Every) else None
+        results = self.searcher.search(
+            parsed, limit=page * per_page, sortedby=sortedby,
+            groupedby={"speaker": sorting.FieldFacet("speaker_name", maptype=sorting.Count)},
+        )
+        hits = []
+        for hit in results[(page - 1) * per_page : page * per_page]:
+            first = hit.get("first", "")
+            hits.append(QuoteHit(
+                text=highlight.highlight_all(hit["text"], parsed), speaker=hit.get("speaker_name", ""),
+                role=hit.get("role", ""), article=hit["article"], title=hit.get("title", ""),
+                paragraph=hit.get("paragraph", 0), date=hit.get("date", ""), venue=hit.get("venue", ""),
+                country=hit.get("country", ""), language=hit.get("language", ""), first=not first,
+                first_article=first.rsplit("#", 1)[0] if first else hit["article"],
+            ))
+        speakers = sorted(
+            (FacetValue(str(v), c) for v, c in results.groups("speaker").items() if v),
+            key=lambda v: (-v.count, v.value),
+        )[: config.FACET_LIMIT]
+        return QuoteResults(query, speaker, len(results), page, per_page, hits, speakers)
