@@ -1,12 +1,15 @@
-"""Build: archive paths in, a new Whoosh index generation swapped in, and a
+"""Build: archive paths in, a new index generation swapped in, and a
 `ReindexReport` (added, changed, removed, unchanged, failed) out.
 
-Articles whose content hash is unchanged since the live index keep their
-stored record instead of going through the pipeline again, unless `full`.
+Only new and changed files (by content hash, against the live generation's
+catalog) go through the pipeline; the new generation starts as a hard-linked
+copy of the live one and is updated in place. `full` rebuilds everything.
 """
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -14,13 +17,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from whoosh import index as whoosh_index
+from whoosh.query import Term
 
-from . import clean, config, duplicates, limits, quote_index, schema, sources, storage
+from . import catalog, clean, config, duplicates, limits, quote_index, schema, sources, storage
+from .catalog import Catalog, Entry
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
 
-# Bump when the pipeline's output changes, so stored records are rebuilt.
-PIPELINE_VERSION = "3"
+# Bump when the pipeline's output changes, so every article is rebuilt.
+PIPELINE_VERSION = "4"
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]
@@ -28,24 +33,6 @@ Progress = Callable[[Iterable], Iterable]
 
 class NoInput(Exception):
     """A path given to reindex does not exist."""
-
-
-def previous_records(index_dir: Path) -> dict[str, tuple[str, str]]:
-    """id -> (content_hash, stored record) of the live index, if it was built by this pipeline."""
-    live = storage.live_dir(index_dir)
-    if live is None or not whoosh_index.exists_in(str(live)):
-        return {}
-    try:
-        meta = json.loads((live / META_FILE).read_text())
-        if meta.get("pipeline_version") != PIPELINE_VERSION:
-            return {}
-        with whoosh_index.open_dir(str(live)).searcher() as searcher:
-            return {
-                fields["id"]: (fields.get("content_hash", ""), fields.get("record", ""))
-                for fields in searcher.all_stored_fields()
-            }
-    except Exception:  # a damaged live index: rebuild everything rather than trust any of it
-        return {}
 
 
 def source_group(doc: Document) -> str:
@@ -60,6 +47,10 @@ def repeated_by_source(docs: list[Document]) -> dict[str, set[str]]:
     for doc in docs:
         groups[source_group(doc)].append(doc.text)
     return {group: clean.repeated_lines(texts) for group, texts in groups.items()}
+
+
+def sort_date(article: Article) -> str:
+    return article.published or (str(article.year) if article.year else "")
 
 
 def document_fields(article: Article, record: str, group: tuple[str, int]) -> dict:
@@ -88,65 +79,104 @@ def document_fields(article: Article, record: str, group: tuple[str, int]) -> di
     }
 
 
-def sort_date(article: Article) -> str:
-    return article.published or (str(article.year) if article.year else "")
-
-
 def read_all(files, progress: Progress | None, report: ReindexReport) -> list[Document]:
-    """Every document of every file; a file that cannot be read goes into the report."""
+    """Every document of every file, each id once; what cannot be read goes into the report."""
     docs: list[Document] = []
+    seen: set[str] = set()
     for file in progress(files) if progress else files:
         try:
             with limits.time_limit(config.SECONDS_PER_FILE):
-                docs.extend(sources.read_file(file))
+                found = sources.read_file(file)
         except (sources.SourceError, limits.TimeUp) as exc:
             report.failed.append(Failure(source=file.path.as_posix(), reason=str(exc)))
+            continue
         except RecursionError:
             report.failed.append(Failure(source=file.path.as_posix(), reason="structure nested too deeply to read"))
+            continue
+        for doc in found:
+            if doc.id in seen:
+                report.failed.append(Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'"))
+            else:
+                seen.add(doc.id)
+                docs.append(doc)
     return docs
 
 
-def process_all(docs: list[Document], before: dict, report: ReindexReport) -> list[tuple[Article, str]]:
-    """(article, JSON record) for each document: reused when its content is unchanged."""
-    boilerplate = repeated_by_source(docs)
-    done: list[tuple[Article, str]] = []
-    seen: set[str] = set()
-    for doc in docs:
-        if doc.id in seen:
-            report.failed.append(Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'"))
-            continue
-        seen.add(doc.id)
-        old_hash, old_record = before.get(doc.id, ("", ""))
-        if old_hash == doc.content_hash and old_record:
-            done.append((Article.from_json(json.loads(old_record)), old_record))
-            report.unchanged.append(doc.id)
-            continue
-        try:
-            with limits.time_limit(config.SECONDS_PER_FILE):
-                article = process(doc, boilerplate.get(source_group(doc), set()))
-        except (limits.TimeUp, RecursionError) as exc:
-            reason = str(exc) if isinstance(exc, limits.TimeUp) else "text nested too deeply to process"
-            report.failed.append(Failure(source=doc.source, reason=f"{doc.id}: {reason}"))
-            continue
-        done.append((article, json.dumps(article.to_json(), ensure_ascii=False)))
-        (report.changed if doc.id in before else report.added).append(doc.id)
-    report.removed = sorted(set(before) - seen)
-    return done
+def process_one(task: tuple[Document, set[str]]) -> Article | Failure:
+    doc, repeated = task
+    try:
+        with limits.time_limit(config.SECONDS_PER_FILE):
+            return process(doc, repeated)
+    except limits.TimeUp as exc:
+        return Failure(source=doc.source, reason=f"{doc.id}: {exc}")
+    except RecursionError:
+        return Failure(source=doc.source, reason=f"{doc.id}: text nested too deeply to process")
 
 
-def write_index(generation: Path, articles: list[tuple[Article, str]]) -> None:
-    groups = duplicates.group([duplicates.Item(a.id, a.text, sort_date(a)) for a, _ in articles])
-    ix = whoosh_index.create_in(str(generation), schema.build_schema())
+def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: int) -> list[Article | Failure]:
+    """The pipeline over every document, in `workers` processes when there is enough to share."""
+    tasks = [(doc, repeated.get(source_group(doc), set())) for doc in docs]
+    if workers <= 1 or len(tasks) < 50:
+        return [process_one(task) for task in tasks]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(process_one, tasks, chunksize=max(1, min(64, len(tasks) // (workers * 8))))
+
+
+def copy_generation(live: Path, generation: Path) -> None:
+    """A copy of the live index made of hard links: index files are never changed in place, only
+    added and removed, so the live generation is untouched by what is done to the copy."""
+    for path in live.rglob("*"):
+        target = generation / path.relative_to(live)
+        if path.is_dir():
+            target.mkdir(exist_ok=True)
+        elif path.name not in (catalog.FILE, META_FILE) and not path.name.endswith("WRITELOCK"):
+            # Files this build rewrites are left out, so writing them cannot reach the live copy.
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, target)
+
+
+def write(generation: Path, live: Path | None, articles: list[Article], removed: list[str], cat: Catalog) -> None:
+    """Apply the new and changed articles and the removals to the generation, then save its catalog."""
+    for article_id in removed:
+        cat.entries.pop(article_id, None)
+    for article in articles:
+        cat.entries[article.id] = Entry(article.content_hash, sort_date(article), duplicates.signature(article.text))
+    groups = duplicates.group([(i, e.date, e.signature) for i, e in cat.entries.items()])
+    fresh = {a.id: a for a in articles}
+    regrouped = [i for i, e in cat.entries.items() if i not in fresh and (e.group, e.copies) != groups[i]]
+    for article_id, entry in cat.entries.items():
+        entry.group, entry.copies = groups[article_id]
+
+    if whoosh_index.exists_in(str(generation)):
+        ix = whoosh_index.open_dir(str(generation))
+    else:
+        ix = whoosh_index.create_in(str(generation), schema.build_schema())
+    records = {a.id: json.dumps(a.to_json(), ensure_ascii=False) for a in articles}
+    if regrouped and live is not None:  # unchanged articles whose group of copies changed: rewrite them
+        with whoosh_index.open_dir(str(live)).searcher() as old:
+            for article_id in regrouped:
+                stored = old.document(id=article_id)
+                if stored:
+                    fresh[article_id] = Article.from_json(json.loads(stored["record"]))
+                    records[article_id] = stored["record"]
     writer = ix.writer(limitmb=256)
     try:
-        for article, record in articles:
-            writer.add_document(**document_fields(article, record, groups[article.id]))
+        for article_id in removed:
+            writer.delete_by_term("id", article_id)
+        for article_id, article in fresh.items():
+            writer.update_document(**document_fields(article, records[article_id], groups[article_id]))
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
-    quote_index.write(generation, [article for article, _ in articles])
+    quote_index.update(generation, articles, removed)
+    catalog.save(generation, cat)
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()}))
+
+
+def write_index(generation: Path, articles: list[tuple[Article, str]]) -> None:
+    """A whole new index of these articles (for benchmarks and tests that make articles directly)."""
+    write(generation, None, [a for a, _ in articles], [], Catalog(PIPELINE_VERSION))
 
 
 def reindex(
@@ -154,6 +184,7 @@ def reindex(
     index_dir: str | Path,
     full: bool = False,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> ReindexReport:
     """Index every article under `paths` into a new generation of `index_dir`."""
     started = time.monotonic()
@@ -163,17 +194,39 @@ def reindex(
     except FileNotFoundError as exc:
         raise NoInput(str(exc)) from None
     with storage.reindex_lock(index_dir):
-        before = {} if full else previous_records(index_dir)
+        live = storage.live_dir(index_dir)
+        previous = None if full else catalog.load(live, PIPELINE_VERSION)
+        if previous is not None and not whoosh_index.exists_in(str(live)):
+            previous = None
         report = ReindexReport()
-        articles = process_all(read_all(files, progress, report), before, report)
-        if not articles and report.failed:
-            # Every file failed: keep serving the index we had rather than an empty one.
-            report.removed = []
+        docs = read_all(files, progress, report)
+        old = previous.entries if previous else {}
+        todo = [d for d in docs if d.id not in old or old[d.id].content_hash != d.content_hash]
+        todo_ids = {d.id for d in todo}
+        report.unchanged = [d.id for d in docs if d.id not in todo_ids]
+        report.removed = sorted(set(old) - {d.id for d in docs})
+        # Boilerplate by repetition is learnt on a full build; a source seen for the first time learns it now.
+        known = previous.repeated if previous else {}
+        repeated = {**repeated_by_source([d for d in docs if source_group(d) not in known]), **known}
+        articles = []
+        for doc, result in zip(todo, process_all(todo, repeated, workers)):
+            if isinstance(result, Failure):
+                report.failed.append(result)
+                continue
+            articles.append(result)
+            (report.changed if doc.id in old else report.added).append(doc.id)
+        if not docs and report.failed or (previous and not articles and not report.removed):
+            # Every file failed (keep serving the index we had), or nothing changed (nothing to do).
+            report.removed = [] if not docs else report.removed
             report.seconds = round(time.monotonic() - started, 3)
             return report
         generation = storage.new_generation(index_dir)
         try:
-            write_index(generation, articles)
+            cat = previous or Catalog(PIPELINE_VERSION)
+            cat.repeated = repeated
+            if previous is not None:
+                copy_generation(live, generation)
+            write(generation, live if previous else None, articles, report.removed, cat)
         except BaseException:
             storage.discard(generation)
             raise

@@ -8,6 +8,7 @@ missing path, 1 for a failure.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -79,7 +80,8 @@ def main():
 @main.command("reindex")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--full", is_flag=True, help="Rebuild every article, not only new and changed files.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes for cleaning, language and extraction.")
 @index_option
 @json_option
 def reindex_command(paths, full, workers, index_dir, as_json):
@@ -93,7 +95,7 @@ def reindex_command(paths, full, workers, index_dir, as_json):
         return click.progressbar(files, label="Indexing", file=sys.stderr)
 
     try:
-        report = reindex(paths, index_dir, full=full, progress=progress)
+        report = reindex(paths, index_dir, full=full, progress=progress, workers=workers)
     except NoInput as exc:
         raise Fail(f"no such file or folder '{exc}' - give the path of an archive folder or file", 2) from None
     except IndexLocked:

@@ -39,7 +39,7 @@ def quote_schema() -> Schema:
         venue=STORED(),
         country=STORED(),
         language=ID(stored=True),
-        first=STORED(),  # key of the earliest appearance of the same words; "" when this is it
+        words=ID(stored=True),  # the quote's first words: the same quote in other articles
     )
 
 
@@ -86,26 +86,25 @@ def sort_date(article: Article) -> str:
     return article.published or (str(article.year) if article.year else "")
 
 
-def write(generation: Path, articles: list[Article]) -> None:
-    """The quote index of these articles, in the generation's `quotes` folder."""
-    rows = []
+def update(generation: Path, articles: list[Article], removed: list[str]) -> None:
+    """Put these articles' quotes in the generation's quote index, in place of any they had."""
+    folder = generation / DIRNAME
+    if whoosh_index.exists_in(str(folder)):
+        ix = whoosh_index.open_dir(str(folder))
+    else:
+        folder.mkdir(exist_ok=True)
+        ix = whoosh_index.create_in(str(folder), quote_schema())
+    writer = ix.writer()
+    for article_id in [*removed, *(a.id for a in articles)]:
+        writer.delete_by_term("article", article_id)
     for article in articles:
         for n, quote in enumerate(article.quotes, start=1):
-            rows.append((words_key(quote.text), sort_date(article), f"{article.id}#{n}", article, quote))
-    earliest: dict[str, str] = {}
-    for key, date, quote_key, _, _ in sorted(rows, key=lambda r: (r[1] == "", r[1], r[2])):
-        earliest.setdefault(key, quote_key)
-    folder = generation / DIRNAME
-    folder.mkdir()
-    writer = whoosh_index.create_in(str(folder), quote_schema()).writer()
-    for key, date, quote_key, article, quote in rows:
-        writer.add_document(
-            key=quote_key, text=quote.text, exact=quote.text, fold=quote.text,
-            speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role, article=article.id,
-            title=article.title, paragraph=quote.paragraph, date=date, venue=article.venue,
-            country=article.country, language=article.language,
-            first="" if earliest[key] == quote_key else earliest[key],
-        )
+            writer.add_document(
+                key=f"{article.id}#{n}", words=words_key(quote.text), text=quote.text, exact=quote.text,
+                fold=quote.text, speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role,
+                article=article.id, title=article.title, paragraph=quote.paragraph, date=sort_date(article),
+                venue=article.venue, country=article.country, language=article.language,
+            )
     writer.commit()
 
 
@@ -132,16 +131,21 @@ class QuoteIndex:
         )
         hits = []
         for hit in results[(page - 1) * per_page : page * per_page]:
-            first = hit.get("first", "")
+            first = self.first_appearance(hit["words"])
             hits.append(QuoteHit(
                 text=highlight.highlight_all(hit["text"], parsed), speaker=hit.get("speaker_name", ""),
                 role=hit.get("role", ""), article=hit["article"], title=hit.get("title", ""),
                 paragraph=hit.get("paragraph", 0), date=hit.get("date", ""), venue=hit.get("venue", ""),
-                country=hit.get("country", ""), language=hit.get("language", ""), first=not first,
-                first_article=first.rsplit("#", 1)[0] if first else hit["article"],
+                country=hit.get("country", ""), language=hit.get("language", ""),
+                first=first == hit["key"], first_article=first.rsplit("#", 1)[0],
             ))
         speakers = sorted(
             (FacetValue(str(v), c) for v, c in results.groups("speaker").items() if v),
             key=lambda v: (-v.count, v.value),
         )[: config.FACET_LIMIT]
         return QuoteResults(query, speaker, len(results), page, per_page, hits, speakers)
+
+    def first_appearance(self, words: str) -> str:
+        """The key of the earliest quote with these words (undated ones last)."""
+        found = [(h["date"] == "", h["date"], h["key"]) for h in self.searcher.search(Term("words", words), limit=None)]
+        return min(found)[2]

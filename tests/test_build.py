@@ -114,3 +114,55 @@ def test_missing_path_raises_no_input(tmp_path):
 def test_open_index_without_index_raises(tmp_path):
     with pytest.raises(indexer.IndexNotFound):
         indexer.open_index(tmp_path / "none")
+
+
+def test_incremental_reindex_processes_only_changed_files(archive, tmp_path, monkeypatch):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    from indexer import build
+
+    processed = []
+    real = build.process
+
+    def counting(doc, repeated=frozenset()):
+        processed.append(doc.id)
+        return real(doc, repeated)
+
+    monkeypatch.setattr(build, "process", counting)
+    (archive / "004_new.txt").write_text("Another article\n\nAbout the yurtmakers of the steppe.")
+    report = indexer.reindex([archive], index)
+    assert processed == ["004_new"] and report.added == ["004_new"] and len(report.unchanged) == 4
+    assert indexer.open_index(index).search("").total == 5
+
+
+def test_nothing_changed_makes_no_new_generation(archive, tmp_path):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    live = storage.live_dir(index)
+    report = indexer.reindex([archive], index)
+    assert report.unchanged == SEED_IDS and storage.live_dir(index) == live
+
+
+def test_update_leaves_the_previous_generation_untouched(archive, tmp_path):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    old = storage.live_dir(index)
+    before = {p.name: p.read_bytes() for p in old.rglob("*") if p.is_file()}
+    (archive / SEEDS[0].name).write_text("A new title\n\nA new body about the Golden Horde.")
+    indexer.reindex([archive], index)
+    assert {p.name: p.read_bytes() for p in old.rglob("*") if p.is_file()} == before
+    assert indexer.open_index(index).search("golden horde").total == 1
+
+
+def test_a_reprint_added_later_joins_its_original(archive, tmp_path):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    original = next(p for p in SEEDS if p.name.startswith("003_")).read_text()
+    (archive / "reprint.txt").write_text("Posted: 05.01.2022 10:00:00\n\n" + original.replace("Delovoy", "Business"))
+    report = indexer.reindex([archive], index)
+    assert report.added == ["reprint"]
+    ix = indexer.open_index(index)
+    assert [(h.id, h.copies) for h in ix.search('"Golden Cradle"').hits] == [(SEED_IDS[3], 1)]
+    (archive / "reprint.txt").unlink()
+    indexer.reindex([archive], index)
+    assert [(h.id, h.copies) for h in indexer.open_index(index).search('"Golden Cradle"').hits] == [(SEED_IDS[3], 0)]
