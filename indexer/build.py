@@ -135,7 +135,8 @@ def copy_generation(live: Path, generation: Path) -> None:
             os.link(path, target)
 
 
-def write(generation: Path, live: Path | None, articles: list[Article], removed: list[str], cat: Catalog) -> None:
+def write(generation: Path, live: Path | None, articles: list[Article], removed: list[str], cat: Catalog,
+          workers: int = 1) -> None:
     """Apply the new and changed articles and the removals to the generation, then save its catalog."""
     for article_id in removed:
         cat.entries.pop(article_id, None)
@@ -159,7 +160,11 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
                 if stored:
                     fresh[article_id] = Article.from_json(json.loads(stored["record"]))
                     records[article_id] = stored["record"]
-    writer = ix.writer(limitmb=256)
+    if live is None and workers > 1 and len(fresh) >= 200:
+        # A new index: Whoosh's writer spreads the documents over processes, one segment each.
+        writer = ix.writer(limitmb=256, procs=workers, multisegment=True)
+    else:
+        writer = ix.writer(limitmb=256)
     try:
         for article_id in removed:
             writer.delete_by_term("id", article_id)
@@ -226,7 +231,7 @@ def reindex(
             cat.repeated = repeated
             if previous is not None:
                 copy_generation(live, generation)
-            write(generation, live if previous else None, articles, report.removed, cat)
+            write(generation, live if previous else None, articles, report.removed, cat, workers)
         except BaseException:
             storage.discard(generation)
             raise
