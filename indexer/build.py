@@ -93,6 +93,7 @@ def read_all(files, progress: Progress | None, report: ReindexReport) -> list[Do
         except RecursionError:
             report.failed.append(Failure(source=file.path.as_posix(), reason="structure nested too deeply to read"))
             continue
+        report.failed.extend(getattr(found, "failures", ()))  # bad records (lines) of a readable file
         for doc in found:
             if doc.id in seen:
                 report.failed.append(Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'"))

@@ -1,10 +1,11 @@
 import gzip
 import hashlib
+from pathlib import Path
 
 import pytest
 
 from indexer import sources
-from indexer.model import Document
+from indexer.model import Document, Failure
 from indexer.sources import InputFile, SourceError
 
 from conftest import SEEDS
@@ -98,7 +99,7 @@ def test_jsonl_gives_one_document_per_line(tmp_path):
         ("blank.txt", b"  \n\n ", "empty file"),
         ("binary.txt", bytes(range(256)) * 4, "binary data, not text"),
         ("broken.txt.gz", gzip.compress(b"some text " * 100)[:-12], "truncated gzip file"),
-        ("bad.jsonl", b'{"id": 1, "text": "ok"}\n{"id": 2, "text": \n', "line 2: not valid JSON"),
+        ("bad.jsonl", b'{"id": 1, "text": \n', "line 1: not valid JSON"),
         ("notext.jsonl", b'{"id": 1, "title": "no body"}\n', "line 1: no 'text' or 'html'"),
         ("plain.html", b"just words, no markup at all", "not HTML: no markup"),
     ],
@@ -117,3 +118,387 @@ def test_gzip_bomb_is_refused_without_inflating_it(tmp_path, monkeypatch):
     path.write_bytes(gzip.compress(b"a" * 5_000_000))
     with pytest.raises(SourceError, match="too large once decompressed"):
         read_one(path)
+
+
+# ---------------------------------------------------------------- format fixtures
+# tests/fixtures/formats/ is written by its make_fixtures.py; the expected texts below are the
+# texts that script encodes, read and copied by hand, so a wrong decoding cannot pass.
+
+FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
+
+
+def fixture(name: str) -> Path:
+    return FORMATS / name
+
+
+def read_fixture(name: str) -> sources.Documents:
+    path = fixture(name)
+    return sources.read_file(InputFile(path, path.parent))
+
+
+def txt_document(name: str, text: str, published: str | None) -> Document:
+    """The record of a .txt fixture; its hash is of the file's bytes, once decompressed."""
+    path = fixture(name)
+    data = path.read_bytes()
+    return Document(
+        id=path.name.split(".")[0],
+        source=path.as_posix(),
+        text=text,
+        published=published,
+        content_hash=sha(gzip.decompress(data) if path.name.endswith(".gz") else data),
+    )
+
+
+def test_fixtures_script_writes_the_committed_bytes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_fixtures", FORMATS / "make_fixtures.py")
+    make_fixtures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_fixtures)
+    for name, data in make_fixtures.files().items():
+        assert fixture(name).read_bytes() == data, f"{name}: run make_fixtures.py and commit"
+
+
+def test_discover_finds_every_format_fixture_with_its_kind():
+    files = sources.discover([FORMATS / "good"])
+    assert [(f.id, f.kind) for f in files] == [
+        ("article-cp1251", "txt"),
+        ("article-gzip", "txt"),
+        ("article-koi8r", "txt"),
+        ("article-kz1048", "txt"),
+        ("article-ptcp154", "txt"),
+        ("article-utf16", "txt"),
+        ("article-utf8", "txt"),
+        ("crawl", "warc"),
+        ("feed", "jsonl"),
+        ("page-cp1251", "html"),
+        ("page", "html"),
+    ]
+
+
+def test_utf8_with_bom_is_read_and_normalised_to_nfc():
+    docs = read_fixture("good/article-utf8.txt")
+    # The file spells the first "Café" as "Cafe" + a combining acute accent; NFC makes it one letter.
+    assert docs == [
+        txt_document(
+            "good/article-utf8.txt",
+            "\nCafé owners in Almaty welcome the new pedestrian street\n\n"
+            "The city council opened Panfilov Street to pedestrians on Saturday, and café owners say "
+            "their takings rose by a third in the first week.\n\n"
+            "“People stay longer when there are no cars,” said Dana Nurlanova, who runs a bakery on the corner.",
+            "2019-07-03",
+        )
+    ]
+    assert docs.failures == []
+
+
+def test_windows_1251_russian_text():
+    assert read_fixture("good/article-cp1251.txt") == [
+        txt_document(
+            "good/article-cp1251.txt",
+            "\nВ Алматы открылась выставка о Великой Отечественной войне\n\n"
+            "В Центральном государственном музее Казахстана в четверг открылась выставка, посвящённая "
+            "75-летию Победы. На ней представлены письма фронтовиков, фотографии и личные вещи солдат.\n\n"
+            "«Мы хотели показать войну глазами простых людей», — сказала директор музея. По её словам, "
+            "часть экспонатов передали семьи ветеранов.\n\n"
+            "Выставка продлится до конца июня. Вход для школьников бесплатный.",
+            "2020-05-05",
+        )
+    ]
+
+
+def test_koi8_r_russian_text():
+    assert read_fixture("good/article-koi8r.txt") == [
+        txt_document(
+            "good/article-koi8r.txt",
+            "Учёные Новосибирска создали новый метод очистки воды\n\n"
+            "Исследователи Института катализа СО РАН разработали фильтр, который очищает воду от тяжёлых "
+            "металлов за несколько минут. Установка уже прошла испытания на реке Обь.\n\n"
+            "По словам руководителя проекта, первые промышленные образцы появятся через два года. "
+            "Разработку поддержал Российский научный фонд.",
+            None,
+        )
+    ]
+
+
+def test_kazakh_kz_1048_text():
+    assert read_fixture("good/article-kz1048.txt") == [
+        txt_document(
+            "good/article-kz1048.txt",
+            "\nАстанада жаңа кітапхана ашылды\n\n"
+            "Елорданың сол жағалауында орналасқан жаңа кітапхананың қорында жүз мыңнан астам кітап бар. "
+            "Оқырмандарға қазақ, орыс және ағылшын тілдеріндегі әдебиеттер ұсынылады.\n\n"
+            "Кітапхана директорының айтуынша, ғимаратта балаларға арналған арнайы зал және компьютер "
+            "сыныбы жұмыс істейді. Әр сенбі сайын жас ақындардың кездесулері өтеді.",
+            "2021-09-14",
+        )
+    ]
+
+
+def test_kazakh_ptcp154_text():
+    assert read_fixture("good/article-ptcp154.txt") == [
+        txt_document(
+            "good/article-ptcp154.txt",
+            "Шымкентте халықаралық шахмат турнирі өтті\n\n"
+            "Турнирге он екі елден жүзге жуық шахматшы қатысты. Жеңімпаз атанған жас спортшы өз "
+            "қарсыластарын сегіз ойында ұтты.\n\n"
+            "Ұйымдастырушылар келесі жылы жарысты Түркістан қаласында өткізуді жоспарлап отыр.",
+            None,
+        )
+    ]
+
+
+def test_utf16_with_bom_kazakh_and_russian_text():
+    assert read_fixture("good/article-utf16.txt") == [
+        txt_document(
+            "good/article-utf16.txt",
+            "\nМәжіліс бюджетті бекітті — Мажилис утвердил бюджет\n\n"
+            "Мәжіліс депутаттары 2022 жылға арналған республикалық бюджетті бекітті.\n\n"
+            "Депутаты Мажилиса утвердили республиканский бюджет на 2022 год; расходы на образование "
+            "выросли на двенадцать процентов.",
+            "2022-02-01",
+        )
+    ]
+
+
+def test_gzipped_text():
+    assert read_fixture("good/article-gzip.txt.gz") == [
+        txt_document(
+            "good/article-gzip.txt.gz",
+            "Floods close the road to Medeu\n\n"
+            "Heavy rain on Tuesday night washed away part of the mountain road to the Medeu skating rink.\n\n"
+            "Road crews expect to reopen it by Friday.",
+            None,
+        )
+    ]
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def test_html_page_utf8():
+    (doc,) = read_fixture("good/page.html")
+    assert "A new dam on the Ili river began to fill its reservoir on Monday, the regional water authority said." in paragraphs_of(doc.text)
+    assert "Engineers expect the reservoir to supply water to forty villages in the Almaty region by the end of the summer." in paragraphs_of(doc.text)
+    assert doc == Document(
+        id="page",
+        source=fixture("good/page.html").as_posix(),
+        text=doc.text,
+        title="Dam opens on the Ili river",
+        published="2023-04-18",
+        author="Aigerim Sadykova",
+        content_hash=sha(fixture("good/page.html").read_bytes()),
+    )
+
+
+def test_html_page_declaring_windows_1251():
+    (doc,) = read_fixture("good/page-cp1251.html")
+    assert "Областной акимат выделил средства на ремонт драматического театра имени Станиславского." in paragraphs_of(doc.text)
+    assert "Работы начнутся весной и продлятся около года. На время ремонта спектакли покажут в Доме культуры горняков." in paragraphs_of(doc.text)
+    assert doc == Document(
+        id="page-cp1251",
+        source=fixture("good/page-cp1251.html").as_posix(),
+        text=doc.text,
+        title="В Караганде отремонтируют старый театр",
+        published="2018-11-02",
+        content_hash=sha(fixture("good/page-cp1251.html").read_bytes()),
+    )
+
+
+def test_jsonl_lines_with_text_with_html_and_without_id():
+    path = fixture("good/feed.jsonl")
+    lines = path.read_bytes().splitlines()
+    docs = read_fixture("good/feed.jsonl")
+    balkhash = docs[1]
+    assert paragraphs_of(balkhash.text) == [
+        "The water level of Lake Balkhash rose by twelve centimetres this spring.",
+        "Scientists link the rise to heavy snowfall in the mountains.",
+    ]
+    assert docs == [
+        Document(
+            id="feed#wn-101",
+            source=path.as_posix(),
+            text="A wind farm near Ereymentau began supplying the national grid on Wednesday.\n\n"
+            "Its forty turbines can power about 100,000 homes, the operator said.",
+            title="Wind farm near Ereymentau starts supplying power",
+            published="2015-09-01",
+            url="https://en.wikinews.org/wiki/Wind_farm_near_Ereymentau_starts_supplying_power",
+            language="en",
+            content_hash=sha(lines[0]),
+        ),
+        Document(
+            id="feed#wn-102",
+            source=path.as_posix(),
+            text=balkhash.text,
+            title="Lake Balkhash water level rises",
+            published="2016-05-20",
+            url="https://en.wikinews.org/wiki/Lake_Balkhash_water_level_rises",
+            content_hash=sha(lines[1]),
+        ),
+        Document(
+            id="feed#3",
+            source=path.as_posix(),
+            text="Новый мост через Иртыш соединил два района города.",
+            title="В Павлодаре открыли новый мост",
+            language="ru",
+            content_hash=sha(lines[2]),
+        ),
+    ]
+    assert docs.failures == []
+
+
+def test_warc_gives_one_document_per_html_response():
+    path = fixture("good/crawl.warc.gz")
+    docs = read_fixture("good/crawl.warc.gz")
+    texts = [paragraphs_of(d.text) for d in docs]
+    assert texts == [
+        [
+            "More than two hundred publishers from twelve countries came to the book fair in Astana.",
+            "The organisers said children’s books sold best.",
+        ],
+        [  # charset only in the HTTP header (windows-1251)
+            "Первый снег выпал в Алматы в ночь на среду, сообщили синоптики.",
+            "Дорожные службы вышли на улицы города в полном составе.",
+        ],
+        [  # charset declared nowhere (KOI8-R): detected
+            "Центральная избирательная комиссия объявила предварительные итоги голосования в городской совет.",
+            "Явка составила сорок два процента, что выше, чем на прошлых выборах.",
+        ],
+    ]
+    # The request, the 301 redirect, robots.txt and the metadata record are not articles. A page
+    # with no date of its own takes the WARC-Date's.
+    assert [(d.id, d.source, d.title, d.published, d.url) for d in docs] == [
+        ("crawl#11111111-0000-4000-8000-000000000002", path.as_posix(), "Astana hosts a book fair",
+         "2024-03-05", "https://news.example.kz/2024/03/book-fair"),
+        ("crawl#22222222-0000-4000-8000-000000000002", path.as_posix(), "В Алматы выпал первый снег",
+         "2024-03-06", "https://news.example.kz/ru/2024/03/sneg"),
+        ("crawl#55555555-0000-4000-8000-000000000002", path.as_posix(), "В Бишкеке подвели итоги выборов",
+         "2024-03-07", "https://news.example.kg/ru/vybory"),
+    ]
+    assert all(d.content_hash.startswith("sha256:") for d in docs)
+    assert len({d.content_hash for d in docs}) == 3
+    assert docs.failures == []
+
+
+def test_warc_without_gzip_reads_the_same(tmp_path):
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(gzip.decompress(fixture("good/crawl.warc.gz").read_bytes()))
+    docs = read_one(path)
+    assert [d.id for d in docs] == [
+        "crawl#11111111-0000-4000-8000-000000000002",
+        "crawl#22222222-0000-4000-8000-000000000002",
+        "crawl#55555555-0000-4000-8000-000000000002",
+    ]
+
+
+def test_malformed_json_line_is_reported_and_the_good_lines_kept():
+    path = fixture("bad/malformed.jsonl")
+    lines = path.read_bytes().splitlines()
+    docs = read_fixture("bad/malformed.jsonl")
+    assert docs == [
+        Document(id="malformed#ok-1", source=path.as_posix(), text="The first line is fine.",
+                 title="First good line", content_hash=sha(lines[0])),
+        Document(id="malformed#ok-3", source=path.as_posix(), text="The third line is fine too.",
+                 title="Third good line", content_hash=sha(lines[2])),
+    ]
+    assert docs.failures == [
+        Failure(source=path.as_posix(), reason="line 2: not valid JSON (Unterminated string starting at)"),
+        Failure(source=path.as_posix(), reason="line 4: not a JSON object"),
+    ]
+
+
+def test_damaged_warc_record_loses_only_itself():
+    path = fixture("bad/damaged.warc.gz")
+    docs = read_fixture("bad/damaged.warc.gz")
+    assert [(d.id, d.title, d.published, d.url, d.text) for d in docs] == [
+        ("damaged#88888888-0000-4000-8000-000000000001", "First page survives", "2024-03-01",
+         "https://news.example.kz/page-1", "The first record of this file is intact."),
+        ("damaged#88888888-0000-4000-8000-000000000003", "Third page survives", "2024-03-03",
+         "https://news.example.kz/page-3", "The third record of this file is intact as well."),
+    ]
+    (failure,) = docs.failures
+    assert failure.source == path.as_posix()
+    assert failure.reason.startswith("damaged gzip data at byte ")
+    assert failure.reason.endswith("skipped to the next record")
+
+
+def test_warc_with_a_damaged_header_resumes_at_the_next_record(tmp_path):
+    raw = gzip.decompress(fixture("good/crawl.warc.gz").read_bytes())
+    start = raw.index(b"WARC/1.1\r\nWARC-Record-ID: <urn:uuid:22222222")
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(raw[:start] + b"GARBAGE LINE\r\n" + raw[start + len(b"WARC/1.1\r\n"):])
+    docs = read_one(path)
+    assert [d.id for d in docs] == [
+        "crawl#11111111-0000-4000-8000-000000000002",
+        "crawl#55555555-0000-4000-8000-000000000002",
+    ]
+    (failure,) = docs.failures
+    assert failure.reason.startswith(f"damaged WARC record at byte {start}: ")
+
+
+def test_invalid_utf8_in_mostly_utf8_text_becomes_replacement_characters():
+    docs = read_fixture("bad/invalid-utf8-text.txt")
+    # One byte of "п" was cut and a stray 0xFF put after "метра".
+    assert docs == [
+        txt_document(
+            "bad/invalid-utf8-text.txt",
+            "Весенний паводок\n\nВода \ufffdоднялась на два метра\ufffd за одну ночь. Жители эвакуированы.",
+            None,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("empty.txt", "empty file"),
+        ("binary.txt", "binary data, not text"),
+        ("invalid-utf8-noise.txt", "not text in any known encoding (invalid UTF-8)"),
+        ("truncated.txt.gz", "truncated gzip file"),
+        ("no-html.warc.gz", "WARC file with no HTML response records"),
+        ("not-a-warc.warc", "not a readable WARC file: damaged WARC record at byte 0: no WARC/1.x header"),
+    ],
+)
+def test_bad_fixture_files_are_refused_with_their_reason(name, reason):
+    with pytest.raises(SourceError) as caught:
+        read_fixture(f"bad/{name}")
+    assert str(caught.value) == reason
+
+
+def test_a_jsonl_file_with_no_good_line_fails_as_a_whole(tmp_path):
+    path = tmp_path / "all-bad.jsonl"
+    path.write_text('{"id": 1,\n[1]\n')
+    with pytest.raises(SourceError, match=r"^line 1: not valid JSON \(.*\) \(and 1 more\)$"):
+        read_one(path)
+
+
+def test_bad_json_lines_go_into_the_reindex_report(tmp_path):
+    import indexer
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "feed.jsonl").write_bytes(fixture("bad/malformed.jsonl").read_bytes())
+    report = indexer.reindex([archive], tmp_path / "idx")
+    assert sorted(report.added) == ["feed#ok-1", "feed#ok-3"]
+    assert [(f.source, f.reason) for f in report.failed] == [
+        ((archive / "feed.jsonl").as_posix(), "line 2: not valid JSON (Unterminated string starting at)"),
+        ((archive / "feed.jsonl").as_posix(), "line 4: not a JSON object"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Выборы пройдут в сентябре.", "cp1251"),
+        ("Выборы пройдут в сентябре.", "koi8_r"),
+        ("Алматыда жаңа мектеп ашылды.", "kz1048"),
+        ("Алматыда жаңа мектеп ашылды.", "ptcp154"),
+        ("Україна отримала нову партію гуманітарної допомоги.", "cp1251"),
+        ("Die Regierung hat neue Maßnahmen für die Wirtschaft beschlossen.", "cp1252"),
+        ("Президент подписал указ о выборах в Государственную думу.", "utf-16-le"),
+    ],
+)
+def test_short_texts_in_single_byte_code_pages_decode(text, encoding):
+    # Short texts are where charset-normalizer alone mixes up these code pages.
+    assert sources.decode(text.encode(encoding)) == text
