@@ -105,6 +105,9 @@ def read_all(files, progress: Progress | None, report: ReindexReport) -> list[Do
 
 def process_one(task: tuple[Document, set[str]]) -> Article | Failure:
     doc, repeated = task
+    if len(doc.text) > config.MAX_ARTICLE_CHARS:
+        return Failure(source=doc.source, reason=(
+            f"{doc.id}: article text of {len(doc.text):,} characters; the limit is {config.MAX_ARTICLE_CHARS:,}"))
     try:
         with limits.time_limit(config.SECONDS_PER_FILE):
             return process(doc, repeated)

@@ -34,6 +34,7 @@ BM25_K1 = 0.9
 
 # Limits: input files.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ARTICLE_CHARS = 5_000_000  # one article's text; a longer one is not an article but a dump
 SECONDS_PER_FILE = 60.0  # reading one file, or processing one article; 0 turns the limit off
 
 
