@@ -49,10 +49,6 @@ def repeated_by_source(docs: list[Document]) -> dict[str, set[str]]:
     return {group: clean.repeated_lines(texts) for group, texts in groups.items()}
 
 
-def sort_date(article: Article) -> str:
-    return article.published or (str(article.year) if article.year else "")
-
-
 def document_fields(article: Article, record: str, group: tuple[str, int]) -> dict:
     return {
         "id": article.id,
@@ -70,7 +66,7 @@ def document_fields(article: Article, record: str, group: tuple[str, int]) -> di
         "country": article.country,
         "language": article.language,
         "year": article.year if article.year is not None else 0,
-        "date": sort_date(article),
+        "date": article.sort_date,
         "mentioned": " ".join(sorted({d[:4] for d in article.dates_mentioned})),
         "group": group[0],
         "copies": group[1],
@@ -145,7 +141,7 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
     for article_id in removed:
         cat.entries.pop(article_id, None)
     for article in articles:
-        cat.entries[article.id] = Entry(article.content_hash, sort_date(article), duplicates.signature(article.text))
+        cat.entries[article.id] = Entry(article.content_hash, article.sort_date, duplicates.signature(article.text))
     groups = duplicates.group([(i, e.date, e.signature) for i, e in cat.entries.items()])
     fresh = {a.id: a for a in articles}
     regrouped = [i for i, e in cat.entries.items() if i not in fresh and (e.group, e.copies) != groups[i]]

@@ -72,6 +72,11 @@ class Article:
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
 
+    @property
+    def sort_date(self) -> str:
+        """Sortable: the published date, else the year, else "" (undated)."""
+        return self.published or (str(self.year) if self.year else "")
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -82,10 +82,6 @@ def words_key(text: str) -> str:
     return " ".join(WORD.findall(text.lower())[:25])
 
 
-def sort_date(article: Article) -> str:
-    return article.published or (str(article.year) if article.year else "")
-
-
 def update(generation: Path, articles: list[Article], removed: list[str]) -> None:
     """Put these articles' quotes in the generation's quote index, in place of any they had."""
     folder = generation / DIRNAME
@@ -102,7 +98,7 @@ def update(generation: Path, articles: list[Article], removed: list[str]) -> Non
             writer.add_document(
                 key=f"{article.id}#{n}", words=words_key(quote.text), text=quote.text, exact=quote.text,
                 fold=quote.text, speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role,
-                article=article.id, title=article.title, paragraph=quote.paragraph, date=sort_date(article),
+                article=article.id, title=article.title, paragraph=quote.paragraph, date=article.sort_date,
                 venue=article.venue, country=article.country, language=article.language,
             )
     writer.commit()
