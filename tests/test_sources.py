@@ -502,3 +502,78 @@ def test_bad_json_lines_go_into_the_reindex_report(tmp_path):
 def test_short_texts_in_single_byte_code_pages_decode(text, encoding):
     # Short texts are where charset-normalizer alone mixes up these code pages.
     assert sources.decode(text.encode(encoding)) == text
+
+
+# ---------------------------------------------------------------- the sample archive
+# (read file by file; the archive is never indexed here)
+
+ARCHIVE = Path(__file__).resolve().parent.parent / "archive"
+NEWS_SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "news-sample"
+needs_news_sample = pytest.mark.skipif(
+    not (NEWS_SAMPLE / "articles.jsonl").exists(), reason="shared/data/news-sample is absent"
+)
+
+
+def manifest() -> list[dict]:
+    lines = (ARCHIVE / "MANIFEST.tsv").read_text("utf-8").splitlines()
+    names = lines[0].split("\t")
+    return [dict(zip(names, line.split("\t"))) for line in lines[1:]]
+
+
+@needs_news_sample
+def test_sample_archive_is_what_its_script_builds(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_sample_archive", ARCHIVE.parent / "tools" / "build_sample_archive.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    script.build(NEWS_SAMPLE, tmp_path)
+    built = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    shipped = sorted(p.relative_to(ARCHIVE).as_posix() for p in ARCHIVE.rglob("*") if p.is_file())
+    seeds = [p.name for p in SEEDS]
+    assert shipped == sorted(built + seeds + ["README.md"])
+    for rel in built:
+        assert (ARCHIVE / rel).read_bytes() == (tmp_path / rel).read_bytes(), rel
+
+
+@needs_news_sample
+def test_sample_archive_holds_each_news_sample_article_once():
+    import json
+
+    ids = [i for row in manifest() for i in row["articles"].split(",")]
+    sample = [json.loads(line)["id"] for line in (NEWS_SAMPLE / "articles.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(ids) == sorted(sample)
+    assert len(ids) == 886
+
+
+@needs_news_sample
+def test_sample_archive_legacy_encoded_files_read_as_their_text():
+    import json
+    import unicodedata
+
+    articles = {}
+    for line in (NEWS_SAMPLE / "articles.jsonl").read_text("utf-8").splitlines():
+        record = json.loads(line)
+        articles[record["id"]] = record
+    legacy = [row for row in manifest() if row["format"] in ("txt cp1251", "txt koi8_r")]
+    assert len(legacy) == 43
+    for row in legacy:
+        (doc,) = read_one_under(ARCHIVE, ARCHIVE / row["path"])
+        article = articles[row["articles"]]
+        assert doc.text == unicodedata.normalize("NFC", article["title"] + "\n\n" + article["text"].strip()), row["path"]
+
+
+def read_one_under(root: Path, path: Path):
+    return sources.read_file(InputFile(path, root))
+
+
+def test_sample_archive_warc_holds_five_global_voices_pages():
+    docs = read_one_under(ARCHIVE, ARCHIVE / "web" / "globalvoices.warc.gz")
+    assert docs.failures == []
+    assert [(d.id.split("#")[0], d.url, d.published) for d in docs] == [
+        ("web/globalvoices", "http://globalvoicesonline.org/2009/06/10/iran-to-vote-or-not-to-vote/", "2009-06-10"),
+        ("web/globalvoices", "http://globalvoicesonline.org/2009/06/09/north-korea-two-american-journalists-sentenced-to-hard-labor/", "2009-06-09"),
+        ("web/globalvoices", "http://globalvoicesonline.org/2009/06/09/caste-based-communities-on-orkut/", "2009-06-09"),
+        ("web/globalvoices", "http://globalvoicesonline.org/2009/06/11/amplified-conversation-fighting-the-digital-crimes-bill-in-brazil/", "2009-06-11"),
+        ("web/globalvoices", "http://globalvoicesonline.org/2009/06/10/china-a-leaking-green-dam/", "2009-06-10"),
+    ]
