@@ -295,9 +295,10 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode(data: bytes, html: bool = False, declared: str | None = None) -> str:
-    """Bytes to NFC text: a BOM, then a charset the transport declared (`declared`, e.g. from an
-    HTTP header), then UTF-8, then an HTML <meta> charset (when `html`), then detection. Raises
-    SourceError for binary data and for bytes that read as no text at all."""
+    """Bytes to NFC text: a BOM, then UTF-8, then a charset the transport declared (`declared`,
+    e.g. from an HTTP header), then an HTML <meta> charset (when `html`), unless detection reads
+    the bytes far better, then detection. Raises SourceError for binary data and for bytes that
+    read as no text at all."""
     if looks_binary(data):
         raise SourceError("binary data, not text")
     return unicodedata.normalize("NFC", _decode(data, html, declared))
@@ -319,12 +320,17 @@ def _decode(data: bytes, html: bool, declared: str | None) -> str:
         if junk_share(text) > 0.02:
             raise SourceError("binary data, not text")
         return text
-    for label in (codec_name(declared), "utf-8", declared_charset(data) if html else None):
-        if label:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for label in (codec_name(declared), declared_charset(data) if html else None):
+        if label and not label.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
             try:
-                return data.decode(label)
+                reading = data.decode(label)
             except UnicodeDecodeError:
-                pass
+                continue
+            return checked_declaration(data, reading)
     damaged = damaged_utf8(data)
     if damaged is not None:
         return damaged
@@ -332,6 +338,21 @@ def _decode(data: bytes, html: bool, declared: str | None) -> str:
     if text is None or junk_share(text) > 0.02:
         raise SourceError("not text in any known encoding (invalid UTF-8)")
     return text
+
+
+def checked_declaration(data: bytes, reading: str) -> str:
+    """The declared reading, unless detection reads the bytes far better: pages declared
+    ISO-8859-1 or windows-1252 that are in fact in a Cyrillic code page are common."""
+    high = sum(1 for b in data[:DETECT_SAMPLE] if b > 0x7F)
+    if high < 16:
+        return reading
+    detected = detect(data)
+    if detected is None or detected == reading:
+        return reading
+    n = DETECT_SAMPLE // 2
+    if plausibility(detected[:n]) - plausibility(reading[:n]) > 1.0 * high:
+        return detected
+    return reading
 
 
 def damaged_utf8(data: bytes) -> str | None:

@@ -577,3 +577,27 @@ def test_sample_archive_warc_holds_five_global_voices_pages():
         ("web/globalvoices", "http://globalvoicesonline.org/2009/06/11/amplified-conversation-fighting-the-digital-crimes-bill-in-brazil/", "2009-06-11"),
         ("web/globalvoices", "http://globalvoicesonline.org/2009/06/10/china-a-leaking-green-dam/", "2009-06-10"),
     ]
+
+
+RUSSIAN = "Президент подписал указ о проведении выборов в Государственную думу. Голосование пройдёт в сентябре."
+
+
+@pytest.mark.parametrize(
+    "markup, declared",
+    [
+        # A page that declares ISO-8859-1 but is in windows-1251, as many old Russian sites did.
+        (f'<html><head><meta charset="iso-8859-1"></head><body><p>{RUSSIAN}</p></body></html>'.encode("cp1251"), None),
+        # An HTTP header that says ISO-8859-1 over a page that is UTF-8.
+        (f"<html><body><p>{RUSSIAN}</p></body></html>".encode("utf-8"), "ISO-8859-1"),
+        # A header that says KOI8-R over a page that is KOI8-R.
+        (f"<html><body><p>{RUSSIAN}</p></body></html>".encode("koi8_r"), "koi8-r"),
+    ],
+)
+def test_a_wrong_charset_declaration_loses_to_the_bytes(markup, declared):
+    assert RUSSIAN in sources.decode(markup, html=True, declared=declared)
+
+
+def test_a_right_latin_declaration_is_kept():
+    text = "Le président a déclaré que l'économie française était en croissance, malgré les difficultés."
+    markup = f'<html><head><meta charset="iso-8859-1"></head><body><p>{text}</p></body></html>'.encode("cp1252")
+    assert text in sources.decode(markup, html=True)
