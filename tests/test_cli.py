@@ -142,3 +142,14 @@ def test_project_archive_holds_the_seeds_verbatim():
         pytest.skip("../shared/seeds is not beside the project")
     for seed in shared.iterdir():
         assert (ROOT / "archive" / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_show_003_has_the_article_and_records_what_was_removed(cli):
+    record = json.loads(cli("show", SEED_IDS[3], "--json").output)
+    text = "\n".join(p["text"] for p in record["paragraphs"])
+    assert record["paragraphs"][0]["text"] == "Almaty - the Golden Cradle of Independence"
+    assert record["paragraphs"][-1]["text"].startswith("The exhibition in the museum Library of the First President")
+    assert all(p["language"] == "en" for p in record["paragraphs"])
+    for junk in ("咪乐", "Registration certificate", "Приложение DKNews", "INA ?DKNews?"):
+        assert junk not in text
+    assert [r["reason"] for r in record["removed"]] == ["spam", "boilerplate", "boilerplate", "mojibake"]
