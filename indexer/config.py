@@ -20,6 +20,7 @@ MAX_QUERY_CHARS = 2000
 MAX_QUERY_WORDS = 100
 MAX_EXPANSIONS = 1000  # index words one word* or word~ may stand for
 MAX_FUZZY_EDITS = 2
+FUZZY_PREFIX = 1  # letters at the start of a word~ that must match as typed
 QUERY_SECONDS = 5.0  # a search stops here and returns what it found, with a notice
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
