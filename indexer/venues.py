@@ -27,16 +27,20 @@ VENUE_EN = re.compile(
     rf"(?:{NAME}\s+(?:{LINK}\s+)*)*(?:{KEYWORDS_EN})\b(?:\s+(?:{LINK}\s+)*{NAME})*(?:\s+[–—-]\s+{NAME})?"
 )
 KEYWORDS_RU = r"(?:музе|библиотек|галере|театр|посольств|консульств|дворц|дворец|филармони|консерватори|кинотеатр|собор|стадион|центр)\w{0,3}"
+ADJECTIVE_RU = r"[а-яё-]+(?:ом|ем|ой|ий|ый|ая|ое|ого|ей|ым|им|ую)"
+# A Russian venue needs a name: adjectives before the noun (в Большом театре, в Государственном
+# историческом музее) or a name after it (музей имени Кастеева, театр «Современник»).
 VENUE_RU = re.compile(
-    rf"(?:[А-ЯЁ][а-яё]+(?:ом|ем|ой|ий|ый|ая|ое|ого|ей|ом)\s+)?(?:[а-яё]+(?:ом|ем|ой|ий|ый|ая|ое|ого)\s+)*"
-    rf"{KEYWORDS_RU}(?:\s+(?:имени\s+)?[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)*|\s+«[^»]{{2,60}}»)?"
+    rf"[А-ЯЁ]{ADJECTIVE_RU}\s+(?:{ADJECTIVE_RU}\s+)*{KEYWORDS_RU}(?:\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?|\s+«[^»]{{2,60}}»)?"
+    rf"|{KEYWORDS_RU}(?:\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?|\s+«[^»]{{2,60}}»)"
 )
 PLACE_BEFORE = {
     "at": 3, "in the building of": 3, "inside": 3, "в здании": 3, "в": 2, "на": 1,
     "in": 2, "in the": 2, "at the": 3, "to": 1, "to the": 1,
 }
 NOT_VENUE_BEFORE = re.compile(r"(?:from|by|of|with|из|от)\s+(?:the\s+)?$", re.I)
-GENERIC = {"museum", "library", "gallery", "theatre", "theater", "embassy", "centre", "center", "house", "hall"}
+GENERIC = {"museum", "library", "gallery", "theatre", "theater", "embassy", "centre", "center", "house", "hall",
+           "opera", "club", "forum", "expo", "institute", "university", "academy", "arena", "cinema"}
 MATCH_SCORE = 88
 
 
@@ -113,7 +117,7 @@ def candidates(sentence: str) -> list[tuple[str, str, int]]:
             if score < 0:
                 continue
             city = ""
-            named = re.match(r"\s+in\s+([A-Z][\w-]+)", sentence[m.end() :])
+            named = re.match(r"\s+(?:in|в|во)\s+([A-ZА-ЯЁ][\w-]+)", sentence[m.end() :])
             if named:
                 options = places.candidates(places.gazetteer(), [named.group(1)])
                 city = options[0][0].name if options and options[0][0].name != options[0][0].country else ""

@@ -138,6 +138,12 @@ def test_a_place_things_came_from_is_not_the_venue():
 
 
 def test_russian_venue():
-    assert venues.find_venue(["Выставка открылась в Государственном историческом музее в Москве."]).name == (
-        "Государственном историческом музее"
+    assert venues.find_venue(["Выставка открылась в Государственном историческом музее в Москве."]) == (
+        venues.Venue("Государственном историческом музее", "Moscow")
     )
+    assert venues.find_venue(["Премьера состоялась в театре «Современник»."]).name == "театре «Современник»"
+
+
+@pytest.mark.parametrize("sentence", ["Митинг прошёл в центре Москвы.", "В новом центре открылась выставка."])
+def test_russian_places_without_a_name_are_not_venues(sentence):
+    assert venues.find_venue([sentence]) is None
