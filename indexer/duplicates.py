@@ -11,6 +11,7 @@ import numpy as np
 NUM_PERM = 64
 THRESHOLD = 0.7  # estimated Jaccard similarity of word 3-shingles
 SHINGLE = 3
+ROWS = 4  # signature values per LSH band: 16 bands of 4 find pairs from about 0.5 similar up
 SCHEME = "affine32"  # datasketch's hashing scheme: stored signatures are only comparable within one
 WORD = re.compile(r"\w+")
 
@@ -31,31 +32,35 @@ def signature(text: str) -> bytes | None:
 def group(items: list[tuple[str, str, bytes | None]]) -> dict[str, tuple[str, int]]:
     """(id, sortable date, signature) -> id: (group id, other copies in the group).
 
-    A lone article is its own group; a group is named by its earliest member."""
-    from datasketch import LeanMinHash, MinHashLSH
+    Locality-sensitive hashing by bands of the signature, in numpy: two articles that share a
+    band are compared, and joined when their estimated similarity reaches THRESHOLD. A lone
+    article is its own group; a group is named by its earliest member."""
+    parent = list(range(len(items)))
 
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    parent = {item_id: item_id for item_id, _, _ in items}
-
-    def root(x: str) -> str:
+    def root(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for item_id, _, sig in items:
-        if sig is None:
-            continue
-        minhash = LeanMinHash(seed=1, hashvalues=np.frombuffer(sig, dtype=np.uint64), scheme=SCHEME)
-        for other in lsh.query(minhash):
-            parent[root(other)] = root(item_id)
-        lsh.insert(item_id, minhash)
-    members: dict[str, list[tuple[str, str]]] = {}
-    for item_id, date, _ in items:
-        members.setdefault(root(item_id), []).append((item_id, date))
+    signed = [n for n, (_, _, sig) in enumerate(items) if sig is not None]
+    if signed:
+        sigs = np.frombuffer(b"".join(items[n][2] for n in signed), dtype=np.uint64).reshape(len(signed), NUM_PERM)
+        width = ROWS * 8
+        for band in range(NUM_PERM // ROWS):
+            raw = np.ascontiguousarray(sigs[:, band * ROWS : (band + 1) * ROWS]).tobytes()
+            first_with: dict[bytes, int] = {}
+            for row in range(len(signed)):
+                other = first_with.setdefault(raw[row * width : (row + 1) * width], row)
+                if other != row and root(signed[row]) != root(signed[other]):
+                    if np.count_nonzero(sigs[row] == sigs[other]) >= THRESHOLD * NUM_PERM:
+                        parent[root(signed[row])] = root(signed[other])
+    members: dict[int, list[int]] = {}
+    for n in range(len(items)):
+        members.setdefault(root(n), []).append(n)
     out = {}
     for group_items in members.values():
-        first = min(group_items, key=lambda m: (m[1] == "", m[1], m[0]))[0]
-        for item_id, _ in group_items:
-            out[item_id] = (first, len(group_items) - 1)
+        first = min(group_items, key=lambda n: (items[n][1] == "", items[n][1], items[n][0]))
+        for n in group_items:
+            out[items[n][0]] = (items[first][0], len(group_items) - 1)
     return out
