@@ -28,8 +28,20 @@ def no_index(exc):
     return error(503, "no_index", "There is no index yet: run 'archivist reindex' first.")
 
 
+SEARCH_PARAMS = {"q", "venue", "country", "year", "lang", "mentioned", "sort", "page", "per_page"}
+QUOTE_PARAMS = {"q", "speaker", "page", "per_page"}
+
+
+def check_params(allowed: set[str]) -> None:
+    """An unknown parameter (a facet that does not exist, a typo) is an error, not silently ignored."""
+    unknown = sorted(set(request.args) - allowed)
+    if unknown:
+        raise QueryError(f"unknown parameter '{unknown[0]}'; use: {', '.join(sorted(allowed))}")
+
+
 @bp.route("/search")
 def search():
+    check_params(SEARCH_PARAMS)
     state = SearchState.from_args(request.args)
     per_page = to_int(request.args, "per_page", current_app.config["PER_PAGE"])
     results = get_index().search(**state.search_kwargs(per_page))
@@ -38,6 +50,7 @@ def search():
 
 @bp.route("/quotes")
 def quotes():
+    check_params(QUOTE_PARAMS)
     per_page = to_int(request.args, "per_page", 20)
     results = get_index().quotes(request.args.get("q", ""), speaker=request.args.get("speaker") or None,
                                  page=to_int(request.args, "page", 1), per_page=per_page)
