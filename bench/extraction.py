@@ -116,9 +116,11 @@ def load(limit: int | None = None) -> tuple[dict[str, str], dict[str, str]]:
     return html, {key: truth[key]["articleBody"] for key in ids}
 
 
-def trafilatura_default(markup: str) -> str:
-    import trafilatura
-    return trafilatura.extract(markup) or ""
+def trafilatura_with(**settings) -> Callable[[str], str]:
+    def extract(markup: str) -> str:
+        import trafilatura
+        return trafilatura.extract(markup, **settings) or ""
+    return extract
 
 
 def archivist(markup: str) -> str:
@@ -132,7 +134,10 @@ def bs4_blocks(markup: str) -> str:
 
 
 EXTRACTORS: dict[str, Callable[[str], str]] = {
-    "trafilatura": trafilatura_default,
+    "trafilatura": trafilatura_with(),
+    "trafilatura-no-comments": trafilatura_with(include_comments=False),
+    "trafilatura-precision": trafilatura_with(include_comments=False, favor_precision=True),
+    "trafilatura-recall-fast": trafilatura_with(include_comments=False, favor_recall=True, fast=True),
     "bs4": bs4_blocks,
     "archivist": archivist,
 }
