@@ -8,12 +8,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 import ftfy
 from ftfy.badness import is_bad
 
+from . import patterns
 from .model import Removed
 
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -28,13 +27,6 @@ SPAM_SIGNALS = re.compile(r"\w\|\w|https?://|www\.|(?:casino|viagra|porn|betting
 class Cleaned:
     paragraphs: list[str]
     removed: list[Removed] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1)
-def boilerplate_patterns() -> list[re.Pattern]:
-    text = resources.files("indexer.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return [re.compile(line, re.I) for line in lines if line and not line.startswith("#")]
 
 
 def normalize_space(line: str) -> str:
@@ -95,7 +87,7 @@ def repair(line: str) -> str:
 
 
 def removal_reason(line: str, script: str | None, repeated: set[str]) -> str | None:
-    if line in repeated or any(p.search(line) for p in boilerplate_patterns()):
+    if line in repeated or patterns.matches("boilerplate.txt", line):
         return "boilerplate"
     if is_lost_characters(line):
         return "mojibake"

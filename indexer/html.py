@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import trafilatura
 from bs4 import BeautifulSoup
 
+from . import patterns
+
 # trafilatura logs "discarding data" and parser complaints at WARNING level on ordinary pages.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -20,14 +22,6 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 PRECISE = dict(favor_precision=True, include_comments=False, include_tables=True)
 BROAD = dict(favor_recall=True, fast=True, include_comments=False, include_tables=True)
 SHORTFALL = 0.5
-
-# Lines around an article that are not part of it: teasers, share and subscribe prompts.
-BOILERPLATE = re.compile(
-    r"^\W*(?:\d+\s+)?comments?\W*$"
-    r"|^\W*(?:related|read more|see more|read also|also on|you may also like|recommended)\b.{0,200}$"
-    r"|^(?:share this|like this story|sign up|subscribe|follow us|tell us what you think)\b.{0,200}$",
-    re.IGNORECASE,
-)
 
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg")
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre")
@@ -86,7 +80,7 @@ def body_text(markup: str, document, url: str | None) -> str:
 def drop_boilerplate(text: str, title: str | None) -> str:
     title_words = WORD.findall(title or "")
     kept = [p for p in text.split("\n\n")
-            if not BOILERPLATE.match(p) and not (title_words and WORD.findall(p) == title_words)]
+            if not patterns.matches("teasers.txt", p) and not (title_words and WORD.findall(p) == title_words)]
     return "\n\n".join(kept)
 
 
