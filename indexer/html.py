@@ -45,7 +45,7 @@ def extract_html(markup: str, url: str | None = None) -> Page:
     except Exception:  # the parser gave up on this input (binary junk, recursion limits)
         return Page(title=None, text="")
     document = trafilatura_document(markup, url)
-    title = tidy(document.title if document else None) or page_title(soup)
+    title = not_the_site_name(tidy(document.title if document else None) or page_title(soup), soup)
     published = iso_date(document.date if document else None) or page_date(soup)
     author = tidy(document.author if document else None) or meta(soup, "author", "article:author")
     text = body_text(markup, document, url) or fallback_body(soup)
@@ -101,6 +101,19 @@ def page_title(soup: BeautifulSoup) -> str | None:
     if h1 and h1.get_text(strip=True):
         return h1.get_text(" ", strip=True)
     return meta(soup, "og:title") or (tidy(soup.title.get_text(" ", strip=True)) if soup.title else None)
+
+
+TITLE_PARTS = re.compile(r"\s+[»|–—·:-]\s+|\s*[»|]\s*")
+
+
+def not_the_site_name(title: str | None, soup: BeautifulSoup) -> str | None:
+    """When the title found is the short part of a "Site » Article" <title>, the article's part instead."""
+    full = tidy(soup.title.get_text(" ", strip=True)) if soup.title else None
+    parts = [p.strip() for p in TITLE_PARTS.split(full or "") if p.strip()]
+    if title and len(parts) > 1 and title in parts:
+        longest = max(parts, key=len)
+        return longest if len(longest) > len(title) else title
+    return title
 
 
 def page_date(soup: BeautifulSoup) -> str | None:

@@ -199,3 +199,14 @@ def test_scorer_on_five_aeb_pages():
     everything = extraction.score({k: extraction.bs4_blocks(m) for k, m in html.items()}, truth)
     assert ours.f1 > 0.85
     assert ours.precision > everything.precision
+
+
+def test_site_name_is_not_the_title():
+    page = extract_html(
+        "<html><head><title>Steppe Herald » Almaty opens a new library</title></head><body>"
+        '<h1 id="site-title">Steppe Herald</h1><div class="post"><h2>Almaty opens a new library</h2>'
+        "<p>The city opened its largest public library on Monday, with reading rooms for children.</p>"
+        "<p>The building took three years to finish and holds two million books and journals.</p></div>"
+        "</body></html>"
+    )
+    assert page.title == "Almaty opens a new library"
