@@ -1,0 +1,147 @@
+"""Quote extraction benchmark: indexer.quotes.extract_quotes against quotes_gold.jsonl.
+
+Reads the annotated articles (bench/quotes_gold.jsonl) and their text from
+shared/data/news-sample/articles.jsonl; prints precision and recall of quote
+extraction and of speaker attribution, per language and overall.
+
+    python bench/quotes.py [--verbose] [--data DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from indexer.quotes import extract_quotes  # noqa: E402
+
+GOLD = ROOT / "bench" / "quotes_gold.jsonl"
+DATA = ROOT.parent / "shared" / "data"
+
+
+def norm(text: str) -> str:
+    """Lower-case words only: quote marks, dashes and spacing do not count."""
+    return " ".join(re.findall(r"\w+", text.lower().replace("ё", "е")))
+
+
+def quote_matches(predicted: str, start: str) -> bool:
+    p, g = norm(predicted), norm(start)
+    if p.startswith(g):
+        return True
+    p4, g4 = " ".join(p.split()[:4]), " ".join(g.split()[:4])
+    return bool(g4) and (g4 in p or p4 in g)
+
+
+def speaker_matches(predicted: str, gold: str) -> bool:
+    p, g = norm(predicted), norm(gold)
+    if not p or not g:
+        return False
+    if p == g or fuzz.ratio(p, g) >= 85:
+        return True
+    ps, gs = p.split()[-1], g.split()[-1]
+    if ps == gs:
+        return True
+    short, long_ = sorted((ps, gs), key=len)  # Russian case endings: Гонзалес / Гонзалеса
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def load(data_dir: Path) -> list[tuple[dict, list[str]]]:
+    articles_file = data_dir / "news-sample" / "articles.jsonl"
+    if not articles_file.exists():
+        raise FileNotFoundError(f"{articles_file} is absent: the quote benchmark needs shared/data/news-sample")
+    texts = {}
+    for line in articles_file.open(encoding="utf-8"):
+        a = json.loads(line)
+        texts[a["id"]] = a["text"]
+    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    return [(g, texts[g["id"]].split("\n\n")) for g in gold]
+
+
+def match_article(gold: list[dict], predicted) -> list[tuple[dict, object]]:
+    """Pairs (gold, predicted) greedily in order; same paragraph first, then anywhere."""
+    pairs, used = [], set()
+    for g in gold:
+        candidates = [i for i, q in enumerate(predicted) if i not in used and quote_matches(q.text, g["start"])]
+        candidates.sort(key=lambda i: (predicted[i].paragraph != g["paragraph"], i))
+        if candidates:
+            used.add(candidates[0])
+            pairs.append((g, predicted[candidates[0]]))
+        else:
+            pairs.append((g, None))
+    return pairs, [q for i, q in enumerate(predicted) if i not in used]
+
+
+def run(data_dir: Path = DATA) -> dict:
+    """Scores per language and "all": extraction P/R, attribution P/R, and the misses."""
+    counts: dict[str, dict[str, int]] = {}
+    misses: list[str] = []
+    for gold, paragraphs in load(data_dir):
+        predicted = extract_quotes(paragraphs, gold["lang"])
+        pairs, extra = match_article(gold["quotes"], predicted)
+        for lang in (gold["lang"], "all"):
+            c = counts.setdefault(lang, dict.fromkeys(("gold", "pred", "matched", "named_gold", "named_pred", "speaker_ok"), 0))
+            c["gold"] += len(gold["quotes"])
+            c["pred"] += len(predicted)
+            for g, p in pairs:
+                if p is None:
+                    continue
+                c["matched"] += 1
+                if g["speaker"]:
+                    c["named_gold"] += 1
+                    c["named_pred"] += bool(p.speaker)
+                    c["speaker_ok"] += speaker_matches(p.speaker, g["speaker"])
+        for g, p in pairs:
+            if p is None:
+                misses.append(f"{gold['id']} ¶{g['paragraph']} MISSED {g['speaker'] or '-'}: {g['start']}")
+            elif g["speaker"] and not speaker_matches(p.speaker, g["speaker"]):
+                misses.append(f"{gold['id']} ¶{g['paragraph']} SPEAKER {p.speaker!r} != {g['speaker']!r}: {g['start']}")
+        for p in extra:
+            misses.append(f"{gold['id']} ¶{p.paragraph} EXTRA {p.speaker or '-'}: {p.text[:70]}")
+    scores = {}
+    for lang, c in counts.items():
+        scores[lang] = {
+            "gold": c["gold"], "predicted": c["pred"],
+            "extraction_precision": c["matched"] / c["pred"] if c["pred"] else 0.0,
+            "extraction_recall": c["matched"] / c["gold"] if c["gold"] else 0.0,
+            # attribution: among matched quotes whose gold speaker is named
+            "attribution_precision": c["speaker_ok"] / c["named_pred"] if c["named_pred"] else 0.0,
+            "attribution_recall": c["speaker_ok"] / c["named_gold"] if c["named_gold"] else 0.0,
+        }
+    return {"scores": scores, "misses": misses}
+
+
+def table(scores: dict) -> str:
+    rows = ["| lang | gold quotes | predicted | extraction P | extraction R | attribution P | attribution R |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
+    for lang in ("en", "ru", "all"):
+        s = scores.get(lang)
+        if s:
+            rows.append(f"| {lang} | {s['gold']} | {s['predicted']} | {s['extraction_precision']:.3f} | {s['extraction_recall']:.3f} "
+                        f"| {s['attribution_precision']:.3f} | {s['attribution_recall']:.3f} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list every miss, wrong speaker and extra quote")
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared/data folder")
+    args = parser.parse_args(argv)
+    try:
+        result = run(args.data)
+    except FileNotFoundError as exc:
+        print(f"Error: {exc}. Put the shared data at {args.data} or pass --data DIR.", file=sys.stderr)
+        return 1
+    print(table(result["scores"]))
+    if args.verbose:
+        print("\n".join(result["misses"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
