@@ -64,6 +64,7 @@ class Span:
 class Person:
     name: str
     role: str = ""
+    where: tuple[int, int] = (10**9, 0)  # (paragraph, offset) of its first mention
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Context:
     rules: Rules
     last_speaker: Person | None = None
     last_paragraph: int = -10
+    last_quote_end: int = 0
     people: list[Person] = field(default_factory=list)
 
 
@@ -306,39 +308,61 @@ def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
     return " ".join(words)
 
 
-def parse_speaker(phrase: str, rules: Rules, prefer: str = "last") -> tuple[str, str, str]:
+def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, str, str]:
     """(kind, name, role) from an attribution phrase without its verb.
 
+    mode "after": the phrase follows the verb (`said X`): the first name wins.
+    mode "before": it precedes the verb (`..., Director X Y said`): the name nearest the verb.
+    mode "apposition": `X Y, the director of ..., said`: the name that opens the phrase.
     kind is "name", "pronoun", "role" or "" (nothing found).
     """
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = re.sub(r"^[\s,.:;–—-]+|[\s,.:;–—-]+$", "", phrase)
     if not phrase:
         return "", "", ""
-    segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
-    order = segments if prefer == "first" else list(reversed(segments))
-    for seg in order:
-        runs = [r for r in name_runs(seg, rules) if not _is_org_acronym_after_role(seg, r, rules)]
-        if runs:
-            start, end, words = runs[0] if prefer == "first" else _best_run(runs)
-            before = seg[:start].strip()
-            link = bool(before) and before.split()[-1].lower() in rules.name_links
-            name = person_name(words, link, rules)
-            role = _role_text(seg[: seg.find(name.split()[0], start) if name.split()[0] in seg else start], rules)
-            return "name", name, role
     lowered = [w.lower() for w in re.findall(r"[\w-]+", phrase)]
-    for w in lowered[:3]:
-        if w in rules.pronouns:
-            return "pronoun", w, ""
-    for w in lowered:
-        if w in rules.role_nouns:
-            return "role", " ".join(lowered[lowered.index(w) : lowered.index(w) + 2]), ""
+    if mode == "after" and lowered[0] in rules.pronouns:
+        return "pronoun", lowered[0], ""
+    if mode == "before" and lowered[-1] in rules.pronouns:
+        return "pronoun", lowered[-1], ""
+    segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
+    if mode == "before":
+        segments = segments[-1:]
+    picked = _pick_run(segments, rules, mode)
+    if picked:
+        seg, (start, _, words) = picked
+        before = seg[:start].strip()
+        link = bool(before) and before.split()[-1].lower() in rules.name_links
+        name = person_name(words, link, rules)
+        return "name", name, _role_text(seg[:start] + " " + " ".join(w for w in words if w not in name.split()), rules)
+    for k in (range(len(lowered)) if mode != "before" else reversed(range(len(lowered)))):
+        if _role_noun(lowered[k], rules):
+            return "role", " ".join(lowered[k : k + 2]), ""
     return "", "", ""
 
 
-def _best_run(runs):
+def _role_noun(word: str, rules: Rules) -> bool:
+    return any(word == n or (len(n) > 4 and word.startswith(n[:-1])) for n in rules.role_nouns)
+
+
+def _pick_run(segments: list[str], rules: Rules, mode: str):
+    """The segment and the name run in it that names the speaker."""
+    found = [(seg, [r for r in name_runs(seg, rules) if not _is_org_acronym_after_role(seg, r, rules)]) for seg in segments]
+    found = [(seg, runs) for seg, runs in found if runs]
+    if not found:
+        return None
+    if mode == "after":
+        seg, runs = found[0]
+        if seg is segments[0] and not segments[0][: runs[0][0]].strip():
+            return seg, runs[0]  # `said Bolden ...`, `сказал Трамп, когда ...`
+        for seg, runs in found:
+            for run in runs:
+                if len(run[2]) >= 2:
+                    return seg, run
+        return found[0][0], found[0][1][0]
+    seg, runs = found[0] if mode == "apposition" else found[-1]
     multi = [r for r in runs if len(r[2]) >= 2]
-    return multi[0] if multi else runs[-1]
+    return seg, (multi[-1] if multi else runs[-1])
 
 
 def _is_org_acronym_after_role(seg: str, run, rules: Rules) -> bool:
@@ -387,28 +411,37 @@ def clause_before(text: str, start: int, floor: int) -> str:
     return head[ends[-1].end() :] if ends else head
 
 
+UNKNOWN = ("unknown", "", "")  # a quote whose clause names no one (`говорится в заявлении`)
+
+
 def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rules) -> tuple[str, str, str] | None:
     """`"...," X said` / `", said X` / `» — сказал X` / `"...," Name` (name only, at paragraph end)."""
     lead = re.match(r"[\s,.:;!?…]*([–—-]\s*)?", clause)
     has_dash = bool(lead.group(1))
     body = clause[lead.end() :]
-    if rules.lang == "ru" and not has_dash and not re.match(r"\s*,?\s*$", clause[: lead.end()]):
-        return None
     words = body.split()
     if not words:
         return None
+    low = body.lower()
+    for phrase in rules.according:
+        if low.startswith(phrase):
+            return parse_speaker(body[len(phrase) :], rules, "after")
+    if rules.lang == "ru" and not has_dash:
+        return None  # `«Название», как подчеркнула X` is a title in a parenthetical
+    if rules.lang == "en" and quote.rstrip()[-1:] in ".…" and not has_dash:
+        return None  # the quoted sentence ended: what follows is a new sentence
     v = find_verb(words[:14], rules)
     if v >= 0:
-        subject_before = " ".join(words[:v])
-        if rules.lang == "ru" and not has_dash:
-            return None
-        if subject_before and not re.fullmatch(r"(also|then|later|также|затем)", subject_before.lower()):
-            return parse_speaker(subject_before, rules, prefer="first" if "," in subject_before else "last")
-        return parse_speaker(" ".join(words[v + 1 :]), rules, prefer="first")
+        subject = " ".join(words[:v])
+        if subject and not re.fullmatch(r"(also|then|later|также|затем)", subject.lower()):
+            found = parse_speaker(subject, rules, "apposition" if subject.endswith(",") else "before")
+        else:
+            found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
+        return found if found[0] else UNKNOWN
     if at_paragraph_end and len(words) <= 8 and quote.rstrip()[-1:] in ".,!?…":
-        kind, name, role = parse_speaker(body, rules, prefer="last")
-        if kind == "name":
-            return kind, name, role
+        found = parse_speaker(body, rules, "after")
+        if found[0] == "name":
+            return found
     return None
 
 
@@ -418,20 +451,40 @@ def attribute_before(clause: str, rules: Rules) -> tuple[str, str, str] | None:
     for phrase in rules.according:
         k = low.rfind(phrase)
         if k >= 0:
-            found = parse_speaker(clause[k + len(phrase) :], rules, prefer="first")
+            found = parse_speaker(clause[k + len(phrase) :], rules, "after")
             if found[0]:
                 return found
     words = clause.split()
     verbs = [i for i, w in enumerate(words) if rules.is_verb(w)]
     if not verbs:
         return None
-    v = verbs[-1]
+    v = verbs[0] if len(verbs) > 1 and rules.lang == "en" and words[verbs[0] + 1 : verbs[0] + 2] == ["that"] else verbs[-1]
     subject = " ".join(words[:v])
-    subject = re.split(r"(?i)\b(?:that|что|как)\b", subject)[-1] if re.search(r"(?i)\b(that|что)\b", subject) and not name_runs(subject.split(" that ")[0], rules) else subject
-    found = parse_speaker(subject, rules, prefer="first" if subject.rstrip().endswith(",") else "last") if subject.strip() else ("", "", "")
+    found = ("", "", "")
+    if subject.strip():
+        found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
     if not found[0]:
-        found = parse_speaker(" ".join(words[v + 1 :]), rules, prefer="first")
-    return found
+        found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
+    return found if found[0] else UNKNOWN
+
+
+def attribute_previous_sentence(text: str, rules: Rules) -> tuple[str, str, str] | None:
+    """`X issued a statement. "..."` / `Heald noted the findings show ... "..."`."""
+    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
+    if not sentences:
+        return None
+    last = sentences[-1]
+    words = last.split()
+    v = find_verb(words, rules)
+    if v >= 0:
+        found = parse_speaker(" ".join(words[:v]), rules, "before")
+        if found[0]:
+            return found
+    if re.search(r"\b(statement|заявлени\w*)\b", last.lower()):
+        found = parse_speaker(last, rules, "after")
+        if found[0]:
+            return found
+    return None
 
 
 def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str] | None:
@@ -439,16 +492,36 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     text = text.rstrip()
     if text[-1:] not in ":,":
         return None
-    found = attribute_before(text[:-1] + " ", rules)
-    if found and found[0]:
+    last = clause_before(text, len(text) - 1, 0)
+    found = attribute_before(last + " ", rules)
+    if found and found[0] != "unknown":
         return found
     if text.endswith(":"):
-        last = clause_before(text, len(text) - 1, 0)
         runs = name_runs(last, rules)
         if runs:
             return "name", person_name(runs[-1][2], False, rules), ""
-        return ("", "", "")
+        return UNKNOWN
     return None
+
+
+def inner_attribution(span: Span, rules: Rules) -> tuple[str, tuple[str, str, str]] | None:
+    """`«Text, — написал Миллер. — More text»`: the attribution inside the marks."""
+    for m in INNER_ATTRIBUTION.finditer(span.text):
+        clause = m.group(1)
+        words = clause.split()
+        v = find_verb(words[:6], rules)
+        if v < 0:
+            continue
+        if v == 0:
+            found = parse_speaker(" ".join(words[1:]), rules, "after")
+        else:
+            found = parse_speaker(" ".join(words[:v]), rules, "before")
+        text = span.text[: m.start()].rstrip(" ,") + " " + span.text[m.end() :]
+        return text.strip(), (found if found[0] else UNKNOWN)
+    return None
+
+
+INNER_ATTRIBUTION = re.compile(r"(?<=[,.!?…])\s*[»\"“”]?\s+[–—-]\s+([^–—«»\"“”]{3,120}?)[.,:]\s+[–—-]\s+[«\"“„]?")
 
 
 # ---------------------------------------------------------------- resolving names
@@ -456,17 +529,22 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
 
 def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto: int) -> Person:
     """A full name (and role) for a speaker phrase, from the text before the quote."""
-    rules = ctx.rules
-    recent = ctx.last_speaker if ctx.last_speaker and paragraph - ctx.last_paragraph <= 3 else None
+    recent = ctx.last_speaker if ctx.last_speaker and paragraph - ctx.last_paragraph <= 1 else None
+    if kind == "unknown":
+        near = ctx.last_speaker if ctx.last_speaker and paragraph - ctx.last_paragraph <= 2 else None
+        return near or Person("")
     if kind == "pronoun":
-        return recent or ctx.last_speaker or Person("")
+        if name in ("it", "оно"):
+            return recent or ctx.last_speaker or Person("")
+        since = ctx.last_quote_end if ctx.last_paragraph == paragraph else 0
+        subject = nearest_person(ctx, paragraph, upto, since=since, subjects_only=True)
+        return subject or recent or nearest_person(ctx, paragraph, upto) or ctx.last_speaker or Person("")
     if kind == "role":
-        return _by_role(name, ctx) or recent or ctx.last_speaker or Person("")
+        return _by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent or Person("")
     if kind != "name":
         return Person("")
-    text = "\n".join(ctx.paragraphs[:paragraph]) + "\n" + ctx.paragraphs[paragraph][:upto]
     if len(name.split()) == 1:
-        full = _full_name(name, text, ctx)
+        full = full_name(name, ctx)
         if full:
             return full
     person = Person(name, role)
@@ -474,24 +552,72 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     return person
 
 
-def _full_name(surname: str, text: str, ctx: Context) -> Person | None:
-    for p in ctx.people:
-        if len(p.name.split()) > 1 and _same_surname(p.name.split()[-1], surname):
-            return p
-    rules = ctx.rules
-    for para in text.split("\n"):
-        for start, end, words in name_runs(para, rules):
-            if len(words) >= 2 and _same_surname(words[-1], surname):
-                before = para[:start].strip()
-                link = bool(before) and before.split()[-1].lower() in rules.name_links
-                name = person_name(words, link, rules)
-                if len(name.split()) < 2:
-                    continue
-                role = _role_text(_clause_tail(para[:start]), rules)
-                person = Person(name, role)
-                _remember(ctx, person)
-                return person
+def full_name(surname: str, ctx: Context) -> Person | None:
+    """`Balayeva` -> the person written in full elsewhere: `Aida Balayeva`."""
+    exact = [p for p in ctx.people if len(p.name.split()) > 1 and p.name.split()[-1] == surname]
+    if exact:
+        return exact[0]
+    if ctx.rules.lang == "en":  # Russian names decline: only the same form is safe
+        close = [p for p in ctx.people if len(p.name.split()) > 1 and _same_surname(p.name.split()[-1], surname)]
+        if close:
+            return close[0]
     return None
+
+
+def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subjects_only: bool = False) -> Person | None:
+    """The person a pronoun or a bare role noun points to: in the nearest paragraph that
+    names someone, the subject of the last sentence that opens with a person, else the
+    last person named."""
+    texts = [ctx.paragraphs[paragraph][since:upto]]
+    if not subjects_only:
+        texts += [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
+    for text in texts:
+        text = re.sub(r"[«\"“„][^«»\"“”„]*[»\"”“]", " ", text)
+        anyone = None
+        for sentence in reversed([s for s in SENTENCE_END.split(text) if s.strip()]):
+            subject = _sentence_subject(sentence, ctx)
+            if subject:
+                return subject
+            runs = [r for r in name_runs(sentence, ctx.rules) if _person_like(r[2], ctx)]
+            if runs and anyone is None:
+                anyone = _person_of(runs[-1][2], ctx)
+        if anyone and not subjects_only:
+            return anyone
+    return None
+
+
+def _sentence_subject(sentence: str, ctx: Context) -> Person | None:
+    """`Environment Canada spokeswoman Sujata Raisinghani told ...` -> Sujata Raisinghani."""
+    words = sentence.split()
+    v = find_verb(words, ctx.rules)
+    head = " ".join(words[:v]) if v > 0 else sentence
+    runs = [r for r in name_runs(head, ctx.rules) if _person_like(r[2], ctx)]
+    if not runs or not _opens(head, runs[0][0], ctx.rules):
+        return None
+    return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
+
+
+def _opens(sentence: str, start: int, rules: Rules) -> bool:
+    head = re.findall(r"[\w-]+", sentence[:start].lower())
+    return len(head) <= 2 or all(w in rules.stop_words or w in rules.role_words or _role_noun(w, rules) for w in head)
+
+
+def _person_like(words: list[str], ctx: Context) -> bool:
+    if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns:
+        return False
+    if len(words) >= 2:
+        return True
+    return any(len(p.name.split()) > 1 and p.name.split()[-1] == words[0] for p in ctx.people)
+
+
+def _person_of(words: list[str], ctx: Context) -> Person:
+    name = person_name(words, False, ctx.rules)
+    if len(name.split()) == 1:
+        return full_name(name, ctx) or Person(name)
+    for p in ctx.people:
+        if p.name == name:
+            return p
+    return Person(name)
 
 
 def _clause_tail(text: str) -> str:
@@ -503,17 +629,19 @@ def _same_surname(a: str, b: str) -> bool:
     a, b = a.lower().strip(".,"), b.lower().strip(".,")
     if a == b:
         return True
-    return len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= 80
+    return len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= 85
 
 
-def _by_role(noun: str, ctx: Context) -> Person | None:
+def _by_role(noun: str, ctx: Context, here: tuple[int, int]) -> Person | None:
+    """`the diplomat` -> the nearest person named before whose role fits."""
     key = noun.split()[0]
-    wanted = set(ctx.rules.role_synonyms.get(key, [])) | {key}
+    wanted = set(ctx.rules.role_synonyms.get(key, [])) | {key[:-1] if len(key) > 5 else key}
     for phrase, syns in ctx.rules.role_synonyms.items():
         if noun.startswith(phrase):
             wanted |= set(syns)
-    for person in reversed(ctx.people):
-        if person.role and any(w in person.role.lower() for w in wanted):
+    earlier = [p for p in ctx.people if p.where < here and p.role]
+    for person in sorted(earlier, key=lambda p: p.where, reverse=True):
+        if any(w in person.role.lower() for w in wanted):
             return person
     return None
 
@@ -526,15 +654,16 @@ def _remember(ctx: Context, person: Person) -> None:
 def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
     """People introduced with a role before their name: `Director of the Library X Y`."""
     people = []
-    for para in paragraphs:
+    for n, para in enumerate(paragraphs):
         for start, end, words in name_runs(para, rules):
             if len(words) < 2:
                 continue
             before = para[:start]
+            if all(w.isupper() for w in words):
+                continue
             role = _role_text(_clause_tail(before), rules)
-            if role:
-                link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
-                people.append(Person(person_name(words, link, rules), role))
+            link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
+            people.append(Person(person_name(words, link, rules), role, (n, start)))
     return people
 
 
@@ -549,76 +678,82 @@ def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     ctx = Context(paragraphs, rules, people=collect_people(paragraphs, rules))
     quotes: list[Quote] = []
     spans = find_spans(paragraphs)
+    previous: Verdict | None = None
     for i, span in enumerate(spans):
         prev_end = spans[i - 1].end if i and spans[i - 1].end_paragraph == span.paragraph else 0
-        found = judge(span, prev_end, ctx)
-        if found is None:
+        verdict = judge(span, prev_end, ctx)
+        if verdict is None:
             continue
-        person = found
-        quotes.append(Quote(text=span.text, speaker=person.name, role=person.role, paragraph=span.paragraph + 1))
+        if previous and continues(previous, verdict, span, ctx):
+            quotes[-1].text += " " + verdict.text
+            previous = verdict
+            continue
+        person = verdict.person
+        quotes.append(Quote(text=verdict.text, speaker=person.name, role=person.role, paragraph=span.paragraph + 1))
         if person.name:
             ctx.last_speaker, ctx.last_paragraph = person, span.end_paragraph
-    return merge_continuations(quotes, spans, paragraphs)
+            ctx.last_quote_end = span.end
+        previous = verdict
+    return quotes
 
 
-def judge(span: Span, prev_end: int, ctx: Context) -> Person | None:
-    """The speaker if `span` is a quote, else None (a title, a scare-quoted phrase)."""
+@dataclass
+class Verdict:
+    """A span judged a quote: its text, its speaker, and how it was attributed."""
+
+    text: str
+    person: Person
+    how: str  # after | before | inner | dash | sentence | paragraph | previous
+    span: Span
+    clause_end: int = -1  # for "after": offset where the attribution clause ends
+
+
+def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
+    """A verdict if `span` is a quote, else None (a title, a scare-quoted phrase)."""
     rules = ctx.rules
     text = ctx.paragraphs[span.paragraph]
-    if word_count(span.text) < MIN_WORDS:
+    if len(span.text.split()) < MIN_WORDS:
         return None
     if span.dash:
-        kind, name, role = attribute_after(span.speaker_phrase, span.text + ",", False, rules) or ("", "", "")
-        return resolve(kind, name, role, ctx, span.paragraph, span.start)
+        found = attribute_after(span.speaker_phrase, span.text + ",", False, rules) or UNKNOWN
+        return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "dash", span)
+    inner = inner_attribution(span, rules)
+    if inner:
+        return Verdict(inner[0], resolve(*inner[1], ctx, span.paragraph, span.start), "inner", span)
     end_text = ctx.paragraphs[span.end_paragraph]
     after = clause_after(end_text, span.end)
     at_end = not end_text[span.end + len(after) :].strip(" .")
     before = clause_before(text, span.start, prev_end)
-    title_like = is_title_like(span.text, rules) or after_title_noun(before, rules)
+    title = is_title_like(span.text, rules) or after_title_noun(before, rules)
     found = attribute_after(after, span.text, at_end, rules)
-    if found and found[0] and not (title_like and rules.lang == "en" and is_title_like(span.text, rules)):
-        return resolve(*found, ctx, span.paragraph, span.start)
-    if title_like:
+    if found and not (title and found[0] == "unknown"):
+        person = resolve(*found, ctx, span.paragraph, span.start)
+        return Verdict(span.text, person, "after", span, span.end + len(after))
+    if title:
         return None
     found = attribute_before(before, rules)
-    if found and (found[0] or before.rstrip().endswith((":", ","))):
-        return resolve(*found, ctx, span.paragraph, span.start)
-    opens_paragraph = not text[: span.start].strip()
-    if opens_paragraph and span.text.rstrip()[-1:] in ".!?…" + "\"”»":
-        if span.paragraph > 0:
+    if found:
+        return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "before", span)
+    opens_sentence = not before.strip()
+    sentence_like = span.text.rstrip()[-1:] in ".!?…" + "\"”»" or span.text.split()[0][:1].isupper()
+    if opens_sentence and sentence_like and len(span.text.split()) >= 6:
+        found = attribute_previous_sentence(text[: span.start], rules) if text[: span.start].strip() else None
+        if found:
+            return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "sentence", span)
+        if not text[: span.start].strip() and span.paragraph > 0:
             found = attribute_previous_paragraph(ctx.paragraphs[span.paragraph - 1], rules)
             if found is not None:
-                return resolve(*found, ctx, span.paragraph, 0)
+                return Verdict(span.text, resolve(*found, ctx, span.paragraph, 0), "paragraph", span)
         if ctx.last_speaker and span.paragraph - ctx.last_paragraph <= 2:
-            return ctx.last_speaker
+            return Verdict(span.text, ctx.last_speaker, "previous", span)
+    if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
+        return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
     return None
 
 
-def merge_continuations(quotes: list[Quote], spans: list[Span], paragraphs: list[str]) -> list[Quote]:
-    """`"A," X said. "B"`: B carries on A when only the attribution stands between them."""
-    merged: list[Quote] = []
-    for q in quotes:
-        if merged and _continues(merged[-1], q, paragraphs):
-            merged[-1].text += " " + q.text
-            continue
-        merged.append(q)
-    return merged
-
-
-def _continues(a: Quote, b: Quote, paragraphs: list[str]) -> bool:
-    if a.paragraph != b.paragraph or a.speaker != b.speaker:
+def continues(a: Verdict, b: Verdict, span: Span, ctx: Context) -> bool:
+    """`"A," X said, "B"`: B carries on A when only A's attribution stands between them."""
+    if a.how != "after" or b.how == "after" or a.span.end_paragraph != span.paragraph:
         return False
-    text = paragraphs[a.paragraph - 1]
-    i, j = text.find(a.text[:40]), text.find(b.text[:40])
-    if i < 0 or j < 0:
-        return False
-    between = text[i + len(a.text) : j]
-    between = between.strip(" \"“”„«»")
-    words = re.findall(r"\w+", between)
-    if len(words) > 12:
-        return False
-    # b has its own verb after it? then it is a separate quote
-    after_b = text[j + len(b.text) : j + len(b.text) + 40]
-    if re.match(r"[\"”»]?\s*[,.]?\s*[–—-]?\s*(it|he|she|он|она)?\s*(added|adds|добавил\w*|продолжил\w*)", after_b):
-        return False
-    return bool(re.search(r"[,.]\s*[\"“”„«»]?\s*$", between + " ") or between.endswith((".", ","))) and not re.search(r"\b(and|later|и|а)\b\s*,?\s*$", between.lower())
+    between = ctx.paragraphs[span.paragraph][a.clause_end : span.start]
+    return not re.search(r"\w", between)
