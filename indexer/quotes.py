@@ -265,7 +265,9 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and _is_name_token(tokens[j].group(), j > i):
+        while j < len(tokens) and _is_name_token(tokens[j].group(), j > i) and (
+            j == i or not text[tokens[j - 1].end() : tokens[j].start()].strip()
+        ):
             j += 1
         if j > i:
             words = [t.group().rstrip(".") if not re.fullmatch(r"(?:\w\.)+", t.group()) else t.group() for t in tokens[i:j]]
@@ -334,7 +336,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, 
         before = seg[:start].strip()
         link = bool(before) and before.split()[-1].lower() in rules.name_links
         name = person_name(words, link, rules)
-        return "name", name, _role_text(seg[:start] + " " + " ".join(w for w in words if w not in name.split()), rules)
+        role = _role_text(seg[:start] + " " + " ".join(w for w in words if w not in name.split()), rules)
+        if not role and mode == "apposition" and seg is segments[0]:
+            role = re.sub(r"^(the|a|an)\s+", "", ", ".join(x.strip() for x in segments[1:]), flags=re.I)
+        return "name", name, role
     for k in (range(len(lowered)) if mode != "before" else reversed(range(len(lowered)))):
         if _role_noun(lowered[k], rules):
             return "role", " ".join(lowered[k : k + 2]), ""
@@ -547,7 +552,8 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         full = full_name(name, ctx)
         if full:
             return full
-    person = Person(name, role)
+    known = [p for p in ctx.people if p.name == name and p.role]
+    person = Person(name, role or (known[0].role if known else ""))
     _remember(ctx, person)
     return person
 
@@ -661,9 +667,11 @@ def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
             before = para[:start]
             if all(w.isupper() for w in words):
                 continue
-            role = _role_text(_clause_tail(before), rules)
             link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
-            people.append(Person(person_name(words, link, rules), role, (n, start)))
+            name = person_name(words, link, rules)
+            leftover = " ".join(words[: len(words) - len(name.split())])
+            role = _role_text(_clause_tail(before) + " " + leftover, rules)
+            people.append(Person(name, role, (n, start)))
     return people
 
 
