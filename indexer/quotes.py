@@ -378,12 +378,17 @@ def _is_org_acronym_after_role(seg: str, run, rules: Rules) -> bool:
 
 
 def _role_text(text: str, rules: Rules) -> str:
+    """The role words before a name: `Director of the Library of Elbasy`; "" if none."""
     text = re.sub(r"^\W+|\W+$", "", text)
     words = text.split()
+    if any(rules.is_verb(w) for w in words):
+        return ""  # a clause, not a title
     while words and words[0].lower() in rules.stop_words | {"the", "a", "an"}:
         words = words[1:]
     role = " ".join(words)
-    return role if word_count(role) >= 1 and any(w.lower() in rules.role_words | rules.role_nouns for w in re.findall(r"[\w-]+", role)) or rules.lang == "ru" and role else ""
+    if rules.lang == "ru":
+        return role if any(_role_noun(w.lower(), rules) for w in words) else ""
+    return role if any(w.lower() in rules.role_words | rules.role_nouns for w in re.findall(r"[\w-]+", role)) else ""
 
 
 # ---------------------------------------------------------------- attribution
@@ -723,7 +728,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if len(span.text.split()) < MIN_WORDS:
         return None
     if span.dash:
-        found = attribute_after(span.speaker_phrase, span.text + ",", False, rules) or UNKNOWN
+        found = attribute_after("— " + span.speaker_phrase, span.text + ",", False, rules) or UNKNOWN
         return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "dash", span)
     inner = inner_attribution(span, rules)
     if inner:

@@ -1,0 +1,178 @@
+"""Tests for indexer.quotes: the four seed articles (expected quotes written by
+reading them), small Russian and English cases, titles that are not quotes, and
+a smoke run of the quote benchmark (bench/quotes.py)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer.model import Quote
+from indexer.quotes import extract_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def seed_paragraphs(name: str) -> list[str]:
+    """One paragraph per non-blank line, after a leading "Posted: ..." line, as the pipeline gives them."""
+    path = SEEDS / name
+    if not path.exists():
+        path = ROOT / "archive" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0].startswith("Posted:"):
+        lines = lines[1:]
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def summary(quotes: list[Quote]) -> list[tuple[str, str, int]]:
+    """(speaker, first five words, paragraph) of each quote."""
+    return [(q.speaker, " ".join(q.text.split()[:5]), q.paragraph) for q in quotes]
+
+
+# ------------------------------------------------------------------ the seeds
+
+
+def test_seed_000_three_dash_quotes():
+    quotes = extract_quotes(seed_paragraphs("000_3845aca3ea4c2285.txt"), "en")
+    assert summary(quotes) == [
+        ("Amerkhan Rakhimzhanov", "The author conducts a lot", 6),
+        ("Anatoly Nichkasov", "75 years ago, the Belarusian", 7),
+        ("Alexey Borodavkin", "On behalf of Russian representatives", 8),
+    ]
+    assert quotes[0].role == "Director of the Library of Elbassy"
+    assert quotes[0].text.endswith("allows us to once again meet and talk about important things")
+    assert "said Amerkhan" not in quotes[0].text
+
+
+def test_seed_001_the_diplomat_is_the_ambassador():
+    quotes = extract_quotes(seed_paragraphs("001_91a37f6fad3a031d.txt"), "en")
+    assert summary(quotes) == [
+        ("Timur Zhaxylykov", "Our countries are preparing to", 5),
+        ("Timur Zhaxylykov", "Belarus shows an example of", 9),
+        ("Dmitry Zhuk", "For Belarusians, the memory of", 11),
+    ]
+    assert quotes[0].role == "Ambassador Extraordinary and Plenipotentiary of Kazakhstan to Belarus"
+    assert quotes[1].role == quotes[0].role
+
+
+def test_seed_002_surname_resolves_to_full_name():
+    quotes = extract_quotes(seed_paragraphs("002_10d77dcb512c7e5f.txt"), "en")
+    assert summary(quotes) == [("Aida Balayeva", "The Days of Culture of", 3)]
+    assert quotes[0].role == "Minister of Culture and Information"
+
+
+def test_seed_003_nested_quote_and_name_without_verb():
+    quotes = extract_quotes(seed_paragraphs("003_0cb71353189993ec.txt"), "en")
+    assert summary(quotes) == [
+        ("Bakytzhan Temirbolat", "It is deeply symbolic that", 5),
+        ("N.A. Nazarbayev", "Almaty is the city of", 6),
+        ("K.K. Tokayev", "Our Independence was declared in", 7),
+        ("Bakytzhan Sagintayev", "Over the years of Independence,", 10),
+    ]
+    assert '"golden cradle"' in quotes[1].text  # the inner quote stays in the outer one
+    assert quotes[2].role == "Head of State"
+    assert quotes[3].role == "Akim of Almaty"
+
+
+# ------------------------------------------------------------------ Russian
+
+
+def test_russian_dash_dialogue_paragraph():
+    paragraphs = ["Министр выступил на форуме в Москве.", "— Мы готовы к диалогу с партнёрами, — сказал Иван Петров."]
+    assert extract_quotes(paragraphs, "ru") == [
+        Quote(text="Мы готовы к диалогу с партнёрами", speaker="Иван Петров", role="", paragraph=2)
+    ]
+
+
+def test_russian_guillemets_then_dash_said():
+    paragraphs = ["«Экономика растёт быстрее, чем ожидалось», — сказал министр финансов Антон Силуанов."]
+    quotes = extract_quotes(paragraphs, "ru")
+    assert summary(quotes) == [("Антон Силуанов", "Экономика растёт быстрее, чем ожидалось", 1)]
+    assert quotes[0].text == "Экономика растёт быстрее, чем ожидалось"
+
+
+def test_russian_colon_quote():
+    paragraphs = ["Премьер-министр Михаил Мишустин заявил: «Правительство выполнит все обязательства перед гражданами»."]
+    quotes = extract_quotes(paragraphs, "ru")
+    assert [(q.speaker, q.text, q.paragraph) for q in quotes] == [
+        ("Михаил Мишустин", "Правительство выполнит все обязательства перед гражданами", 1)
+    ]
+
+
+def test_russian_pronoun_and_surname_resolve_to_the_person_named_before():
+    paragraphs = [
+        "Глава компании Анна Смирнова рассказала о планах на год.",
+        "«Мы откроем три новых завода в следующем году», — отметила она.",
+        "Директор музея Пётр Иванов открыл выставку.",
+        "— Эта выставка готовилась почти два года, — отметил Иванов.",
+    ]
+    assert summary(extract_quotes(paragraphs, "ru")) == [
+        ("Анна Смирнова", "Мы откроем три новых завода", 2),
+        ("Пётр Иванов", "Эта выставка готовилась почти два", 4),
+    ]
+
+
+def test_russian_titles_are_not_quotes():
+    paragraphs = [
+        "В Минске открылась выставка «Шаг к Победе советского народа».",
+        "Фильм «Белые ночи большого города» вышел в прокат, сообщили в компании.",
+        "Президент подписал закон «О внесении изменений в Налоговый кодекс»",
+    ]
+    assert extract_quotes(paragraphs, "ru") == []
+
+
+# ------------------------------------------------------------------ English
+
+
+def test_english_titles_and_scare_quotes_are_not_quotes():
+    paragraphs = [
+        'The ceremonial opening of the photo exhibition "Croc da Peramogi" ("A step to Victory") was held.',
+        'It was organised within the international project "Dialogue through culture".',
+        "During the operation \"Bagration\" the front moved west.",
+        "All these people were ‘brave’, ‘courageous in battle’, ‘initiative’, the commanders wrote.",
+    ]
+    assert extract_quotes(paragraphs, "en") == []
+
+
+def test_english_quote_over_two_paragraphs():
+    paragraphs = [
+        'After the match, coach John Smith said, "We played well today.',
+        'We will come back stronger next season."',
+        "The team flies home on Monday.",
+    ]
+    quotes = extract_quotes(paragraphs, "en")
+    assert summary(quotes) == [("John Smith", "We played well today. We", 1)]
+    assert quotes[0].text.endswith("stronger next season.")
+
+
+def test_english_said_after_and_pronoun():
+    paragraphs = [
+        "Mayor Jane Doe opened the bridge on Friday.",
+        '"This bridge will serve the city for a century," she said.',
+    ]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Jane Doe", "This bridge will serve the", 2)]
+
+
+def test_language_without_rules_gives_nothing():
+    assert extract_quotes(["«Бұл жақсы жоба екенін бәрі біледі», — деді Асқар Нұров."], "kk") == []
+    assert extract_quotes(['"This is fine for everyone," said John Smith.'], "") == []
+
+
+# ------------------------------------------------------------------ the benchmark
+
+
+def test_quote_benchmark_runs_and_scores():
+    if not (SHARED_DATA / "news-sample" / "articles.jsonl").exists():
+        pytest.skip(f"shared data absent at {SHARED_DATA}: the quote benchmark needs news-sample/articles.jsonl")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import quotes as bench_quotes  # bench/quotes.py
+
+    result = bench_quotes.run(SHARED_DATA)
+    overall = result["scores"]["all"]
+    assert overall["gold"] >= 100
+    assert set(result["scores"]) == {"en", "ru", "all"}
+    for key in ("extraction_precision", "extraction_recall", "attribution_precision", "attribution_recall"):
+        assert overall[key] >= 0.85, (key, overall[key], result["misses"])
