@@ -286,7 +286,7 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
 
 def _is_name_token(tok: str, inside: bool) -> bool:
     tok = tok.strip(".,'’")
-    if not tok:
+    if not tok or not re.fullmatch(r"[\w.'’-]+", tok):
         return False
     if re.fullmatch(r"(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la)(-[A-Za-z]\w*)?", tok):
         return inside
@@ -584,16 +584,13 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
         texts += [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
     for text in texts:
         text = re.sub(r"[«\"“„][^«»\"“”„]*[»\"”“]", " ", text)
-        anyone = None
         for sentence in reversed([s for s in SENTENCE_END.split(text) if s.strip()]):
             subject = _sentence_subject(sentence, ctx)
             if subject:
                 return subject
             runs = [r for r in name_runs(sentence, ctx.rules) if _person_like(r[2], ctx)]
-            if runs and anyone is None:
-                anyone = _person_of(runs[-1][2], ctx)
-        if anyone and not subjects_only:
-            return anyone
+            if runs and not subjects_only:
+                return _person_of(runs[-1][2], ctx)
     return None
 
 
