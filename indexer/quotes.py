@@ -295,7 +295,9 @@ def _is_name_token(tok: str, inside: bool) -> bool:
 
 def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
     """The person's name out of a run of capitalised words."""
-    words = [w for w in words if w.lower() not in rules.role_words] or words
+    roles = [k for k, w in enumerate(words) if w.lower() in rules.role_words]
+    if roles and roles[-1] < len(words) - 1:
+        words = words[roles[-1] + 1 :]  # `Home Secretary Suella Braverman`, `Head of State K.K. Tokayev`
     if len(words) <= 2:
         return " ".join(words)
     initials = [w for w in words if re.fullmatch(r"(?:\w\.)+", w)]
@@ -736,6 +738,10 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     before = clause_before(text, span.start, prev_end)
     title = is_title_like(span.text, rules) or after_title_noun(before, rules)
     found = attribute_after(after, span.text, at_end, rules)
+    if found and found[0] == "unknown":
+        better = attribute_before(before, rules)
+        if better and better[0] != "unknown":
+            found = better  # `X told LA Weekly that ... "...", and told the police`
     if found and not (title and found[0] == "unknown"):
         person = resolve(*found, ctx, span.paragraph, span.start)
         return Verdict(span.text, person, "after", span, span.end + len(after))
