@@ -269,6 +269,8 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
             j == i or not text[tokens[j - 1].end() : tokens[j].start()].strip()
         ):
             j += 1
+            if re.search(r"\w{3,}[.!?]$", tokens[j - 1].group()) and tokens[j - 1].group().lower() not in rules.stop_words:
+                break  # `Рогов. Президент`: a sentence ends inside the run
         if j > i:
             words = [t.group().rstrip(".") if not re.fullmatch(r"(?:\w\.)+", t.group()) else t.group() for t in tokens[i:j]]
             words = [re.sub(r"['’]s$", "", w) for w in words]
@@ -601,8 +603,9 @@ def _sentence_subject(sentence: str, ctx: Context) -> Person | None:
     words = sentence.split()
     v = find_verb(words, ctx.rules)
     head = " ".join(words[:v]) if v > 0 else sentence
-    runs = [r for r in name_runs(head, ctx.rules) if _person_like(r[2], ctx)]
-    if not runs or not _opens(head, runs[0][0], ctx.rules):
+    every = name_runs(head, ctx.rules)
+    runs = [r for r in every if _person_like(r[2], ctx)]
+    if not runs or not _opens(head, every[0][0], ctx.rules):
         return None
     return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
 
@@ -612,8 +615,27 @@ def _opens(sentence: str, start: int, rules: Rules) -> bool:
     return len(head) <= 2 or all(w in rules.stop_words or w in rules.role_words or _role_noun(w, rules) for w in head)
 
 
+@lru_cache(maxsize=None)
+def _place_names() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Country names and Russian stems from the shared gazetteer overrides (data/countries.json)."""
+    path = Path(__file__).parent / "data" / "countries.json"
+    if not path.exists():
+        return frozenset(), ()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = [k for k in data if not k.startswith("_")] + [a for k, v in data.items() if not k.startswith("_") for a in v]
+    exact = frozenset(n.lower() for n in names if not n.endswith("*"))
+    stems = tuple(n[:-1].lower() for n in names if n.endswith("*") and " " not in n)
+    return exact, stems
+
+
+def is_place(word: str) -> bool:
+    exact, stems = _place_names()
+    w = word.lower()
+    return w in exact or w.startswith(stems)
+
+
 def _person_like(words: list[str], ctx: Context) -> bool:
-    if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns:
+    if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]):
         return False
     if len(words) >= 2:
         return True
@@ -669,7 +691,7 @@ def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
             if len(words) < 2:
                 continue
             before = para[:start]
-            if all(w.isupper() for w in words):
+            if all(w.isupper() for w in words) or is_place(words[-1]):
                 continue
             link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
             name = person_name(words, link, rules)
