@@ -77,11 +77,17 @@ def match_article(gold: list[dict], predicted) -> list[tuple[dict, object]]:
     return pairs, [q for i, q in enumerate(predicted) if i not in used]
 
 
-def run(data_dir: Path = DATA) -> dict:
-    """Scores per language and "all": extraction P/R, attribution P/R, and the misses."""
+def run(data_dir: Path = DATA, split: str | None = None) -> dict:
+    """Scores per language and "all": extraction P/R, attribution P/R, and the misses.
+
+    split: None for every annotated article, "dev" for those the rules were tuned on,
+    "heldout" for those annotated afterwards.
+    """
     counts: dict[str, dict[str, int]] = {}
     misses: list[str] = []
     for gold, paragraphs in load(data_dir):
+        if split and gold.get("split", "dev") != split:
+            continue
         predicted = extract_quotes(paragraphs, gold["lang"])
         pairs, extra = match_article(gold["quotes"], predicted)
         for lang in (gold["lang"], "all"):
@@ -131,9 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every miss, wrong speaker and extra quote")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared/data folder")
+    parser.add_argument("--split", choices=["dev", "heldout"], help="only the articles the rules were tuned on, or only the held-out ones")
     args = parser.parse_args(argv)
     try:
-        result = run(args.data)
+        result = run(args.data, args.split)
     except FileNotFoundError as exc:
         print(f"Error: {exc}. Put the shared data at {args.data} or pass --data DIR.", file=sys.stderr)
         return 1

@@ -42,6 +42,8 @@ class Rules:
     role_words: set[str]
     name_links: set[str]
     title_nouns: set[str]
+    conjunctions: set[str] = field(default_factory=set)
+    prepositions: set[str] = field(default_factory=set)
 
     def is_verb(self, word: str) -> bool:
         return word.lower().strip(",.:;") in self.verbs
@@ -102,6 +104,8 @@ def load_rules(lang: str) -> Rules | None:
         role_words=set(data["role_words"]),
         name_links=set(data["name_links"]),
         title_nouns=set(data["title_nouns"]),
+        conjunctions=set(data.get("conjunctions", [])),
+        prepositions=set(data.get("prepositions", [])),
     )
 
 
@@ -164,7 +168,18 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
     for n, text in enumerate(paragraphs):
         if carry is not None:
             if text.lstrip()[:1] in DOUBLE_MARKS + "«":
-                carry = None  # a new opening mark starts the paragraph: its own quote
+                # the English way: each paragraph of a long quote reopens the mark
+                events = list(scan_marks(text))
+                if events and events[0][0] == len(text) - len(text.lstrip()):
+                    start, end, closed = events[0]
+                    carry.text += " " + (text[start + 1 : end - 1] if closed else text[start + 1 :]).strip()
+                    carry.end_paragraph, carry.end = n, end
+                    _add_mark_spans(spans, n, text, events[1:])
+                    carry = None if closed else carry
+                    if carry is None:
+                        carry = _carry_of(spans, n, text)
+                    continue
+                carry = None
             else:
                 events = list(scan_marks(text, _family(paragraphs[carry.paragraph], carry.start)))
                 if events and events[0][0] == -1 and events[0][2]:
@@ -329,6 +344,15 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, 
     lowered = [w.lower() for w in re.findall(r"[\w-]+", phrase)]
     if mode == "after" and lowered[0] in rules.pronouns:
         return "pronoun", lowered[0], ""
+    if mode == "after" and phrase[:1].islower() and lowered[0] not in rules.prepositions:
+        # `признался юный гимнаст`: a role noun phrase and no full name anywhere after it
+        full_names = [r for r in name_runs(phrase, rules) if len(r[2]) >= 2 and not OBLIQUE_ADJECTIVE.search(r[2][0].lower())]
+        if not full_names:
+            head = re.split(r"[,.;]", phrase)[0].split()[:4]
+            if not any(_is_name_token(w, False) for w in head):
+                nouns = [w for w in re.findall(r"[\w-]+", " ".join(head).lower()) if w not in rules.prepositions]
+                if nouns:
+                    return "role", nouns[-1] if rules.lang == "ru" else " ".join(nouns[:2]), ""
     if mode == "before" and lowered[-1] in rules.pronouns:
         return "pronoun", lowered[-1], ""
     segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
@@ -369,7 +393,11 @@ def _pick_run(segments: list[str], rules: Rules, mode: str):
                 if len(run[2]) >= 2:
                     return seg, run
         return found[0][0], found[0][1][0]
-    seg, runs = found[0] if mode == "apposition" else found[-1]
+    if mode == "apposition":
+        full = [(seg, runs) for seg, runs in found if any(len(r[2]) >= 2 for r in runs)]
+        seg, runs = (full or found)[0]
+    else:
+        seg, runs = found[-1]
     multi = [r for r in runs if len(r[2]) >= 2]
     return seg, (multi[-1] if multi else runs[-1])
 
@@ -391,7 +419,7 @@ def _role_text(text: str, rules: Rules) -> str:
         words = words[1:]
     role = " ".join(words)
     if rules.lang == "ru":
-        return role if any(_role_noun(w.lower(), rules) for w in words) else ""
+        return role if role[:1].islower() and len(words) <= 6 or any(_role_noun(w.lower(), rules) for w in words) else ""
     return role if any(w.lower() in rules.role_words | rules.role_nouns for w in re.findall(r"[\w-]+", role)) else ""
 
 
@@ -407,7 +435,7 @@ def find_verb(words: list[str], rules: Rules) -> int:
 
 def clause_after(text: str, end: int) -> str:
     """The attribution clause after a closing mark: up to the sentence end or the next quote."""
-    rest = text[end:]
+    rest = re.sub(r"«[^«».!?]{1,60}»", lambda m: "_" * len(m.group()), text[end:])  # short titles in the clause
     stop = len(rest)
     m = SENTENCE_END.search(rest, 1 if rest[:1] in ".!?;" else 0)
     if m:
@@ -471,11 +499,20 @@ def attribute_before(clause: str, rules: Rules) -> tuple[str, str, str] | None:
     words = clause.split()
     verbs = [i for i, w in enumerate(words) if rules.is_verb(w)]
     if not verbs:
+        bare = clause.strip()
+        if bare.endswith(":") and 1 <= len(bare.split()) <= 4:
+            found = parse_speaker(bare[:-1], rules, "before")  # `Гари Каспаров: «...»`
+            if found[0] == "name":
+                return found
         return None
     v = verbs[0] if len(verbs) > 1 and rules.lang == "en" and words[verbs[0] + 1 : verbs[0] + 2] == ["that"] else verbs[-1]
     subject = " ".join(words[:v])
     found = ("", "", "")
-    if subject.strip():
+    last = re.findall(r"[\w-]+", re.split(r",|\s[–—]\s", subject)[-1].lower())
+    if last and all(w in rules.conjunctions for w in last):
+        # `X said ..., and said it was "..."`: the subject opens the sentence
+        found = parse_speaker(subject, rules, "apposition")
+    elif subject.strip():
         found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
     if not found[0]:
         found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
@@ -634,9 +671,14 @@ def is_place(word: str) -> bool:
     return w in exact or w.startswith(stems)
 
 
+OBLIQUE_ADJECTIVE = re.compile(r"(ской|ского|скому|ском|ного|ному|ными|ных|ные|ому|ему)$")
+
+
 def _person_like(words: list[str], ctx: Context) -> bool:
     if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]):
         return False
+    if ctx.rules.lang == "ru" and any(OBLIQUE_ADJECTIVE.search(w.lower()) for w in words):
+        return False  # `Республиканской Специализированной`
     if len(words) >= 2:
         return True
     return any(len(p.name.split()) > 1 and p.name.split()[-1] == words[0] for p in ctx.people)
@@ -770,6 +812,11 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if title:
         return None
     found = attribute_before(before, rules)
+    if prev_end and (found is None or found[0] not in ("name", "role")):
+        # `X said the idea "...", and said it was "..."`: the subject is before the last quote
+        whole = attribute_before(clause_before(text, span.start, 0), rules)
+        if whole and whole[0] == "name":
+            found = whole
     if found:
         return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "before", span)
     opens_sentence = not before.strip()
@@ -791,7 +838,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
 
 def continues(a: Verdict, b: Verdict, span: Span, ctx: Context) -> bool:
     """`"A," X said, "B"`: B carries on A when only A's attribution stands between them."""
-    if a.how != "after" or b.how == "after" or a.span.end_paragraph != span.paragraph:
+    if a.how != "after" or b.how in ("after", "inner", "dash") or a.span.end_paragraph != span.paragraph:
         return False
     between = ctx.paragraphs[span.paragraph][a.clause_end : span.start]
     return not re.search(r"\w", between)

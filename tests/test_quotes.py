@@ -148,6 +148,16 @@ def test_english_quote_over_two_paragraphs():
     assert quotes[0].text.endswith("stronger next season.")
 
 
+def test_english_long_quote_reopens_the_mark_on_each_paragraph():
+    paragraphs = [
+        'Campaigner Caitlin Boswell said: "People need quicker and fairer decisions on their claims.',
+        '"No one should be refused because they could not fill in a form."',
+    ]
+    quotes = extract_quotes(paragraphs, "en")
+    assert summary(quotes) == [("Caitlin Boswell", "People need quicker and fairer", 1)]
+    assert quotes[0].text.endswith("could not fill in a form.")
+
+
 def test_english_said_after_and_pronoun():
     paragraphs = [
         "Mayor Jane Doe opened the bridge on Friday.",
