@@ -15,6 +15,7 @@ if not (SHARED_DATA / "news-sample" / "articles.jsonl").exists() or not (SHARED_
     pytest.skip(f"{SHARED_DATA} (news-sample, langid) is absent: the corpus generator draws on it",
                 allow_module_level=True)
 
+pytest.importorskip("psutil", reason="psutil (a bench requirement) is not installed: pip install psutil")
 sys.path.insert(0, str(ROOT / "bench"))
 import baselines  # noqa: E402
 import indexing  # noqa: E402
