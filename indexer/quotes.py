@@ -19,10 +19,6 @@ RULES_FILE = Path(__file__).parent / "data" / "speech_verbs.json"
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes or names, not quotes
 DOUBLE_MARKS = '"“”„'
 DASHES = "–—-"
-TERMINAL = ".!?…,;:"
-NAME_TOKEN = re.compile(
-    r"(?:[A-ZА-ЯЁ]\.){1,3}|[A-ZА-ЯЁ][\w'’.-]*|(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la)-?[A-Z]?\w*$"
-)
 WORD = re.compile(r"[\w'’.#@\[\]-]+")
 DASH_SEPARATOR = re.compile(r"(?:[,!?…]|\.\.\.|\.)\s+[–—-]\s+(?=\S)")
 SENTENCE_END = re.compile(r"(?<![A-ZА-ЯЁ])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?;](?=\s|$)")
@@ -248,10 +244,6 @@ def _after_sentence(text: str) -> str:
 
 
 # ---------------------------------------------------------------- is it a quote?
-
-
-def word_count(text: str) -> int:
-    return len(re.findall(r"\w+", text))
 
 
 def is_title_like(text: str, rules: Rules) -> bool:
