@@ -1,9 +1,9 @@
 """The per-article pipeline: a `Document` from a source in, an `Article`
-out, through clean -> language -> extract.
+out, through clean -> language -> extract (fields, then quotes).
 """
 from __future__ import annotations
 
-from . import clean, extract, language
+from . import clean, extract, language, quotes
 from .model import Article, Document, Paragraph
 
 
@@ -29,6 +29,7 @@ def process(doc: Document, repeated: set[str] = frozenset()) -> Article:
         country=found.country,
         countries_mentioned=found.countries_mentioned,
         dates_mentioned=found.dates_mentioned,
+        quotes=quotes.extract_quotes(cleaned.paragraphs, article_language),
         language=article_language,
         paragraphs=paragraphs,
         removed=cleaned.removed,

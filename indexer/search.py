@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
 from whoosh import index as whoosh_index
 from whoosh import scoring, sorting
 from whoosh import collectors
@@ -242,9 +243,11 @@ class Index:
             lowered = word.lower()
             if len(lowered) < 4 or reader.doc_frequency("exact", lowered):
                 continue
-            options = self.searcher().suggest("exact", lowered, limit=1, maxdist=2, prefix=1)
+            options = self.searcher().suggest("exact", lowered, limit=10, maxdist=2, prefix=1)
             if options:
-                better = options[0].capitalize() if word[0].isupper() else options[0]
+                # The nearest spelling first, then the most common one.
+                best = min(options, key=lambda o: (Levenshtein.distance(lowered, o), -reader.doc_frequency("exact", o)))
+                better = best.capitalize() if word[0].isupper() else best
                 corrected = corrected.replace(word, better, 1)
         return corrected if corrected != query else None
 

@@ -144,3 +144,16 @@ def test_screenshots(browser, live_server, tmp_path, width, height, name):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
     assert (folder / f"search-{name}.png").stat().st_size > 10_000
+
+
+def test_search_quotes_by_speaker(page, live_server):
+    page.goto(f"{live_server}/quotes")
+    page.get_by_label("Speaker", exact=True).fill("Borodavkin")
+    page.get_by_role("button", name="Find quotes").click()
+    page.wait_for_url("**speaker=Borodavkin**")
+    quotes = page.locator("li.quote-hit")
+    assert quotes.count() == 1
+    assert "Alexey Borodavkin" in quotes.first.locator(".speaker").inner_text()
+    quotes.first.locator(".meta a").first.click()
+    page.wait_for_url(f"**/article/{S000}**#p8")
+    assert page.evaluate("document.querySelector(':target').id") == "p8"

@@ -153,3 +153,17 @@ def test_show_003_has_the_article_and_records_what_was_removed(cli):
     for junk in ("咪乐", "Registration certificate", "Приложение DKNews", "INA ?DKNews?"):
         assert junk not in text
     assert [r["reason"] for r in record["removed"]] == ["spam", "boilerplate", "boilerplate", "mojibake"]
+
+
+def test_quotes_by_speaker_surname(cli):
+    data = json.loads(cli("quotes", "--speaker", "Zhaxylykov", "--json").output)
+    assert {h["article"] for h in data["hits"]} == {SEED_IDS[1]}
+    assert {h["speaker"] for h in data["hits"]} == {"Timur Zhaxylykov"}
+    assert any(h["text"].startswith("Belarus shows an example") for h in data["hits"])
+    assert all(h["first"] for h in data["hits"])
+
+
+def test_quotes_by_words(cli):
+    data = json.loads(cli("quotes", "golden cradle", "--json").output)
+    assert [(h["speaker"], h["article"]) for h in data["hits"]] == [("N.A. Nazarbayev", SEED_IDS[3])]
+    assert "<mark>golden</mark> <mark>cradle</mark>" in data["hits"][0]["text"].lower()

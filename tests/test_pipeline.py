@@ -1,5 +1,5 @@
 from indexer import sources
-from indexer.model import Article, Paragraph
+from indexer.model import Article, Paragraph, Quote
 from indexer.pipeline import process
 
 from conftest import SEEDS
@@ -23,6 +23,9 @@ def test_seed_002_record():
         countries_mentioned=["Kazakhstan"],
         dates_mentioned=["1991-08"],
         language="en",
+        # Paragraph 3 is the quote, in straight quotation marks, "... Kazakhstan," said Balayeva.
+        quotes=[Quote(text=lines[2][1 : lines[2].rindex('"')], speaker="Aida Balayeva",
+                      role="Minister of Culture and Information", paragraph=3)],
         paragraphs=[Paragraph(n=n, text=line, language="en") for n, line in enumerate(lines, start=1)],
         content_hash=doc.content_hash,
     )
