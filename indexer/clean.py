@@ -15,7 +15,8 @@ from ftfy.badness import is_bad
 from . import patterns
 from .model import Removed
 
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Spaces of every width, and control characters, which have no place in article text.
+SPACES = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 QUOTE_OPENERS = "\"“„«‘'「『"
 
 # Lost characters: words wrapped in '?' or runs of lone '?', as left by a lossy re-encoding.
@@ -102,7 +103,7 @@ def clean(text: str, title: str | None = None, repeated: set[str] = frozenset())
     `repeated` holds lines found in many articles of the same source (see
     `repeated_lines`); they are boilerplate wherever they appear. The title
     line is never removed."""
-    paragraphs = [repair(p) for p in split_paragraphs(text)]
+    paragraphs = [p for p in (normalize_space(repair(p)) for p in split_paragraphs(text)) if p]
     script = main_script(paragraphs)
     kept: list[str] = []
     removed: list[Removed] = []

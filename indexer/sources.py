@@ -246,6 +246,8 @@ def plausibility(text: str) -> float:
             lower, upper = ch.islower(), ch.isupper()
         else:
             low = ch.lower()
+            if len(low) != 1:  # İ lowers to two characters
+                low = ch
             cached = _SCORES.get(low)
             if cached is None:
                 cached = _SCORES[low] = _char_score(low)
