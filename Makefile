@@ -52,5 +52,10 @@ serve: install
 screenshots: install-dev browser
 	ARCHIVIST_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
 
+# Speed and scale against SQLite FTS5 and Tantivy; rewrites its section of bench/RESULTS.md.
+SIZES ?= 1000,10000,100000
+bench: install-dev
+	$(BIN)/python bench/run_all.py --sizes $(SIZES) --workdir /tmp/archivist-bench
+
 clean:
 	rm -rf var .pytest_cache
