@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,6 +144,9 @@ class Index:
         self._live = live
         self._searcher = searcher
         self._quotes = QuoteIndex(live) if (live / quote_index.DIRNAME).exists() else None
+        # Recent results by their parameters: paging through results and toggling facets repeat a
+        # search. Emptied whenever a new generation is opened.
+        self._recent: OrderedDict[tuple, Results] = OrderedDict()
         self._parsers = {match: QueryParser(ix.schema, match) for match in MATCHES}
 
     def searcher(self):
@@ -182,6 +186,21 @@ class Index:
         check_paging(page, per_page)
         if sort not in SORTS:
             raise QueryError(f"sort must be one of: {', '.join(SORTS)}")
+        key = (query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned)
+        self.searcher()  # reopens (and so empties the cache) after a swap
+        cached = self._recent.get(key)
+        if cached is not None:
+            self._recent.move_to_end(key)
+            return cached
+        results = self._search(key)
+        if not results.notice or not results.notice.startswith("The search took over"):
+            self._recent[key] = results
+            while len(self._recent) > config.RESULTS_CACHE:
+                self._recent.popitem(last=False)
+        return results
+
+    def _search(self, key: tuple) -> Results:
+        query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned = key
         parsed = self.parse(query, match)
         searcher = self.searcher()
         sortedby = None

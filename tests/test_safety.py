@@ -87,7 +87,7 @@ def test_short_prefix_and_too_fuzzy_words_are_read_as_plain_words(ix):
 
 def test_a_slow_search_stops_with_partial_results_and_a_notice(ix, monkeypatch):
     monkeypatch.setattr(config, "QUERY_SECONDS", 0)
-    results = ix.search("exhibition")
+    results = ix.search("exhibition photographs")  # a search not run before, so not remembered
     assert results.notice == "The search took over 0 s and was stopped: these results are partial."
 
 
@@ -104,6 +104,12 @@ def test_api_rate_limit_answers_429(index_dir):
     assert statuses == [200, 200, 429]
     assert client.get("/api/search?q=x").get_json()["error"]["code"] == "rate_limited"
     assert client.get("/search?q=x").status_code == 200  # pages are not limited
+
+
+def test_recent_results_are_remembered_until_a_new_generation(ix):
+    first = ix.search("Belarus memory")
+    assert ix.search("Belarus memory") is first
+    assert ix.search("Belarus memory", page=2) is not first
 
 
 def test_export_is_bounded(client, monkeypatch):
