@@ -70,12 +70,23 @@ def test_facet_click_changes_count_and_url_and_chip_removes_it(page, live_server
 
 
 def test_page_through_results(page, live_server):
-    page.goto(f"{live_server}/search?q=&sort=oldest")
-    page.set_viewport_size({"width": 1200, "height": 900})
-    seen = list(hit_ids(page))
-    assert len(seen) == 4  # ten per page: one page
-    page.goto(f"{live_server}/search?q=Kazakhstan&sort=newest&page=1")
-    assert hit_ids(page)[0] == S002
+    page.goto(f"{live_server}/search?q=&sort=oldest&per_page=3")
+    assert hit_ids(page) == [S000, S003, S001]
+    assert page.locator(".pages span").inner_text() == "Page 1 of 2"
+    page.locator("a[rel=next]").click()
+    page.wait_for_url("**page=2**")
+    assert hit_ids(page) == [S002]
+    assert "sort=oldest" in page.url and "per_page=3" in page.url
+    page.locator("a[rel=prev]").click()
+    page.wait_for_url(lambda url: "page=2" not in url)
+    assert hit_ids(page) == [S000, S003, S001]
+
+
+def test_why_did_these_match(page, live_server):
+    page.goto(f"{live_server}/search?q=title%3AAlmaty")
+    page.get_by_role("link", name="Why did these match?").click()
+    page.wait_for_url("**explain=1**")
+    assert page.locator("li.hit .explain").first.inner_text() == "Matched: title:almati"
 
 
 def test_open_an_article_and_follow_a_paragraph_permalink(page, live_server):

@@ -28,7 +28,7 @@ def no_index(exc):
     return error(503, "no_index", "There is no index yet: run 'archivist reindex' first.")
 
 
-SEARCH_PARAMS = {"q", "venue", "country", "year", "lang", "mentioned", "sort", "page", "per_page"}
+SEARCH_PARAMS = {"q", "venue", "country", "year", "lang", "mentioned", "sort", "page", "per_page", "explain"}
 QUOTE_PARAMS = {"q", "speaker", "page", "per_page"}
 
 
@@ -43,8 +43,7 @@ def check_params(allowed: set[str]) -> None:
 def search():
     check_params(SEARCH_PARAMS)
     state = SearchState.from_args(request.args)
-    per_page = to_int(request.args, "per_page", current_app.config["PER_PAGE"])
-    results = get_index().search(**state.search_kwargs(per_page))
+    results = get_index().search(**state.search_kwargs(current_app.config["PER_PAGE"]))
     return jsonify(results.to_json())
 
 

@@ -34,6 +34,8 @@ class SearchState:
     mentioned: int | None = None  # a year the articles mention (the timeline's second series)
     sort: str = "relevance"
     page: int = 1
+    per_page: int | None = None  # None: the app's default
+    explain: bool = False  # show which fields and words each hit matched
 
     @classmethod
     def from_args(cls, args) -> "SearchState":
@@ -46,12 +48,15 @@ class SearchState:
             mentioned=to_int(args, "mentioned"),
             sort=args.get("sort") or "relevance",
             page=to_int(args, "page", 1),
+            per_page=to_int(args, "per_page"),
+            explain=args.get("explain") == "1",
         )
 
     def search_kwargs(self, per_page: int) -> dict:
         return dict(
             query=self.q, venue=self.venue, country=self.country, year=self.year,
-            lang=self.lang, mentioned=self.mentioned, sort=self.sort, page=self.page, per_page=per_page,
+            lang=self.lang, mentioned=self.mentioned, sort=self.sort, page=self.page,
+            per_page=self.per_page or per_page, explain=self.explain,
         )
 
     def filter_kwargs(self) -> dict:
@@ -64,6 +69,7 @@ class SearchState:
             "lang": self.lang, "mentioned": self.mentioned,
             "sort": None if self.sort == "relevance" else self.sort,
             "page": None if self.page == 1 else self.page,
+            "per_page": self.per_page, "explain": "1" if self.explain else None,
         }
         return {k: v for k, v in pairs.items() if v not in (None, "")}
 
