@@ -75,7 +75,6 @@ TRANSLIT = str.maketrans({
     "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u",
     "һ": "h", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
 })
-VOWELS = "aeiou"
 DOUBLED = re.compile(r"(.)\1+")
 GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 
