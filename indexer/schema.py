@@ -7,9 +7,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import Stemmer
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.lang import stemmer_for_language, stopwords_for_language
+from whoosh.lang import stopwords_for_language
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[a-z]")
@@ -31,8 +32,9 @@ def stem(word: str) -> str:
     return word
 
 
-RUSSIAN_STEM = stemmer_for_language("ru")
-ENGLISH_STEM = stemmer_for_language("en")
+# Snowball's own stemmers, compiled (PyStemmer): twenty times faster than Whoosh's Python port.
+RUSSIAN_STEM = Stemmer.Stemmer("russian").stemWord
+ENGLISH_STEM = Stemmer.Stemmer("english").stemWord
 
 
 class CJKBigramFilter(Filter):
