@@ -111,6 +111,8 @@ def process_one(task: tuple[Document, set[str]]) -> Article | Failure:
         return Failure(source=doc.source, reason=f"{doc.id}: {exc}")
     except RecursionError:
         return Failure(source=doc.source, reason=f"{doc.id}: text nested too deeply to process")
+    except Exception as exc:  # a bug met on one article must not cost the others their place
+        return Failure(source=doc.source, reason=f"{doc.id}: could not be processed ({type(exc).__name__}: {exc})")
 
 
 def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: int) -> list[Article | Failure]:

@@ -334,6 +334,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, 
     if not phrase:
         return "", "", ""
     lowered = [w.lower() for w in re.findall(r"[\w-]+", phrase)]
+    if not lowered:  # punctuation alone names no one
+        return "", "", ""
     if mode == "after" and lowered[0] in rules.pronouns:
         return "pronoun", lowered[0], ""
     if mode == "after" and phrase[:1].islower() and lowered[0] not in rules.prepositions:

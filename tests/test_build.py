@@ -166,3 +166,21 @@ def test_a_reprint_added_later_joins_its_original(archive, tmp_path):
     (archive / "reprint.txt").unlink()
     indexer.reindex([archive], index)
     assert [(h.id, h.copies) for h in indexer.open_index(index).search('"Golden Cradle"').hits] == [(SEED_IDS[3], 0)]
+
+
+def test_an_article_the_pipeline_chokes_on_is_reported_and_the_rest_indexed(archive, tmp_path, monkeypatch):
+    from indexer import build
+
+    real = build.process
+
+    def choking(doc, repeated=frozenset()):
+        if doc.id == SEED_IDS[2]:
+            raise IndexError("list index out of range")
+        return real(doc, repeated)
+
+    monkeypatch.setattr(build, "process", choking)
+    report = indexer.reindex([archive], tmp_path / "index")
+    assert report.added == [SEED_IDS[0], SEED_IDS[1], SEED_IDS[3]]
+    assert [f.reason for f in report.failed] == [
+        f"{SEED_IDS[2]}: could not be processed (IndexError: list index out of range)"
+    ]

@@ -186,3 +186,19 @@ def test_quote_benchmark_runs_and_scores():
     assert set(result["scores"]) == {"en", "ru", "all"}
     for key in ("extraction_precision", "extraction_recall", "attribution_precision", "attribution_recall"):
         assert overall[key] >= 0.85, (key, overall[key], result["misses"])
+
+
+GALANTINO = ('Nunzio Galantino has called the sentence "dangerous" ((it)) and "ideological" ((it)): '
+             '"We face a dangerous sentence. Who takes the decisions, do it with less ideology."')
+
+
+def test_quote_after_punctuation_alone_does_not_break_extraction():
+    # Found by the speed benchmark's corpus: only brackets stood between the last word and the colon,
+    # and extraction raised IndexError.
+    assert isinstance(extract_quotes([GALANTINO], "en"), list)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a quote after a colon that follows a bracketed aside is missed")
+def test_quote_after_a_bracketed_aside_and_a_colon():
+    found = extract_quotes([GALANTINO], "en")
+    assert [(q.speaker, q.text[:16]) for q in found] == [("Nunzio Galantino", "We face a danger")]
