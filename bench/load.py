@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -80,6 +81,7 @@ def run(archive: Path, clients: int, seconds: float) -> dict:
             [str(ARCHIVIST), "serve", "--index", str(index), "--port", str(port), "--threads", str(clients),
              "--api-rate", "0"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "ARCHIVIST_RESULTS_CACHE": "0"},  # every request a real search
         )
         base = f"http://127.0.0.1:{port}"
         try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import socket
@@ -162,6 +163,7 @@ class ArchivistLibrary:
     def open(self) -> None:
         import indexer
 
+        indexer.config.RESULTS_CACHE = 0  # every search timed as a new one: no remembered results
         self.ix = indexer.open_index(self.index_dir)
 
     def search(self, spec: QuerySpec) -> dict:
@@ -196,7 +198,8 @@ class ArchivistHttp:
         self.server = subprocess.Popen(
             [str(ARCHIVIST), "serve", "--index", str(self.index_dir), "--host", "127.0.0.1", "--port", str(port),
              "--threads", str(self.threads), "--api-rate", "0"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "ARCHIVIST_RESULTS_CACHE": "0"})
         self.base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
