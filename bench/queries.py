@@ -163,8 +163,7 @@ class ArchivistLibrary:
     def open(self) -> None:
         import indexer
 
-        indexer.config.RESULTS_CACHE = 0  # every search timed as a new one: no remembered results
-        self.ix = indexer.open_index(self.index_dir)
+        self.ix = indexer.open_index(self.index_dir, results_cache=0)  # every search timed as a new one
 
     def search(self, spec: QuerySpec) -> dict:
         text, filters = spec.archivist()

@@ -124,8 +124,10 @@ def build_collector(limit: int, sortedby, explain: bool, filters: Query | None):
 
 
 class Index:
-    def __init__(self, index_dir: str | Path):
+    def __init__(self, index_dir: str | Path, results_cache: int | None = None):
+        """`results_cache`: how many recent searches to remember (default config.RESULTS_CACHE)."""
         self.index_dir = Path(index_dir)
+        self._cache_size = config.RESULTS_CACHE if results_cache is None else results_cache
         self._lock = threading.Lock()
         self._live: Path | None = None
         self._open()
@@ -195,7 +197,7 @@ class Index:
         results = self._search(key)
         if not results.notice or not results.notice.startswith("The search took over"):
             self._recent[key] = results
-            while len(self._recent) > config.RESULTS_CACHE:
+            while len(self._recent) > self._cache_size:
                 self._recent.popitem(last=False)
         return results
 
@@ -345,5 +347,5 @@ def explain_terms(hit) -> list[str]:
     return sorted({f"{name}:{schema[name].from_bytes(t)}" for name, t in terms})
 
 
-def open_index(index_dir: str | Path | None = None) -> Index:
-    return Index(index_dir or config.default_index_dir())
+def open_index(index_dir: str | Path | None = None, results_cache: int | None = None) -> Index:
+    return Index(index_dir or config.default_index_dir(), results_cache)
