@@ -25,7 +25,7 @@ from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]

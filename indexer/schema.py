@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
+from whoosh import columns
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang import stopwords_for_language
@@ -133,6 +134,18 @@ def names_fold_analyzer():
     return RegexTokenizer() | NamesOnlyFilter() | LowercaseFilter() | FoldFilter()
 
 
+class YearsField(KEYWORD):
+    """Years as words, with a column holding each document's list of them: facet counts then read the
+    matching documents' years, instead of gathering every document's years on every search."""
+
+    def __init__(self):
+        super().__init__()
+        self.column_type = columns.VarBytesListColumn()
+
+    def to_column_value(self, value):
+        return [year.encode("ascii") for year in (value or "").split()]
+
+
 def build_schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(
@@ -146,7 +159,7 @@ def build_schema() -> Schema:
         venue_name=TEXT(analyzer=fold_analyzer()),  # venue:, city:, country: queries
         city_name=TEXT(analyzer=fold_analyzer()),
         country_name=TEXT(analyzer=fold_analyzer()),
-        mentioned=KEYWORD(),  # years of the dates the text mentions: the timeline's second series
+        mentioned=YearsField(),  # years of the dates the text mentions: the timeline's second series
         group=ID(stored=True, sortable=True),  # near-duplicate group: the id of its earliest article
         copies=STORED(),
         venue=ID(stored=True, sortable=True),

@@ -72,7 +72,7 @@ def check_paging(page: int, per_page: int) -> None:
 
 def facet_values(results, name: str, limit: int | None = config.FACET_LIMIT) -> list[FacetValue]:
     values = [
-        FacetValue(value=str(value), count=count)
+        FacetValue(value=value.decode() if isinstance(value, bytes) else str(value), count=count)
         for value, count in results.groups(name).items()
         if value not in ("", None, 0, b"")
     ]
