@@ -115,8 +115,9 @@ def test_no_index_is_a_clear_503(tmp_path):
 
     client = create_app({"INDEX_DIR": str(tmp_path / "none")}).test_client()
     assert client.get("/api/search?q=x").get_json()["error"]["code"] == "no_index"
-    page = client.get("/search?q=x")
-    assert page.status_code == 503 and "archivist reindex" in page.get_data(as_text=True)
+    for url in ("/search?q=x", "/article/x", "/quotes?speaker=x", "/export.csv?q=x"):
+        page = client.get(url)
+        assert page.status_code == 503 and "run &#39;archivist reindex&#39; first" in page.get_data(as_text=True), url
 
 
 def test_timeline_bars_filter_by_year(client):

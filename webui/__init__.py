@@ -9,8 +9,9 @@ import logging
 import time
 from urllib.parse import urlsplit
 
-from flask import Flask, g, request
+from flask import Flask, g, render_template, request
 
+from indexer import IndexDamaged, IndexNotFound
 from indexer import config as indexer_config
 
 from . import api, articles, pages, quotes, ratelimit, state
@@ -39,6 +40,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(articles.bp)
     app.register_blueprint(quotes.bp)
     app.register_blueprint(api.bp)
+
+    @app.errorhandler(IndexNotFound)
+    def no_index(exc):
+        """Every page's answer when there is no index to read (the API answers in JSON, in api.py)."""
+        if isinstance(exc, IndexDamaged):
+            title, message = "Index damaged", "The index is damaged: run 'archivist reindex --full' to rebuild it."
+        else:
+            title, message = "No index yet", "There is no index to search yet: run 'archivist reindex' first."
+        return render_template("error.html", title=title, message=message), 503
 
     @app.before_request
     def start_timer():

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from indexer import Article, IndexNotFound, QueryError
+from indexer import Article, QueryError
 
 from .params import SearchState, to_int
 from .state import get_index
@@ -34,11 +34,7 @@ def citation(article: Article, paragraph: int | None) -> str:
 
 @bp.route("/article/<path:article_id>")
 def article(article_id: str):
-    try:
-        ix = get_index()
-    except IndexNotFound:
-        return render_template("error.html", title="No index yet",
-                               message="There is no index yet: run 'archivist reindex' first."), 503
+    ix = get_index()
     record = ix.article(article_id)
     if record is None:
         abort(404)

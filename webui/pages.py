@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from indexer import IndexNotFound, QueryError, config, export
+from indexer import QueryError, config, export
 
 from . import timeline
 from .params import SearchState
 from .state import get_index
 
 bp = Blueprint("pages", __name__)
-
-
-def no_index():
-    return render_template("error.html", title="No index yet",
-                           message="There is no index to search yet: run 'archivist reindex' first."), 503
 
 
 @bp.route("/")
@@ -33,8 +28,6 @@ def search():
     except QueryError as exc:
         return render_template("search.html", state=SearchState(q=request.args.get("q", "")),
                                results=None, error=str(exc)), 400
-    except IndexNotFound:
-        return no_index()
     chart = timeline.chart(results.timeline, state.timeline_url)
     return render_template("search.html", state=state, results=results, chart=chart,
                            facets=state.facet_links(results.facets), error=None)
@@ -50,8 +43,6 @@ def export_results(fmt: str):
         articles = get_index().articles(state.q, limit=config.EXPORT_LIMIT, **state.filter_kwargs())
     except QueryError as exc:
         return render_template("error.html", title="Bad request", message=str(exc)), 400
-    except IndexNotFound:
-        return no_index()
     lines = export.csv_lines(articles) if fmt == "csv" else export.json_lines(articles)
     mimetype = "text/csv" if fmt == "csv" else "application/x-ndjson"
     return Response(lines, mimetype=f"{mimetype}; charset=utf-8",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request, url_for
 
-from indexer import IndexNotFound, QueryError
+from indexer import QueryError
 
 from .params import SearchState, to_int
 from .state import get_index
@@ -21,9 +21,6 @@ def quotes():
         results = get_index().quotes(q, speaker=speaker, page=to_int(request.args, "page", 1))
     except QueryError as exc:
         return render_template("quotes.html", state=SearchState(q=q), results=None, error=str(exc)), 400
-    except IndexNotFound:
-        return render_template("error.html", title="No index yet", state=SearchState(),
-                               message="There is no index yet: run 'archivist reindex' first."), 503
 
     def link(**changes):
         args = {"q": q or None, "speaker": speaker, **changes}
