@@ -222,9 +222,11 @@ def reindex(
                 continue
             articles.append(result)
             (report.changed if doc.id in old else report.added).append(doc.id)
-        if not docs and report.failed or (previous and not articles and not report.removed):
-            # Every file failed (keep serving the index we had), or nothing changed (nothing to do).
-            report.removed = [] if not docs else report.removed
+        every_file_failed = not docs and bool(report.failed)
+        nothing_changed = previous is not None and not articles and not report.removed
+        if every_file_failed or nothing_changed:
+            if every_file_failed:
+                report.removed = []  # the index we had keeps serving: nothing left it
             report.seconds = round(time.monotonic() - started, 3)
             return report
         generation = storage.new_generation(index_dir)
