@@ -43,10 +43,15 @@ def year_range(match: re.Match) -> str:
     return f"year:[{start or 1} TO {end or 9999}]"
 
 
+def exact_phrases(text: str) -> str:
+    """Quoted phrases searched in the unstemmed `exact` field, where no field name stands before them."""
+    return PHRASE.sub(lambda m: f'exact:"{m.group(1)}"', text)
+
+
 def rewrite(text: str) -> str:
     """The user's syntax in the schema's terms: field names, phrases, year ranges."""
     text = YEAR_RANGE.sub(year_range, text)
-    text = PHRASE.sub(lambda m: f'exact:"{m.group(1)}"', text)
+    text = exact_phrases(text)
     text = FIELD_NAME.sub(lambda m: schema.QUERY_FIELDS[m.group(1).lower()] + ":", text)
     return LANG_VALUE.sub(lambda m: f"language:{m.group(1).lower()}", text)
 

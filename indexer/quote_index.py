@@ -17,6 +17,7 @@ from whoosh.query import And, Every, FuzzyTerm, Or, Query, Term
 
 from . import config, highlight, schema
 from .model import Article, FacetValue
+from .query import exact_phrases
 
 DIRNAME = "quotes"
 WORD = re.compile(r"\w+")
@@ -117,7 +118,7 @@ class QuoteIndex:
         self.parser = MultifieldParser(["text", "fold"], ix.schema, fieldboosts={"fold": 0.1}, group=AndGroup)
 
     def search(self, query: str = "", speaker: str | None = None, page: int = 1, per_page: int = 20) -> QuoteResults:
-        parsed = self.parser.parse(re.sub(r'(?<![\w:])"([^"]*)"', r'exact:"\1"', query)) if query.strip() else Every()
+        parsed = self.parser.parse(exact_phrases(query)) if query.strip() else Every()
         if speaker and WORD.search(speaker):
             parsed = And([parsed, speaker_query(speaker)])
         sortedby = sorting.FieldFacet("date") if isinstance(parsed, Every) else None
