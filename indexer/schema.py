@@ -13,6 +13,8 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang import stopwords_for_language
 
+from .terms import TOKEN, FastText, Terms, stemmed, words
+
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[a-z]")
 # Letters of Kazakh and Kyrgyz that Russian lacks: the Russian stemmer would maim such words.
@@ -126,6 +128,18 @@ class NamesOnlyFilter(Filter):
                 yield token
 
 
+def exact_terms(text: str) -> Terms:
+    return words(text, HAN), 0
+
+
+def stemmed_terms(text: str) -> Terms:
+    return stemmed(words(text, HAN), STOP_WORDS, stem)
+
+
+def names_terms(text: str) -> Terms:
+    return [fold(token) for token in TOKEN.findall(text) if token[:1].isupper()], 0
+
+
 def fold_analyzer():
     return RegexTokenizer() | LowercaseFilter() | CJKBigramFilter() | FoldFilter()
 
@@ -150,11 +164,12 @@ def build_schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
-        title=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
-        text=TEXT(analyzer=analyzer, stored=True),
-        quotes=TEXT(analyzer=analyzer),
-        fold=TEXT(analyzer=names_fold_analyzer(), phrase=False),  # names in title and text, folded
-        exact=TEXT(analyzer=exact_analyzer()),  # title, text and quotes, unstemmed: phrases
+        # The big text fields are analyzed at index time by the one-pass functions above (terms.py).
+        title=FastText(stemmed_terms, analyzer=analyzer, stored=True, field_boost=2.0),
+        text=FastText(stemmed_terms, analyzer=analyzer, stored=True),
+        quotes=FastText(stemmed_terms, analyzer=analyzer),
+        fold=FastText(names_terms, analyzer=names_fold_analyzer(), phrase=False),  # names in title and text, folded
+        exact=FastText(exact_terms, analyzer=exact_analyzer()),  # title, text and quotes, unstemmed: phrases
         speaker=TEXT(analyzer=fold_analyzer()),  # who is quoted
         venue_name=TEXT(analyzer=fold_analyzer()),  # venue:, city:, country: queries
         city_name=TEXT(analyzer=fold_analyzer()),

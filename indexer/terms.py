@@ -1,0 +1,83 @@
+"""Index-time analysis in one pass: a field's text in, its postings out (term
+bytes, frequency, weight, encoded positions), exactly what the field's Whoosh
+analyzer chain gives (tests/test_terms.py compares them), at a fifth of the cost.
+
+Whoosh runs every token through a chain of generators as a Token object; the
+big text fields of every article pay that cost hundreds of times over.
+Queries still go through the analyzers in schema.py.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from whoosh.fields import TEXT
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
+
+# Whoosh's RegexTokenizer default pattern, without its capturing group.
+TOKEN = re.compile(r"\w+(?:\.?\w+)*")
+
+Terms = tuple[list[str], int]  # the terms in order, and the position of the first
+
+
+def words(text: str, han: re.Pattern) -> list[str]:
+    """Lowercased tokens, a run of Han characters split into overlapping bigrams (CJKBigramFilter)."""
+    found = [token.lower() for token in TOKEN.findall(text)]
+    if not han.search(text):
+        return found
+    out = []
+    for word in found:
+        if len(word) < 2 or not han.search(word):
+            out.append(word)
+        else:
+            out.extend(word[i : i + 2] for i in range(len(word) - 1))
+    return out
+
+
+def stemmed(found: list[str], stop_words: frozenset[str], stem: Callable[[str], str]) -> Terms:
+    """StopFilter then stemming: stop words go, and positions count on from the first word kept."""
+    first = 0
+    for first, word in enumerate(found):
+        if word not in stop_words:
+            break
+    else:
+        return [], 0
+    return [stem(word) for word in found[first:] if word not in stop_words], first
+
+
+def positional(terms: Terms, field_format) -> list[tuple[bytes, int, float, bytes]]:
+    """Postings of a Positions-format field, as Positions.word_values encodes them."""
+    found, first = terms
+    positions: dict[str, list[int]] = defaultdict(list)
+    for pos, term in enumerate(found, start=first):
+        positions[term].append(pos)
+    boost, encode = field_format.field_boost, field_format.encode
+    return [(term.encode("utf-8"), len(at), len(at) * 1.0 * boost, encode(at)) for term, at in positions.items()]
+
+
+def counted(terms: Terms, field_format) -> list[tuple[bytes, int, float, bytes]]:
+    """Postings of a Frequency-format field, as Frequency.word_values encodes them."""
+    counts: dict[str, int] = defaultdict(int)
+    for term in terms[0]:
+        counts[term] += 1
+    boost = field_format.field_boost
+    return [(term.encode("utf-8"), n, n * 1.0 * boost, pack_uint(n)) for term, n in counts.items()]
+
+
+class FastText(TEXT):
+    """A TEXT field whose index-time terms come from `terms_of` (a module-level function, so the schema
+    pickles) instead of its analyzer; the analyzer still parses queries and must agree with it."""
+
+    def __init__(self, terms_of: Callable[[str], Terms], **kwargs):
+        super().__init__(**kwargs)
+        self.terms_of = terms_of
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            return super().index(value, **kwargs)
+        terms = self.terms_of(value)
+        if isinstance(self.format, Frequency):
+            return counted(terms, self.format)
+        return positional(terms, self.format)
