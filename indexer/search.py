@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import json
 import threading
+from array import array
 from collections import OrderedDict
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 from whoosh import index as whoosh_index
-from whoosh import scoring, sorting
+from whoosh import scoring
 from whoosh import collectors
 from whoosh.collectors import TimeLimit
 from whoosh.query import And, Every, NumericRange, Query, Term
 
 from . import config, highlight, quote_index, storage
+from .columns import Columns, by_score
 from .model import Article, FacetValue, Hit, Results
 from .quote_index import QuoteIndex, QuoteResults
 from .query import ParsedQuery, QueryError, QueryParser, check_expansions
@@ -70,10 +73,11 @@ def check_paging(page: int, per_page: int) -> None:
         raise QueryError(f"page must be between 1 and {config.MAX_PAGE}")
 
 
-def facet_values(results, name: str, limit: int | None = config.FACET_LIMIT) -> list[FacetValue]:
+def facet_values(counts: dict, name: str, limit: int | None = config.FACET_LIMIT) -> list[FacetValue]:
+    """A facet's values with their counts, as the UI lists them (empty values left out)."""
     values = [
         FacetValue(value=value.decode() if isinstance(value, bytes) else str(value), count=count)
-        for value, count in results.groups(name).items()
+        for value, count in counts[name].items()
         if value not in ("", None, 0, b"")
     ]
     if name in ("year", "mentioned"):
@@ -83,10 +87,10 @@ def facet_values(results, name: str, limit: int | None = config.FACET_LIMIT) -> 
     return values[:limit]
 
 
-def timeline(results) -> dict[str, list[FacetValue]]:
+def timeline(counts: dict) -> dict[str, list[FacetValue]]:
     return {
-        "published": sorted(facet_values(results, "year", None), key=lambda v: v.value),
-        "mentioned": sorted(facet_values(results, "mentioned", None), key=lambda v: v.value),
+        "published": sorted(facet_values(counts, "year", None), key=lambda v: v.value),
+        "mentioned": sorted(facet_values(counts, "mentioned", None), key=lambda v: v.value),
     }
 
 
@@ -108,19 +112,46 @@ class Deadline(collectors.WrappingCollector):
         return self.child.collect(sub_docnum)
 
 
-def build_collector(limit: int, sortedby, explain: bool, filters: Query | None):
-    """Ranked (or sorted) hits with facet counts, one per group of near-copies, filtered, timed."""
-    base = collectors.SortingCollector(sortedby, limit=limit) if sortedby else collectors.UnlimitedCollector()
-    groupedby = {
-        **{name: sorting.FieldFacet(name, maptype=sorting.Count) for name in config.FACETS},
-        "mentioned": sorting.FieldFacet("mentioned", allow_overlap=True, maptype=sorting.Count),
-    }
-    collector = collectors.FacetCollector(Deadline(base, config.QUERY_SECONDS), groupedby)
+class Matches(collectors.ScoredCollector):
+    """Every match's document number, and its score when the search ranks by score: nothing else,
+    so that facets, collapsing and ordering can work on whole arrays afterwards."""
+
+    def __init__(self, scored: bool):
+        super().__init__()
+        self.scored = scored
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context if self.scored else context.set(weighting=None))
+        self.docnums = array("q")
+        self.scores = array("d")
+
+    def collect(self, sub_docnum):
+        if self.scored:
+            return super().collect(sub_docnum)
+        self.docnums.append(self.offset + sub_docnum)
+
+    def _collect(self, global_docnum, score):
+        self.docnums.append(global_docnum)
+        self.scores.append(score)
+
+    def matches(self):
+        return super().matches() if self.scored else collectors.Collector.matches(self)
+
+    def count(self):
+        return len(self.docnums)
+
+    def results(self):
+        return self
+
+
+def build_collector(scored: bool, explain: bool, filters: Query | None):
+    """Every match passing the filters, timed; with the terms each matched, for explain."""
+    matches = Matches(scored)
+    collector = Deadline(matches, config.QUERY_SECONDS)
     if explain:
         collector = collectors.TermsCollector(collector)
-    # A group shows its earliest article.
-    collector = collectors.CollapseCollector(collector, "group", limit=1, order=sorting.FieldFacet("date"))
-    return collectors.FilterCollector(collector, allow=filters) if filters else collector
+    collector = collectors.FilterCollector(collector, allow=filters) if filters else collector
+    return matches, collector
 
 
 class Index:
@@ -145,6 +176,7 @@ class Index:
             raise IndexDamaged(f"{self.index_dir}: {type(exc).__name__}: {exc}"[:300]) from None
         self._live = live
         self._searcher = searcher
+        self._columns = Columns(searcher)
         self._quotes = QuoteIndex(live) if (live / quote_index.DIRNAME).exists() else None
         # Recent results by their parameters: paging through results and toggling facets repeat a
         # search. Emptied whenever a new generation is opened.
@@ -204,42 +236,56 @@ class Index:
     def _search(self, key: tuple) -> Results:
         query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned = key
         parsed = self.parse(query, match)
-        searcher = self.searcher()
-        sortedby = None
-        if sort == "newest" or (sort == "relevance" and isinstance(parsed.query, Every)):
-            sortedby = sorting.FieldFacet("date", reverse=True)
-        elif sort == "oldest":
-            sortedby = sorting.FieldFacet("date")
+        columns = self._columns  # the generation parse() opened, even if another request reopens
+        searcher = columns.searcher
+        by_date = sort != "relevance" or isinstance(parsed.query, Every)
         check_expansions(parsed.query, searcher.reader())
         filters = Filters(venue, country, year, year_from, year_to, lang, mentioned).query()
-        collector = build_collector(page * per_page, sortedby, explain, filters)
+        matches, collector = build_collector(not by_date, explain, filters)
         stopped = False
         try:
             searcher.search_with_collector(parsed.query, collector)
         except TimeLimit:
             stopped = True
-        results = collector.results()
-        hits = [self._hit(h, parsed.query, explain) for h in results[(page - 1) * per_page : page * per_page]]
+        docnums = np.frombuffer(matches.docnums, dtype=np.int64)
+        # A group of near-copies shows its earliest article; the total and the facets count every
+        # article met before its group's earliest, as Whoosh's CollapseCollector did. With a filter,
+        # Whoosh's FilterCollector bypassed that collector, so filtered searches have always shown
+        # every copy: kept as it was, for now, so that this faster path changes no result.
+        counted, kept = columns.collapse(docnums) if filters is None else (docnums, docnums)
+        scores = np.zeros(searcher.doc_count_all())
+        if by_date:
+            ranked = columns.by_date(kept, newest_first=sort != "oldest")
+        else:
+            scores[docnums] = np.frombuffer(matches.scores, dtype=np.float64)
+            ranked = by_score(kept, scores[kept])
+        terms = collector.results().docterms if explain else None
+        hits = [
+            self._hit(searcher, docnum, float(scores[docnum]), parsed.query, terms)
+            for docnum in ranked[(page - 1) * per_page : page * per_page].tolist()
+        ]
         suggestion = self.suggest(query, parsed) if parsed.words else None
         notice = parsed.notice
         if stopped:
             notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
         elif suggestion and not notice:
             notice = f"Did you mean: {suggestion}?"
+        counts = columns.facet_counts(counted)
         return Results(
             query=query,
-            total=len(results),
+            total=len(counted),
             page=page,
             per_page=per_page,
             hits=hits,
-            facets={name: facet_values(results, name) for name in config.FACETS},
+            facets={name: facet_values(counts, name) for name in config.FACETS},
             notice=notice,
             suggestion=suggestion,
-            timeline=timeline(results),
+            timeline=timeline(counts),
         )
 
-    def _hit(self, hit, query: Query, explain: bool) -> Hit:
-        stored = hit.fields()
+    def _hit(self, searcher, docnum: int, score: float, query: Query, terms: dict | None = None) -> Hit:
+        """`terms`: the (field, term) pairs each document matched, when the search explains itself."""
+        stored = searcher.stored_fields(docnum)
         date = stored.get("date", "")
         return Hit(
             id=stored["id"],
@@ -250,10 +296,10 @@ class Index:
             city=stored.get("city", ""),
             country=stored.get("country", ""),
             language=stored.get("language", ""),
-            score=round(hit.score, 4) if isinstance(hit.score, float) else 0.0,
+            score=round(score, 4),
             snippet=highlight.snippet(stored.get("text", ""), query),
             copies=stored.get("copies", 0),
-            explain=explain_terms(hit) if explain else None,
+            explain=explain_terms(terms.get(docnum, []), searcher.schema) if terms is not None else None,
         )
 
     def suggest(self, query: str, parsed: ParsedQuery) -> str | None:
@@ -314,7 +360,7 @@ class Index:
         stored = searcher.stored_fields(docnum)
         results = searcher.more_like(docnum, "text", text=stored.get("text", ""), top=limit + 5)
         group = stored.get("group")
-        hits = [self._hit(h, Every(), False) for h in results if h.get("group") != group]
+        hits = [self._hit(searcher, h.docnum, h.score, Every()) for h in results if h.get("group") != group]
         return hits[:limit]
 
     def articles(self, query: str = "", limit: int | None = None, **filters) -> list[Article]:
@@ -340,10 +386,8 @@ class Index:
         }
 
 
-def explain_terms(hit) -> list[str]:
+def explain_terms(terms: list[tuple[str, bytes]], schema) -> list[str]:
     """Which fields and terms matched, as "field:term"."""
-    terms = hit.matched_terms() if hit.results.has_matched_terms() else []
-    schema = hit.searcher.schema
     return sorted({f"{name}:{schema[name].from_bytes(t)}" for name, t in terms})
 
 

@@ -1,0 +1,145 @@
+"""Document columns as arrays, read once per open searcher: every document's facet
+values, near-copy group and date order. Facet counts, collapsing near-copies and
+sorting by date then cost a few array operations per search, however many match.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+from whoosh import sorting
+
+from . import config
+
+GROUP = "group"  # the near-copy group: the id of its earliest article
+DATE = "date"  # published date, else the year: the sort key and the order within a group
+MENTIONED = "mentioned"  # years the text mentions, several per document
+
+
+@dataclass
+class FacetColumn:
+    """One facet's value ordinals: `values[ordinals[i]]` is the value of entry i, which belongs to
+    document `docs[i]` (one entry per document, or one per value when a document holds several)."""
+
+    values: list
+    docs: np.ndarray
+    ordinals: np.ndarray
+
+    def counts(self, chosen: np.ndarray) -> dict:
+        """{value: documents (entries, for a many-valued facet) among the chosen} for values with any."""
+        tally = np.bincount(self.ordinals[chosen[self.docs]], minlength=len(self.values))
+        return {self.values[i]: int(tally[i]) for i in np.flatnonzero(tally)}
+
+
+def facet_column(searcher, facet: sorting.FieldFacet) -> FacetColumn:
+    """Every document's value(s), named by Whoosh's own categorizer for the facet, so counts name
+    values exactly as a Whoosh FacetCollector does."""
+    categorizer = facet.categorizer(searcher)
+    ordinal_of: dict = {}
+    docs: list[int] = []
+    ordinals: list[int] = []
+    for subsearcher, offset in searcher.leaf_searchers():
+        categorizer.set_searcher(subsearcher, offset)
+        for docnum in range(subsearcher.doc_count_all()):
+            if categorizer.allow_overlap:
+                names = [categorizer.key_to_name(key) for key in categorizer.keys_for(None, docnum)]
+            else:
+                names = [categorizer.key_to_name(categorizer.key_for(None, docnum))]
+            for name in names:
+                docs.append(offset + docnum)
+                ordinals.append(ordinal_of.setdefault(name, len(ordinal_of)))
+    return FacetColumn(list(ordinal_of), np.array(docs, dtype=np.int64), np.array(ordinals, dtype=np.int64))
+
+
+def sort_ranks(searcher, facet: sorting.FieldFacet) -> np.ndarray:
+    """Every document's rank in the facet's sort order (equal keys, equal ranks)."""
+    categorizer = facet.categorizer(searcher)
+    keys = []
+    for subsearcher, offset in searcher.leaf_searchers():
+        categorizer.set_searcher(subsearcher, offset)
+        keys.extend(categorizer.key_for(None, docnum) for docnum in range(subsearcher.doc_count_all()))
+    rank_of = {key: rank for rank, key in enumerate(sorted(set(keys)))}
+    return np.array([rank_of[key] for key in keys], dtype=np.int64)
+
+
+class Columns:
+    """The columns of one open searcher, read on first use (a reindex opens a new searcher, and
+    with it new columns)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._lock = threading.Lock()
+
+    @cached_property
+    def _loaded(self) -> tuple[dict[str, FacetColumn], np.ndarray, np.ndarray]:
+        facets = {name: facet_column(self.searcher, sorting.FieldFacet(name)) for name in config.FACETS}
+        facets[MENTIONED] = facet_column(self.searcher, sorting.FieldFacet(MENTIONED, allow_overlap=True))
+        groups = facet_column(self.searcher, sorting.FieldFacet(GROUP))
+        # Documents outside any group (an empty group name) are never collapsed: ordinal -1.
+        outside = np.array([not name for name in groups.values] + [True])
+        group_ordinals = np.where(outside[groups.ordinals], -1, groups.ordinals)
+        return facets, group_ordinals, sort_ranks(self.searcher, sorting.FieldFacet(DATE))
+
+    def load(self) -> None:
+        with self._lock:  # one reader of the columns, however many requests arrive at once
+            self._loaded
+
+    @property
+    def facets(self) -> dict[str, FacetColumn]:
+        self.load()
+        return self._loaded[0]
+
+    @property
+    def groups(self) -> np.ndarray:
+        self.load()
+        return self._loaded[1]
+
+    @property
+    def dates(self) -> np.ndarray:
+        self.load()
+        return self._loaded[2]
+
+    def facet_counts(self, docnums: np.ndarray) -> dict[str, dict]:
+        """{facet: {value: count}} over the given documents, for every facet and the mentioned years."""
+        chosen = np.zeros(len(self.groups), dtype=bool)
+        chosen[docnums] = True
+        return {name: column.counts(chosen) for name, column in self.facets.items()}
+
+    def collapse(self, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Near-copies folded into their group's earliest article: (counted, kept), both sorted.
+
+        Replays Whoosh's CollapseCollector (order by date, one per group) over the matches in
+        document order: a match is counted when it is outside any group, the first of its group,
+        or earlier than every match of its group before it; the group keeps the last one counted,
+        the first of its earliest."""
+        docnums = np.sort(docnums)
+        groups, dates = self.groups[docnums], self.dates[docnums]
+        grouped = groups >= 0
+        outside = docnums[~grouped]
+        docnums, groups, dates = docnums[grouped], groups[grouped], dates[grouped]
+        order = np.lexsort((docnums, groups))
+        docnums, groups, dates = docnums[order], groups[order], dates[order]
+        # A running minimum of dates that starts afresh at each group: later groups get smaller
+        # offsets, so a group's first date is below every value before it.
+        offsets = (groups.max(initial=0) - groups) * (int(self.dates.max(initial=0)) + 1)
+        running = np.minimum.accumulate(offsets + dates)
+        first = np.ones(len(groups), dtype=bool)
+        first[1:] = groups[1:] != groups[:-1]
+        counted = first.copy()
+        counted[1:] |= (offsets + dates)[1:] < running[:-1]
+        counted_docs, counted_groups = docnums[counted], groups[counted]
+        last = np.ones(len(counted_docs), dtype=bool)
+        last[:-1] = counted_groups[1:] != counted_groups[:-1]
+        return np.union1d(outside, counted_docs), np.union1d(outside, counted_docs[last])
+
+    def by_date(self, docnums: np.ndarray, newest_first: bool) -> np.ndarray:
+        """The documents sorted by date, earliest (or newest) first, then by document number."""
+        ranks = self.dates[docnums]
+        return docnums[np.lexsort((docnums, -ranks if newest_first else ranks))]
+
+
+def by_score(docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The documents by score, highest first, then by document number (Whoosh's order)."""
+    return docnums[np.lexsort((docnums, -scores))]
