@@ -1,6 +1,9 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from whoosh.query import And, Not, Or, Phrase, Prefix, Term
 
-from indexer.highlight import highlight_all, snippet
+from indexer.highlight import SPLIT, highlight_all, snippet, tokens
 
 
 def test_escapes_everything_and_marks_words():
@@ -40,3 +43,19 @@ def test_snippet_opens_at_the_best_passage():
 
 def test_snippet_without_matches_is_the_start():
     assert snippet("Short text.", Term("text", "absent")) == "Short text."
+
+
+def analyzer_tokens(text):
+    return [(t.text, t.startchar, t.endchar) for t in SPLIT(text, chars=True, mode="index")]
+
+
+@pytest.mark.parametrize("text", [
+    "", "Elbasy's 2019 visit, U.S. a.b.c; İstanbul", "Токаев в Алматы", "北京欢迎你 and 上海", "x北京 İİ北",
+])
+def test_tokens_are_the_exact_analyzers(text):
+    assert tokens(text) == analyzer_tokens(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aZ .,'İß1_北京ёЁ\u0301-"), max_size=40) | st.text(max_size=40))
+def test_tokens_are_the_exact_analyzers_for_any_text(text):
+    assert tokens(text) == analyzer_tokens(text)
