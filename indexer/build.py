@@ -19,13 +19,15 @@ from urllib.parse import urlsplit
 from whoosh import index as whoosh_index
 from whoosh.query import Term
 
-from . import catalog, clean, config, duplicates, limits, quote_index, schema, sources, storage
+from . import catalog, clean, config, duplicates, limits, quote_index, schema, segments, sources, storage
 from .catalog import Catalog, Entry
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
+from .segments import FastSegmentWriter
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
 PIPELINE_VERSION = "8"
+PARALLEL_WRITE_FROM = 200  # articles: fewer are written faster than processes start
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]
@@ -115,13 +117,21 @@ def process_one(task: tuple[Document, set[str]]) -> Article | Failure:
         return Failure(source=doc.source, reason=f"{doc.id}: could not be processed ({type(exc).__name__}: {exc})")
 
 
-def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: int) -> list[Article | Failure]:
+Processed = tuple[Article | Failure, bytes | None]  # and the article's MinHash signature
+
+
+def process_and_sign(task: tuple[Document, set[str]]) -> Processed:
+    result = process_one(task)
+    return result, duplicates.signature(result.text) if isinstance(result, Article) else None
+
+
+def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: int) -> list[Processed]:
     """The pipeline over every document, in `workers` processes when there is enough to share."""
     tasks = [(doc, repeated.get(source_group(doc), set())) for doc in docs]
     if workers <= 1 or len(tasks) < 50:
-        return [process_one(task) for task in tasks]
+        return [process_and_sign(task) for task in tasks]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(process_one, tasks, chunksize=max(1, min(64, len(tasks) // (workers * 8))))
+        return pool.map(process_and_sign, tasks, chunksize=max(1, min(64, len(tasks) // (workers * 8))))
 
 
 def copy_generation(live: Path, generation: Path) -> None:
@@ -138,12 +148,15 @@ def copy_generation(live: Path, generation: Path) -> None:
 
 
 def write(generation: Path, live: Path | None, articles: list[Article], removed: list[str], cat: Catalog,
-          workers: int = 1) -> None:
-    """Apply the new and changed articles and the removals to the generation, then save its catalog."""
+          workers: int = 1, signatures: dict[str, bytes | None] | None = None) -> None:
+    """Apply the new and changed articles and the removals to the generation, then save its catalog.
+    `signatures` are the articles' MinHash signatures where already made."""
+    signatures = signatures or {}
     for article_id in removed:
         cat.entries.pop(article_id, None)
     for article in articles:
-        cat.entries[article.id] = Entry(article.content_hash, article.sort_date, duplicates.signature(article.text))
+        signature = signatures[article.id] if article.id in signatures else duplicates.signature(article.text)
+        cat.entries[article.id] = Entry(article.content_hash, article.sort_date, signature)
     groups = duplicates.group([(i, e.date, e.signature) for i, e in cat.entries.items()])
     fresh = {a.id: a for a in articles}
     regrouped = [i for i, e in cat.entries.items() if i not in fresh and (e.group, e.copies) != groups[i]]
@@ -154,29 +167,41 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
         ix = whoosh_index.open_dir(str(generation))
     else:
         ix = whoosh_index.create_in(str(generation), schema.build_schema())
-    records = {a.id: json.dumps(a.to_json(), ensure_ascii=False) for a in articles}
-    if regrouped and live is not None:  # unchanged articles whose group of copies changed: rewrite them
+    stored = {}  # unchanged articles whose group of copies changed: rewritten from their stored records
+    if regrouped and live is not None:
         with whoosh_index.open_dir(str(live)).searcher() as old:
             for article_id in regrouped:
-                stored = old.document(id=article_id)
-                if stored:
-                    fresh[article_id] = Article.from_json(json.loads(stored["record"]))
-                    records[article_id] = stored["record"]
-    if live is None and workers > 1 and len(fresh) >= 200:
-        # A new index: Whoosh's writer spreads the documents over processes, one segment each.
-        writer = ix.writer(limitmb=256, procs=workers, multisegment=True)
+                found = old.document(id=article_id)
+                if found:
+                    fresh[article_id] = Article.from_json(json.loads(found["record"]))
+                    stored[article_id] = found["record"]
+
+    def add(writer, article: Article) -> None:
+        record = stored.get(article.id) or json.dumps(article.to_json(), ensure_ascii=False)
+        writer.add_document(**document_fields(article, record, groups[article.id]))
+
+    if live is None and workers > 1 and len(fresh) >= PARALLEL_WRITE_FROM:
+        # A new index: each process writes a segment of the articles and one of their quotes.
+        ordered = list(fresh.values())
+        share = -(-len(ordered) // workers)
+
+        def write_share(k: int, writers) -> None:
+            for article in ordered[k * share : (k + 1) * share]:
+                add(writers[0], article)
+                quote_index.add_quotes(writers[1], article)
+
+        segments.write_in_parallel([ix, quote_index.open_or_create(generation)], write_share, workers)
     else:
-        writer = ix.writer(limitmb=256)
-    try:
-        for article_id in removed:
-            writer.delete_by_term("id", article_id)
-        for article_id, article in fresh.items():
-            writer.update_document(**document_fields(article, records[article_id], groups[article_id]))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    quote_index.update(generation, articles, removed)
+        writer = FastSegmentWriter(ix)
+        try:
+            segments.delete_all(writer, "id", [*removed, *fresh])
+            for article in fresh.values():
+                add(writer, article)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        quote_index.update(generation, articles, removed)
     catalog.save(generation, cat)
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()}))
 
@@ -215,12 +240,13 @@ def reindex(
         # Boilerplate by repetition is learnt on a full build; a source seen for the first time learns it now.
         known = previous.repeated if previous else {}
         repeated = {**repeated_by_source([d for d in docs if source_group(d) not in known]), **known}
-        articles = []
-        for doc, result in zip(todo, process_all(todo, repeated, workers)):
+        articles, signatures = [], {}
+        for doc, (result, signature) in zip(todo, process_all(todo, repeated, workers)):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
             articles.append(result)
+            signatures[result.id] = signature
             (report.changed if doc.id in old else report.added).append(doc.id)
         every_file_failed = not docs and bool(report.failed)
         nothing_changed = previous is not None and not articles and not report.removed
@@ -235,7 +261,7 @@ def reindex(
             cat.repeated = repeated
             if previous is not None:
                 copy_generation(live, generation)
-            write(generation, live if previous else None, articles, report.removed, cat, workers)
+            write(generation, live if previous else None, articles, report.removed, cat, workers, signatures)
         except BaseException:
             storage.discard(generation)
             raise

@@ -5,6 +5,7 @@ with LSH. Each group is named by its earliest article, the one a search shows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -16,15 +17,23 @@ SCHEME = "affine32"  # datasketch's hashing scheme: stored signatures are only c
 WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1)
+def permutations():
+    """The seeded hash permutations every signature uses: drawn once, not once per article."""
+    from datasketch import MinHash  # imported here: slow to import, and only reindex needs it
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes | None:
     """The text's MinHash values, or None when it is too short to call anything a copy of it."""
-    from datasketch import MinHash  # imported here: slow to import, and only reindex needs it
+    from datasketch import MinHash
 
     words = WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(max(0, len(words) - SHINGLE + 1))}
     if len(shingles) < 5:
         return None
-    sig = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    sig = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=permutations())
     sig.update_batch(list(shingles))
     return sig.hashvalues.astype(np.uint64).tobytes()
 

@@ -18,6 +18,8 @@ from whoosh.query import And, Every, FuzzyTerm, Or, Query, Term
 from . import config, highlight, schema
 from .model import Article, FacetValue
 from .query import exact_phrases
+from .segments import FastSegmentWriter, delete_all
+from .terms import FastText
 
 DIRNAME = "quotes"
 WORD = re.compile(r"\w+")
@@ -27,9 +29,9 @@ def quote_schema() -> Schema:
     analyzer = schema.text_analyzer()
     return Schema(
         key=ID(stored=True, unique=True),  # article id + "#" + the quote's number
-        text=TEXT(analyzer=analyzer, stored=True),
-        exact=TEXT(analyzer=schema.exact_analyzer()),
-        fold=TEXT(analyzer=schema.fold_analyzer()),
+        text=FastText(schema.stemmed_terms, analyzer=analyzer, stored=True),
+        exact=FastText(schema.exact_terms, analyzer=schema.exact_analyzer()),
+        fold=FastText(schema.folded_terms, analyzer=schema.fold_analyzer()),
         speaker=TEXT(analyzer=schema.fold_analyzer(), stored=True),
         speaker_name=ID(stored=True, sortable=True),  # the speaker as written: the facet
         role=STORED(),
@@ -83,25 +85,31 @@ def words_key(text: str) -> str:
     return " ".join(WORD.findall(text.lower())[:25])
 
 
-def update(generation: Path, articles: list[Article], removed: list[str]) -> None:
-    """Put these articles' quotes in the generation's quote index, in place of any they had."""
+def open_or_create(generation: Path):
     folder = generation / DIRNAME
     if whoosh_index.exists_in(str(folder)):
-        ix = whoosh_index.open_dir(str(folder))
-    else:
-        folder.mkdir(exist_ok=True)
-        ix = whoosh_index.create_in(str(folder), quote_schema())
-    writer = ix.writer()
-    for article_id in [*removed, *(a.id for a in articles)]:
-        writer.delete_by_term("article", article_id)
+        return whoosh_index.open_dir(str(folder))
+    folder.mkdir(exist_ok=True)
+    return whoosh_index.create_in(str(folder), quote_schema())
+
+
+def add_quotes(writer, article: Article) -> None:
+    """The article's quotes, each a document of the quote index."""
+    for n, quote in enumerate(article.quotes, start=1):
+        writer.add_document(
+            key=f"{article.id}#{n}", words=words_key(quote.text), text=quote.text, exact=quote.text,
+            fold=quote.text, speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role,
+            article=article.id, title=article.title, paragraph=quote.paragraph, date=article.sort_date,
+            venue=article.venue, country=article.country, language=article.language,
+        )
+
+
+def update(generation: Path, articles: list[Article], removed: list[str]) -> None:
+    """Put these articles' quotes in the generation's quote index, in place of any they had."""
+    writer = FastSegmentWriter(open_or_create(generation))
+    delete_all(writer, "article", [*removed, *(a.id for a in articles)])
     for article in articles:
-        for n, quote in enumerate(article.quotes, start=1):
-            writer.add_document(
-                key=f"{article.id}#{n}", words=words_key(quote.text), text=quote.text, exact=quote.text,
-                fold=quote.text, speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role,
-                article=article.id, title=article.title, paragraph=quote.paragraph, date=article.sort_date,
-                venue=article.venue, country=article.country, language=article.language,
-            )
+        add_quotes(writer, article)
     writer.commit()
 
 

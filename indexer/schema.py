@@ -136,6 +136,10 @@ def stemmed_terms(text: str) -> Terms:
     return stemmed(words(text, HAN), STOP_WORDS, stem)
 
 
+def folded_terms(text: str) -> Terms:
+    return [fold(word) for word in words(text, HAN)], 0
+
+
 def names_terms(text: str) -> Terms:
     return [fold(token) for token in TOKEN.findall(text) if token[:1].isupper()], 0
 

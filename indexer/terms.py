@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from whoosh.fields import TEXT
-from whoosh.formats import Frequency
+from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
 # Whoosh's RegexTokenizer default pattern, without its capturing group.
@@ -54,7 +55,14 @@ def positional(terms: Terms, field_format) -> list[tuple[bytes, int, float, byte
     for pos, term in enumerate(found, start=first):
         positions[term].append(pos)
     boost, encode = field_format.field_boost, field_format.encode
-    return [(term.encode("utf-8"), len(at), len(at) * 1.0 * boost, encode(at)) for term, at in positions.items()]
+    return [(term.encode("utf-8"), len(at), len(at) * 1.0 * boost, encode_one(at[0]) if len(at) == 1 else encode(at))
+            for term, at in positions.items()]
+
+
+@lru_cache(maxsize=4096)
+def encode_one(position: int) -> bytes:
+    """Most terms stand once in a document: their encoded positions are the same few values, kept."""
+    return Positions().encode([position])
 
 
 def counted(terms: Terms, field_format) -> list[tuple[bytes, int, float, bytes]]:

@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.fields import FieldType
 
-from indexer import schema
+from indexer import quote_index, schema
 from indexer.terms import FastText
 
 ROOT = Path(__file__).resolve().parent.parent
-FAST_FIELDS = [name for name, field in schema.build_schema().items() if isinstance(field, FastText)]
+SCHEMAS = {"articles": schema.build_schema(), "quotes": quote_index.quote_schema()}
+FAST_FIELDS = [(kind, name) for kind, built in SCHEMAS.items()
+               for name, field in built.items() if isinstance(field, FastText)]
 
 SAMPLES = [
     "",
@@ -38,15 +40,16 @@ def fast_postings(field, value):
     return sorted(field.index(value))
 
 
-@pytest.mark.parametrize("name", FAST_FIELDS)
+@pytest.mark.parametrize("kind,name", FAST_FIELDS)
 @pytest.mark.parametrize("value", SAMPLES)
-def test_fast_analysis_gives_the_analyzer_chains_postings(name, value):
-    field = schema.build_schema()[name]
+def test_fast_analysis_gives_the_analyzer_chains_postings(kind, name, value):
+    field = SCHEMAS[kind][name]
     assert fast_postings(field, value) == whoosh_postings(field, value)
 
 
 def test_the_big_text_fields_take_the_fast_path():
-    assert {"title", "text", "quotes", "exact", "fold"} <= set(FAST_FIELDS)
+    assert {("articles", n) for n in ("title", "text", "quotes", "exact", "fold")} <= set(FAST_FIELDS)
+    assert {("quotes", n) for n in ("text", "exact", "fold")} <= set(FAST_FIELDS)
 
 
 PIECES = st.sampled_from(list("aAbBeEzZ тТеЕяЯқҚәӘ中文字 .,'-—\n_1İß") + ["the ", "и ", "of ", "не ", "The "])
@@ -55,6 +58,6 @@ PIECES = st.sampled_from(list("aAbBeEzZ тТеЕяЯқҚәӘ中文字 .,'-—\n_
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=60).map("".join))
 def test_fast_analysis_agrees_on_any_text(value):
-    built = schema.build_schema()
-    for name in FAST_FIELDS:
-        assert fast_postings(built[name], value) == whoosh_postings(built[name], value), name
+    for kind, name in FAST_FIELDS:
+        field = SCHEMAS[kind][name]
+        assert fast_postings(field, value) == whoosh_postings(field, value), (kind, name)

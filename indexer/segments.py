@@ -1,0 +1,205 @@
+"""Whoosh segments written with less work per posting: documents in, a segment
+of ordinary Whoosh 3 files out, the same postings, lengths, stored fields and
+columns that Whoosh's SegmentWriter writes (tests/test_segments.py compares them).
+
+Whoosh's writer keeps every posting as a tuple in a pool it sorts at commit,
+then reads each posting's field length back from disk to write it. This one
+groups postings by term as documents come in (a document's postings arrive
+in document order, so each term's list is already sorted), sorts only the
+terms, keeps field lengths in memory and hands each term's postings to the
+codec a block at a time.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from array import array
+from collections.abc import Callable
+
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.writing import SegmentWriter
+
+Postings = tuple[array, array, list]  # document numbers, weights, encoded values
+
+
+class TermPool:
+    """Postings grouped by field and term bytes, standing in for Whoosh's PostingPool."""
+
+    def __init__(self):
+        self.terms: dict[str, dict[bytes, Postings]] = {}
+
+    @property
+    def fieldnames(self) -> set[str]:
+        return set(self.terms)
+
+    def field(self, fieldname: str) -> dict[bytes, Postings]:
+        return self.terms.setdefault(fieldname, {})
+
+    def add(self, item: tuple) -> None:
+        """Whoosh's pool interface: used when the writer merges other segments into its own."""
+        fieldname, btext, docnum, weight, vbytes = item
+        terms = self.field(fieldname)
+        postings = terms.get(btext)
+        if postings is None:
+            postings = terms[btext] = (array("I"), array("f"), [])
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(vbytes or b"")
+
+    def cleanup(self) -> None:
+        self.terms = {}
+
+
+class BulkPostingsWriter(W3PostingsWriter):
+    # zlib on a block of a few postings (most terms' only block) costs more time than it saves space;
+    # the block's header says whether it is compressed, so readers cope either way.
+    SMALLEST_COMPRESSED = 16
+
+    def _write_block(self, last=False):
+        compression = self._compression
+        if len(self._ids) < self.SMALLEST_COMPRESSED:
+            self._compression = 0
+        try:
+            super()._write_block(last)
+        finally:
+            self._compression = compression
+
+    def add_many(self, docnums: array, weights: array, values: list, lengths: list[int]) -> None:
+        """A term's postings in blocks: what add_posting() one at a time would buffer and write."""
+        limit = self._blocklimit
+        for start in range(0, len(docnums), limit):
+            if start:
+                self._write_block()
+            self._ids = docnums[start : start + limit]
+            self._weights = weights[start : start + limit]
+            self._values = [value for value in values[start : start + limit] if value]
+            self._maxweight = max(0, max(self._weights))
+            known = [n for n in (lengths[d] for d in self._ids) if n]
+            self._minlength = min(known) if known else None
+            self._maxlength = max(known) if known else 0
+
+
+class Codec(W3Codec):
+    """Whoosh 3's codec, with postings written a term at a time. Readers need nothing new."""
+
+    def postings_writer(self, dbfile, byteids=False):
+        return BulkPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                  compression=self._compression, inlinelimit=self._inlinelimit)
+
+
+class FastSegmentWriter(SegmentWriter):
+    """A SegmentWriter (same commit, merge and deletion behaviour) with a per-term pool."""
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, codec=Codec(), **kwargs)
+        self.pool = TermPool()
+
+    def add_document(self, **fields) -> None:
+        # SegmentWriter.add_document, less a tuple and a call per posting; the schema has no spelling
+        # or vector fields, which this writer does not write.
+        self._check_state()
+        writer, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        writer.start_doc(docnum)
+        for fieldname in fieldnames:
+            value = fields[fieldname]
+            if value is None:
+                continue
+            field = schema[fieldname]
+            if field.separate_spelling() or field.vector:
+                raise NotImplementedError(f"field {fieldname!r}: spelling and vectors are not written")
+            length = 0
+            if field.indexed:
+                boost = self._field_boost(fields, fieldname, docboost)
+                scorable = field.scorable
+                terms = self.pool.field(fieldname)
+                for btext, freq, weight, vbytes in field.index(value):
+                    postings = terms.get(btext)
+                    if postings is None:
+                        postings = terms[btext] = (array("I"), array("f"), [])
+                    postings[0].append(docnum)
+                    postings[1].append(weight * boost)
+                    postings[2].append(vbytes or b"")
+                    if scorable:
+                        length += freq
+            stored = fields.get("_stored_%s" % fieldname, value)
+            writer.add_field(fieldname, field, stored if field.stored else None, length)
+            if field.column_type and stored is not None:
+                writer.add_column_value(fieldname, field.column_type, field.to_column_value(stored))
+        writer.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        per_doc = self.per_document_reader()
+        fieldwriter = self.fieldwriter
+        for fieldname in sorted(self.pool.terms):
+            terms = self.pool.terms[fieldname]
+            if not terms:
+                continue
+            fieldwriter.start_field(fieldname, self.schema[fieldname])
+            lengths = [per_doc.doc_field_length(d, fieldname) for d in range(self.docnum)]
+            for btext in sorted(terms):
+                fieldwriter.start_term(btext)
+                fieldwriter._postwriter.add_many(*terms[btext], lengths)
+                fieldwriter.finish_term()
+            fieldwriter.finish_field()
+        fieldwriter.close()
+        per_doc.close()
+
+
+def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None:
+    """Delete the documents with these values, through one searcher (Whoosh opens one per call otherwise)."""
+    if not values or not writer.segments:
+        return
+    with writer.searcher() as searcher:
+        for value in values:
+            writer.delete_by_term(fieldname, value, searcher=searcher)
+
+
+def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], workers: int) -> None:
+    """New segments for `indexes`, one per index from each of `workers` forked processes.
+
+    `write_share(k, writers)` adds the k-th share of the documents, one writer per index. The
+    children inherit the documents (fork copies nothing until written) and send back only their
+    segments; this process holds each index's lock and commits all of them at once, or none."""
+    owners = [FastSegmentWriter(ix) for ix in indexes]  # take the locks; their own segments stay empty
+    context = multiprocessing.get_context("fork")
+    children = []
+    try:
+        for share in range(workers):
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_write_share, args=(indexes, write_share, share, send), daemon=True)
+            child.start()
+            send.close()
+            children.append((child, receive))
+        outcomes = [receive.recv() for _, receive in children]
+        for child, _ in children:
+            child.join()
+        failed = [outcome for outcome in outcomes if isinstance(outcome, str)]
+        if failed:
+            raise RuntimeError(f"a writer process failed: {failed[0]}")
+    except BaseException:
+        for child, _ in children:
+            child.kill()
+        for owner in owners:
+            owner.cancel()
+        raise
+    for n, owner in enumerate(owners):
+        owner._close_segment()
+        owner._commit_toc(owner.segments + [outcome[n] for outcome in outcomes if outcome[n] is not None])
+        owner._finish()
+
+
+def _write_share(indexes: list, write_share, share: int, send) -> None:
+    try:
+        writers = [FastSegmentWriter(ix, _lk=False) for ix in indexes]
+        write_share(share, writers)
+        send.send([writer._finalize_segment() if writer.docnum else None for writer in writers])
+    except BaseException:
+        send.send(traceback.format_exc(limit=5))
+    finally:
+        send.close()

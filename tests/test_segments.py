@@ -1,0 +1,118 @@
+"""FastSegmentWriter must write what Whoosh's own SegmentWriter writes: the same
+terms, postings (in blocks, past the 128-posting block limit), statistics,
+field lengths, stored fields and columns, on its own and when it merges."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.writing import SegmentWriter
+
+from indexer import build, schema, sources, storage
+from indexer.pipeline import process
+from indexer.segments import FastSegmentWriter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[dict]:
+    """The seed articles, and 300 more made of their paragraphs, so that common terms fill several blocks."""
+    files = sources.discover([ROOT / "archive"])
+    seeds = [doc for f in files if f.path.name[:4] in ("000_", "001_", "002_", "003_") for doc in sources.read_file(f)]
+    articles = [process(doc) for doc in seeds]
+    paragraphs = [p for a in articles for p in a.paragraphs]
+    rng = random.Random(5)
+    docs = [build.document_fields(a, "{}", (a.id, 1)) for a in articles]
+    for n in range(300):
+        chosen = rng.sample(paragraphs, 4)
+        text = "\n\n".join(p.text for p in chosen)
+        docs.append({**docs[n % len(articles)], "id": f"made-{n}", "text": text, "exact": text, "fold": text,
+                     "year": 1990 + n % 30, "group": f"made-{n % 7}", "copies": n % 3})
+    return docs
+
+
+def contents(index_dir: Path) -> dict:
+    """Everything a reader sees, by field and term, document and field."""
+    ix = whoosh_index.open_dir(str(index_dir))
+    with ix.reader() as reader:
+        terms = {}
+        for fieldname, btext in reader.all_terms():
+            info = reader.term_info(fieldname, btext)
+            matcher = reader.postings(fieldname, btext)
+            postings = []
+            while matcher.is_active():
+                postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            terms[(fieldname, btext)] = (postings, info.weight(), info.doc_frequency(), info.min_length(),
+                                         info.max_length(), info.max_weight(), info.min_id(), info.max_id())
+        docs = [(reader.stored_fields(d), {f: reader.doc_field_length(d, f) for f in schema.TEXT_FIELDS})
+                for d in reader.all_doc_ids()]
+        columns = {name: list(reader.column_reader(name, translate=False)) for name in ("group", "venue", "year", "mentioned")}
+        return {"terms": terms, "docs": docs, "columns": columns, "doc_count": reader.doc_count()}
+
+
+def write(index_dir: Path, writer_class, batches: list[list[dict]], deleted: list[str] = ()) -> Path:
+    index_dir.mkdir()
+    ix = whoosh_index.create_in(str(index_dir), schema.build_schema())
+    for n, batch in enumerate(batches):
+        writer = writer_class(ix)
+        for doc_id in deleted if n else ():
+            writer.delete_by_term("id", doc_id)
+        for fields in batch:
+            writer.add_document(**fields)
+        writer.commit(optimize=n == len(batches) - 1 and n > 0)
+    return index_dir
+
+
+def test_one_segment_is_what_whoosh_writes(tmp_path, documents):
+    fast = contents(write(tmp_path / "fast", FastSegmentWriter, [documents]))
+    whoosh = contents(write(tmp_path / "whoosh", SegmentWriter, [documents]))
+    assert fast["doc_count"] == len(documents)
+    assert max(len(postings) for postings, *_ in fast["terms"].values()) > 128  # several blocks were written
+    assert fast == whoosh
+
+
+def test_merging_and_deleting_give_what_whoosh_gives(tmp_path, documents):
+    batches = [documents[:150], documents[150:]]
+    deleted = [documents[3]["id"], "made-10"]
+    fast = contents(write(tmp_path / "fast", FastSegmentWriter, batches, deleted))
+    whoosh = contents(write(tmp_path / "whoosh", SegmentWriter, batches, deleted))
+    assert fast["doc_count"] == len(documents) - 2
+    assert fast == whoosh
+
+
+def contents_by_id(index_dir: Path, key: str) -> dict:
+    """What a reader sees, with documents named by their ids instead of their numbers in one segment."""
+    ix = whoosh_index.open_dir(str(index_dir))
+    with ix.reader() as reader:
+        ids = {d: reader.stored_fields(d)[key] for d in reader.all_doc_ids()}
+        terms = {}
+        for fieldname, btext in reader.all_terms():
+            matcher = reader.postings(fieldname, btext)
+            postings = []
+            while matcher.is_active():
+                postings.append((ids[matcher.id()], matcher.weight(), matcher.value()))
+                matcher.next()
+            terms[(fieldname, btext)] = sorted(postings)
+        docs = {ids[d]: reader.stored_fields(d) for d in reader.all_doc_ids()}
+        return {"terms": terms, "docs": docs}
+
+
+def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for path in sorted((ROOT / "archive").rglob("*.txt"))[: build.PARALLEL_WRITE_FROM + 20]:
+        (archive / path.name).write_bytes(path.read_bytes())
+    built = {}
+    for workers in (1, 2):
+        report = build.reindex([archive], tmp_path / f"index{workers}", workers=workers)
+        assert not report.failed
+        built[workers] = storage.live_dir(tmp_path / f"index{workers}")
+    two_segments = whoosh_index.open_dir(str(built[2]))
+    assert len(two_segments._segments()) == 2
+    assert two_segments.doc_count() == build.PARALLEL_WRITE_FROM + 20
+    assert contents_by_id(built[2], "id") == contents_by_id(built[1], "id")
+    assert contents_by_id(built[2] / "quotes", "key") == contents_by_id(built[1] / "quotes", "key")
