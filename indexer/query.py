@@ -56,23 +56,40 @@ def rewrite(text: str) -> str:
     return LANG_VALUE.sub(lambda m: f"language:{m.group(1).lower()}", text)
 
 
+class FuzzyWord(FuzzyTerm):
+    """A word~ that finds the index words it stands for once per segment and search: checking
+    their number and matching them share the work (each costs a walk of the term dictionary)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._expansions: dict = {}
+
+    def _btexts(self, reader):
+        if reader not in self._expansions:
+            self._expansions[reader] = list(super()._btexts(reader))
+        return self._expansions[reader]
+
+
+def expansions(node: Query, reader) -> set:
+    """The index words a word* or word~ stands for; a word~'s gathered segment by segment, as its
+    matcher finds them."""
+    if isinstance(node, FuzzyTerm):
+        return set().union(*(node._btexts(leaf) for leaf, _ in reader.leaf_readers()))
+    return set(node._btexts(reader))
+
+
 def check_expansions(query: Query, reader) -> None:
     """Refuse a word* or word~ that stands for too many index words, before it is run."""
     for node in query.leaves():
-        if isinstance(node, (Prefix, FuzzyTerm)):
-            count = 0
-            for _ in node._btexts(reader):
-                count += 1
-                if count > config.MAX_EXPANSIONS:
-                    raise QueryError(
-                        f"'{node.text}' matches more than {config.MAX_EXPANSIONS} words; make it more precise"
-                    )
+        if isinstance(node, (Prefix, FuzzyTerm)) and len(expansions(node, reader)) > config.MAX_EXPANSIONS:
+            raise QueryError(f"'{node.text}' matches more than {config.MAX_EXPANSIONS} words; make it more precise")
 
 
 def anchored(node: Query) -> Query:
     """A word~ keeps its first letter: typos there are rare, and matching it cuts the words tried 20-fold."""
-    if isinstance(node, FuzzyTerm) and node.prefixlength < config.FUZZY_PREFIX:
-        return FuzzyTerm(node.fieldname, node.text, node.boost, node.maxdist, config.FUZZY_PREFIX)
+    if isinstance(node, FuzzyTerm):
+        prefix = max(node.prefixlength, config.FUZZY_PREFIX)
+        return FuzzyWord(node.fieldname, node.text, node.boost, node.maxdist, prefix, node.constantscore)
     return node
 
 

@@ -153,3 +153,15 @@ def test_any_string_gives_results_or_a_notice(ix, text):
 def test_syntax_soup_never_raises(ix, parts):
     results = ix.search(" ".join(parts))
     assert results.total >= 0
+
+
+def test_fuzzy_word_finds_the_same_words_as_whoosh_once_per_segment(ix):
+    from whoosh.query import FuzzyTerm
+
+    from indexer.query import FuzzyWord
+
+    reader = ix.searcher().reader()
+    word = FuzzyWord("text", "exhibitoin", maxdist=2, prefixlength=1)
+    assert word._btexts(reader) == list(FuzzyTerm("text", "exhibitoin", maxdist=2, prefixlength=1)._btexts(reader))
+    assert word._btexts(reader) is word._btexts(reader)  # found once, then remembered
+    assert {type(node) for node in ix.parse("exhibitoin~").query.leaves()} == {FuzzyWord}
