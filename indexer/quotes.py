@@ -18,6 +18,8 @@ from indexer.model import Quote
 RULES_FILE = Path(__file__).parent / "data" / "speech_verbs.json"
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes or names, not quotes
 DOUBLE_MARKS = '"“”„'
+ARTICLES = {"the", "a", "an"}  # not part of a role: `the director` is `director`
+QUOTE_MARK = re.compile(f"[«»{DOUBLE_MARKS}]")
 DASHES = "–—-"
 WORD = re.compile(r"[\w'’.#@\[\]-]+")
 DASH_SEPARATOR = re.compile(r"(?:[,!?…]|\.\.\.|\.)\s+[–—-]\s+(?=\S)")
@@ -40,6 +42,12 @@ class Rules:
     title_nouns: set[str]
     conjunctions: set[str] = field(default_factory=set)
     prepositions: set[str] = field(default_factory=set)
+    # Role nouns of five letters or more match by stem, their last letter off
+    # (`директор` finds `директора`).
+    role_stems: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.role_stems = tuple(n[:-1] for n in self.role_nouns if len(n) > 4)
 
     def is_verb(self, word: str) -> bool:
         return word.lower().strip(",.:;") in self.verbs
@@ -127,7 +135,8 @@ def scan_marks(text: str, stack: list[str] | None = None):
     """
     stack = list(stack or [])
     start = -1 if stack else None
-    for i, ch in enumerate(text):
+    for mark in QUOTE_MARK.finditer(text):  # other characters change nothing
+        i, ch = mark.start(), mark.group()
         if ch == "«":
             if not stack:
                 start = i
@@ -265,41 +274,54 @@ def after_title_noun(before: str, rules: Rules) -> bool:
 # ---------------------------------------------------------------- names and speakers
 
 
+RUN_TOKEN = re.compile(r"[^\s,;:()\"“”«»]+")
+# Where a run may start: a token whose first letter may be a capital (no
+# ASCII or Russian lowercase letter); `_is_name_token` has the last word.
+RUN_START = re.compile(r"(?<![^\s,;:()\"“”«»])[.'’]*[^\W\d_a-zа-яё]")
+SENTENCE_ENDS_IN_RUN = re.compile(r"\w{3,}[.!?]$")
+INITIALS = re.compile(r"(?:\w\.)+")
+POSSESSIVE = re.compile(r"['’]s$")
+NAME_CHARS = re.compile(r"[\w.'’-]+")
+NAME_PARTICLE = re.compile(r"(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la)(-[A-Za-z]\w*)?")
+
+
 def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
     """Runs of capitalised tokens: (start, end, tokens), role and stop words trimmed."""
     runs = []
-    tokens = list(re.finditer(r"[^\s,;:()\"“”«»]+", text))
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and _is_name_token(tokens[j].group(), j > i) and (
-            j == i or not text[tokens[j - 1].end() : tokens[j].start()].strip()
+    consumed = 0  # the end of the last run: its tokens start no other run
+    for candidate in RUN_START.finditer(text):
+        if candidate.start() < consumed:
+            continue
+        tokens: list[re.Match] = []
+        token = RUN_TOKEN.match(text, candidate.start())
+        while token and _is_name_token(token.group(), bool(tokens)) and (
+            not tokens or not text[tokens[-1].end() : token.start()].strip()
         ):
-            j += 1
-            if re.search(r"\w{3,}[.!?]$", tokens[j - 1].group()) and tokens[j - 1].group().lower() not in rules.stop_words:
+            tokens.append(token)
+            if SENTENCE_ENDS_IN_RUN.search(token.group()) and token.group().lower() not in rules.stop_words:
                 break  # `Рогов. Президент`: a sentence ends inside the run
-        if j > i:
-            words = [t.group().rstrip(".") if not re.fullmatch(r"(?:\w\.)+", t.group()) else t.group() for t in tokens[i:j]]
-            words = [re.sub(r"['’]s$", "", w) for w in words]
-            k = 0
-            while k < len(words) and (words[k].lower() in rules.stop_words or words[k].lower().rstrip(".") in rules.stop_words
-                                      or words[k].lower() in rules.role_words or words[k].isupper() and len(words) - k > 2):
-                k += 1
-            if k < len(words):
-                runs.append((tokens[i + k].start(), tokens[j - 1].end(), words[k:]))
-            i = j
-        else:
-            i += 1
+            token = RUN_TOKEN.search(text, token.end())
+        if not tokens:
+            continue
+        consumed = tokens[-1].end()
+        words = [t.group().rstrip(".") if not INITIALS.fullmatch(t.group()) else t.group() for t in tokens]
+        words = [POSSESSIVE.sub("", w) for w in words]
+        k = 0
+        while k < len(words) and (words[k].lower() in rules.stop_words or words[k].lower().rstrip(".") in rules.stop_words
+                                  or words[k].lower() in rules.role_words or words[k].isupper() and len(words) - k > 2):
+            k += 1
+        if k < len(words):
+            runs.append((tokens[k].start(), tokens[-1].end(), words[k:]))
     return runs
 
 
 def _is_name_token(tok: str, inside: bool) -> bool:
     tok = tok.strip(".,'’")
-    if not tok or not re.fullmatch(r"[\w.'’-]+", tok):
+    if not tok:
         return False
-    if re.fullmatch(r"(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la)(-[A-Za-z]\w*)?", tok):
-        return inside
-    return tok[0].isupper() and any(c.isalpha() for c in tok)
+    if not tok[0].isupper():  # lowercase, only a particle (al-, van, de), and only inside a name
+        return inside and NAME_PARTICLE.fullmatch(tok) is not None
+    return NAME_CHARS.fullmatch(tok) is not None and any(c.isalpha() for c in tok)
 
 
 def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
@@ -369,7 +391,7 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, 
 
 
 def _role_noun(word: str, rules: Rules) -> bool:
-    return any(word == n or (len(n) > 4 and word.startswith(n[:-1])) for n in rules.role_nouns)
+    return word in rules.role_nouns or word.startswith(rules.role_stems)
 
 
 def _pick_run(segments: list[str], rules: Rules, mode: str):
@@ -409,12 +431,12 @@ def _role_text(text: str, rules: Rules) -> str:
     words = text.split()
     if any(rules.is_verb(w) for w in words):
         return ""  # a clause, not a title
-    while words and words[0].lower() in rules.stop_words | {"the", "a", "an"}:
+    while words and (words[0].lower() in rules.stop_words or words[0].lower() in ARTICLES):
         words = words[1:]
     role = " ".join(words)
     if rules.lang == "ru":
         return role if role[:1].islower() and len(words) <= 6 or any(_role_noun(w.lower(), rules) for w in words) else ""
-    return role if any(w.lower() in rules.role_words | rules.role_nouns for w in re.findall(r"[\w-]+", role)) else ""
+    return role if any(w.lower() in rules.role_words or w.lower() in rules.role_nouns for w in re.findall(r"[\w-]+", role)) else ""
 
 
 # ---------------------------------------------------------------- attribution
