@@ -20,7 +20,7 @@ from whoosh import index as whoosh_index
 from whoosh.query import Term
 
 from . import catalog, clean, config, duplicates, limits, quote_index, schema, segments, sources, storage
-from .catalog import Catalog, Entry
+from .catalog import Catalog, Entry, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process
 from .segments import FastSegmentWriter
@@ -77,11 +77,27 @@ def document_fields(article: Article, record: str, group: tuple[str, int]) -> di
     }
 
 
-def read_all(files, progress: Progress | None, report: ReindexReport) -> list[Document]:
-    """Every document of every file, each id once; what cannot be read goes into the report."""
+def read_all(files, progress: Progress | None, report: ReindexReport,
+             known: dict[str, Stamp] | None = None) -> tuple[list[Document], list[str], dict[str, Stamp]]:
+    """Every document of every file, each id once; what cannot be read goes into the report.
+
+    A file the last build read cleanly (`known`) and whose size and time are unchanged is not read
+    again: its articles' ids come back as kept. Returns the documents read, the ids kept and the
+    stamps of the files read or kept cleanly."""
     docs: list[Document] = []
+    kept: list[str] = []
+    stamps: dict[str, Stamp] = {}
     seen: set[str] = set()
+    known = known or {}
     for file in progress(files) if progress else files:
+        key = file.path.as_posix()
+        stamp = known.get(key)
+        if stamp is not None and stamp.matches(file.path) and seen.isdisjoint(stamp.ids):
+            seen.update(stamp.ids)
+            kept.extend(stamp.ids)
+            stamps[key] = stamp
+            continue
+        failures_before = len(report.failed)
         try:
             with limits.time_limit(config.SECONDS_PER_FILE):
                 found = sources.read_file(file)
@@ -98,7 +114,9 @@ def read_all(files, progress: Progress | None, report: ReindexReport) -> list[Do
             else:
                 seen.add(doc.id)
                 docs.append(doc)
-    return docs
+        if len(report.failed) == failures_before:  # a file with a failure is read again, and reported again
+            stamps[key] = Stamp.of(file.path, tuple(doc.id for doc in found))
+    return docs, kept, stamps
 
 
 def process_one(task: tuple[Document, set[str]]) -> Article | Failure:
@@ -157,6 +175,8 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
     for article in articles:
         signature = signatures[article.id] if article.id in signatures else duplicates.signature(article.text)
         cat.entries[article.id] = Entry(article.content_hash, article.sort_date, signature)
+    # A file whose article failed in the pipeline is read again next time, and the article retried.
+    cat.files = {path: stamp for path, stamp in cat.files.items() if all(i in cat.entries for i in stamp.ids)}
     groups = duplicates.group([(i, e.date, e.signature) for i, e in cat.entries.items()])
     fresh = {a.id: a for a in articles}
     regrouped = [i for i, e in cat.entries.items() if i not in fresh and (e.group, e.copies) != groups[i]]
@@ -180,8 +200,9 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
         record = stored.get(article.id) or json.dumps(article.to_json(), ensure_ascii=False)
         writer.add_document(**document_fields(article, record, groups[article.id]))
 
-    if live is None and workers > 1 and len(fresh) >= PARALLEL_WRITE_FROM:
-        # A new index: each process writes a segment of the articles and one of their quotes.
+    replaced = [*removed, *fresh] if live is not None else []
+    if workers > 1 and len(fresh) >= PARALLEL_WRITE_FROM:
+        # Each process writes a segment of the articles and one of their quotes.
         ordered = list(fresh.values())
         share = -(-len(ordered) // workers)
 
@@ -190,11 +211,12 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
                 add(writers[0], article)
                 quote_index.add_quotes(writers[1], article)
 
-        segments.write_in_parallel([ix, quote_index.open_or_create(generation)], write_share, workers)
+        segments.write_in_parallel([ix, quote_index.open_or_create(generation)], write_share, workers,
+                                   deletions=[("id", replaced), ("article", replaced)])
     else:
         writer = FastSegmentWriter(ix)
         try:
-            segments.delete_all(writer, "id", [*removed, *fresh])
+            segments.delete_all(writer, "id", replaced)
             for article in fresh.values():
                 add(writer, article)
         except BaseException:
@@ -231,12 +253,12 @@ def reindex(
         if previous is not None and not whoosh_index.exists_in(str(live)):
             previous = None
         report = ReindexReport()
-        docs = read_all(files, progress, report)
+        docs, kept, stamps = read_all(files, progress, report, previous.files if previous else None)
         old = previous.entries if previous else {}
         todo = [d for d in docs if d.id not in old or old[d.id].content_hash != d.content_hash]
         todo_ids = {d.id for d in todo}
-        report.unchanged = [d.id for d in docs if d.id not in todo_ids]
-        report.removed = sorted(set(old) - {d.id for d in docs})
+        report.unchanged = [d.id for d in docs if d.id not in todo_ids] + kept
+        report.removed = sorted(set(old) - {d.id for d in docs} - set(kept))
         # Boilerplate by repetition is learnt on a full build; a source seen for the first time learns it now.
         known = previous.repeated if previous else {}
         repeated = {**repeated_by_source([d for d in docs if source_group(d) not in known]), **known}
@@ -248,7 +270,7 @@ def reindex(
             articles.append(result)
             signatures[result.id] = signature
             (report.changed if doc.id in old else report.added).append(doc.id)
-        every_file_failed = not docs and bool(report.failed)
+        every_file_failed = not docs and not kept and bool(report.failed)
         nothing_changed = previous is not None and not articles and not report.removed
         if every_file_failed or nothing_changed:
             if every_file_failed:
@@ -259,6 +281,7 @@ def reindex(
         try:
             cat = previous or Catalog(PIPELINE_VERSION)
             cat.repeated = repeated
+            cat.files = stamps
             if previous is not None:
                 copy_generation(live, generation)
             write(generation, live if previous else None, articles, report.removed, cat, workers, signatures)

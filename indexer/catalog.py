@@ -1,6 +1,6 @@
 """The catalog of an index generation: what each indexed article was built from
-(content hash, sort date, MinHash signature, near-copy group) and each source's
-repeated boilerplate lines. A reindex reads the live one to find what changed
+(content hash, sort date, MinHash signature, near-copy group), each source's
+repeated boilerplate lines, and each source file's size and time when read. A reindex reads the live one to find what changed
 and writes the new one beside its index; `--full` ignores it.
 """
 from __future__ import annotations
@@ -21,11 +21,32 @@ class Entry:
     copies: int = 0
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """A source file as last read: unchanged size and modification time mean unchanged articles."""
+    size: int
+    mtime_ns: int
+    ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, path: Path, ids: tuple[str, ...]) -> Stamp:
+        stat = path.stat()
+        return cls(stat.st_size, stat.st_mtime_ns, ids)
+
+    def matches(self, path: Path) -> bool:
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == (self.size, self.mtime_ns)
+
+
 @dataclass
 class Catalog:
     pipeline_version: str
     entries: dict[str, Entry] = field(default_factory=dict)
     repeated: dict[str, set[str]] = field(default_factory=dict)  # source group -> boilerplate lines
+    files: dict[str, Stamp] = field(default_factory=dict)  # source path -> stamp, for files read cleanly
 
 
 def load(generation: Path | None, pipeline_version: str) -> Catalog | None:
@@ -39,6 +60,7 @@ def load(generation: Path | None, pipeline_version: str) -> Catalog | None:
         return None
     if not isinstance(catalog, Catalog) or catalog.pipeline_version != pipeline_version:
         return None
+    catalog.__dict__.setdefault("files", {})  # a catalog saved before files were stamped
     return catalog
 
 

@@ -11,7 +11,10 @@ codec a block at a time.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import traceback
 from array import array
 from collections.abc import Callable
@@ -160,19 +163,24 @@ def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None
             writer.delete_by_term(fieldname, value, searcher=searcher)
 
 
-def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], workers: int) -> None:
+def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], workers: int,
+                      deletions: list[tuple[str, list[str]]] | None = None) -> None:
     """New segments for `indexes`, one per index from each of `workers` forked processes.
 
     `write_share(k, writers)` adds the k-th share of the documents, one writer per index. The
     children inherit the documents (fork copies nothing until written) and send back only their
-    segments; this process holds each index's lock and commits all of them at once, or none."""
-    owners = [FastSegmentWriter(ix) for ix in indexes]  # take the locks; their own segments stay empty
+    segments; this process holds each index's lock, deletes (per index: field, values), merges small
+    old segments as a commit would, and commits each index's new segments at once, or none."""
+    owners = [FastSegmentWriter(ix) for ix in indexes]  # take the locks
+    for owner, (fieldname, values) in zip(owners, deletions or ()):
+        delete_all(owner, fieldname, values)
     context = multiprocessing.get_context("fork")
     children = []
     try:
         for share in range(workers):
             receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_write_share, args=(indexes, write_share, share, send), daemon=True)
+            child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid()),
+                                    daemon=True)
             child.start()
             send.close()
             children.append((child, receive))
@@ -189,12 +197,31 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             owner.cancel()
         raise
     for n, owner in enumerate(owners):
-        owner._close_segment()
-        owner._commit_toc(owner.segments + [outcome[n] for outcome in outcomes if outcome[n] is not None])
+        final = owner._merge_segments(None, None, None)  # SegmentWriter.commit, with the children's segments
+        if owner._added:
+            final.append(owner._finalize_segment())
+        else:
+            owner._close_segment()
+        owner._commit_toc(final + [outcome[n] for outcome in outcomes if outcome[n] is not None])
         owner._finish()
 
 
-def _write_share(indexes: list, write_share, share: int, send) -> None:
+def die_with_parent(parent: int) -> None:
+    """A forked writer holds the parent's reindex lock: it must not outlive a parent killed mid-build."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the child finishes its share, then exits
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _write_share(indexes: list, write_share, share: int, send, parent: int) -> None:
+    die_with_parent(parent)
     try:
         writers = [FastSegmentWriter(ix, _lk=False) for ix in indexes]
         write_share(share, writers)

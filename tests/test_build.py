@@ -184,3 +184,61 @@ def test_an_article_the_pipeline_chokes_on_is_reported_and_the_rest_indexed(arch
     assert [f.reason for f in report.failed] == [
         f"{SEED_IDS[2]}: could not be processed (IndexError: list index out of range)"
     ]
+
+
+def reads_of(monkeypatch) -> list[str]:
+    """The files a reindex reads from now on, by name (the real reader runs)."""
+    from indexer import build
+
+    read = []
+    real = build.sources.read_file
+
+    def counting(file):
+        read.append(file.path.name)
+        return real(file)
+
+    monkeypatch.setattr(build.sources, "read_file", counting)
+    return read
+
+
+def test_an_unchanged_file_is_not_read_again(archive, tmp_path, monkeypatch):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    read = reads_of(monkeypatch)
+    with open(archive / SEEDS[2].name, "a", encoding="utf-8") as handle:
+        handle.write("\nCorrection: an earlier version misspelt a name.\n")
+    report = indexer.reindex([archive], index)
+    assert read == [SEEDS[2].name]
+    assert report.changed == [SEED_IDS[2]] and sorted(report.unchanged) == sorted(set(SEED_IDS) - {SEED_IDS[2]})
+    assert indexer.open_index(index).search('"misspelt a name"').total == 1
+    assert indexer.open_index(index).search("").total == 4
+
+
+def test_a_file_with_a_bad_record_is_read_and_reported_every_time(archive, tmp_path, monkeypatch):
+    feed = archive / "feed.jsonl"
+    feed.write_text('{"id": "f1", "title": "Steppe news", "text": "Herders moved early this spring."}\n{broken\n')
+    index = tmp_path / "index"
+    first = indexer.reindex([archive], index)
+    read = reads_of(monkeypatch)
+    second = indexer.reindex([archive], index)
+    assert read == ["feed.jsonl"]
+    assert [f.source for f in second.failed] == [f.source for f in first.failed] != []
+    assert "feed#f1" in second.unchanged
+
+
+def test_a_removed_file_is_removed_even_when_the_others_are_not_read(archive, tmp_path, monkeypatch):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    read = reads_of(monkeypatch)
+    (archive / SEEDS[1].name).unlink()
+    report = indexer.reindex([archive], index)
+    assert read == [] and report.removed == [SEED_IDS[1]]
+    assert indexer.open_index(index).search("").total == 3
+
+
+def test_a_full_reindex_reads_every_file(archive, tmp_path, monkeypatch):
+    index = tmp_path / "index"
+    indexer.reindex([archive], index)
+    read = reads_of(monkeypatch)
+    indexer.reindex([archive], index, full=True)
+    assert sorted(read) == sorted(p.name for p in SEEDS)
