@@ -48,6 +48,7 @@ class Gazetteer:
     exact: dict[str, list[tuple[Place, int]]]  # lowercased name -> (place, population), biggest first
     stems: dict[str, list[tuple[Place, int]]]  # Russian stems (for inflected forms)
     longest: int  # most words in a name
+    first_words: frozenset[str]  # the first words of the names of two words or more
 
 
 def add(table, key: str, place: Place, population: int) -> None:
@@ -92,7 +93,8 @@ def gazetteer() -> Gazetteer:
             if CYRILLIC.search(name) and name[-1] in "аяьй":
                 add(stems, name[:-1].lower(), place, city["population"])
     longest = max(len(key.split()) for key in exact)
-    return Gazetteer(dict(exact), dict(stems), min(longest, 4))
+    first_words = frozenset(key.split(" ")[0] for key in [*exact, *stems] if " " in key)
+    return Gazetteer(dict(exact), dict(stems), min(longest, 4), first_words)
 
 
 def candidates(gaz: Gazetteer, words: list[str]) -> list[tuple[Place, int]]:
@@ -114,27 +116,38 @@ def candidates(gaz: Gazetteer, words: list[str]) -> list[tuple[Place, int]]:
     return []
 
 
+def may_be_name(gaz: Gazetteer, words: list[str]) -> bool:
+    """False when `candidates` cannot find these words (two or more), cheaply: every name it
+    looks up is the phrase less at most three letters at its end (an ending, a dot), so when
+    the words after the first are longer than that, a name it finds starts with the first word."""
+    first, _, rest = " ".join(words).lower().partition(" ")
+    return len(rest) < 3 or first in gaz.first_words
+
+
 def find_places(text: str) -> list[tuple[Place, int, int]]:
     """(place, start, end) for each capitalized name of a country or city, longest names first."""
     gaz = gazetteer()
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    matches = list(WORD.finditer(text))
+    words = [m.group() for m in matches]
     found: list[tuple[Place, int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i][0][0].isupper():
-            i += 1
+    resume = 0  # the token after the last name found
+    for i, word in enumerate(words):
+        if i < resume or not word[0].isupper():
             continue
-        for size in range(min(gaz.longest, len(tokens) - i), 0, -1):
-            words = [t[0] for t in tokens[i : i + size]]
-            if not all(w[0].isupper() or w.lower() in ("of", "the", "and") for w in words):
+        reach = 1  # how many tokens from i on may be one name (capitalized, or a link word)
+        while reach < gaz.longest and i + reach < len(words) and (
+            words[i + reach][0].isupper() or words[i + reach].lower() in ("of", "the", "and")
+        ):
+            reach += 1
+        for size in range(reach, 0, -1):
+            phrase = words[i : i + size]
+            if size > 1 and not may_be_name(gaz, phrase):
                 continue
-            options = candidates(gaz, words)
+            options = candidates(gaz, phrase)
             if options:
-                found.append((options[0][0], tokens[i][1], tokens[i + size - 1][2]))
-                i += size
+                found.append((options[0][0], matches[i].start(), matches[i + size - 1].end()))
+                resume = i + size
                 break
-        else:
-            i += 1
     return found
 
 
