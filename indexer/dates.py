@@ -30,6 +30,7 @@ MONTH_YEARS = [
     re.compile(r"\b" + EN_MONTH + r",?\s+(?:of\s+)?" + YEAR + r"\b"),
     re.compile(r"\b" + RU_MONTH + r"\s+" + YEAR + r"\b", re.I),
 ]
+FOUR_DIGITS = re.compile(r"\d\d\d\d")
 # A bare number is a year only in a year's company: "in 1996", "of 1986", "1941-1945", "2020 year".
 NUMBER = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 YEAR_BEFORE = {"in", "of", "since", "from", "to", "until", "till", "by", "year", "early", "late",
@@ -88,6 +89,8 @@ def month_number(name: str) -> int:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in text, most precise reading first where two overlap, in order of appearance."""
+    if not FOUR_DIGITS.search(text):
+        return []  # every date pattern has a year
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 

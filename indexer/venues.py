@@ -34,6 +34,8 @@ VENUE_RU = re.compile(
     rf"[А-ЯЁ]{ADJECTIVE_RU}\s+(?:{ADJECTIVE_RU}\s+)*{KEYWORDS_RU}(?:\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?|\s+«[^»]{{2,60}}»)?"
     rf"|{KEYWORDS_RU}(?:\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?|\s+«[^»]{{2,60}}»)"
 )
+# Every venue name holds one of the keywords: a paragraph without any has no venue.
+ANY_KEYWORD = re.compile(f"{KEYWORDS_EN}|{KEYWORDS_RU}")
 PLACE_BEFORE = {
     "at": 3, "in the building of": 3, "inside": 3, "в здании": 3, "в": 2, "на": 1,
     "in": 2, "in the": 2, "at the": 3, "to": 1, "to the": 1,
@@ -129,6 +131,8 @@ def find_venue(paragraphs: list[str], lead: int = 4) -> Venue | None:
     """The best-placed venue of the article: named beside the event ('held at', 'hosted'), early on."""
     best: tuple[int, str, str] | None = None
     for n, paragraph in enumerate(paragraphs):
+        if not ANY_KEYWORD.search(paragraph):
+            continue
         for sentence in sentences(paragraph):
             event = 2 if EVENT_VERBS.search(sentence) else 0
             for name, city, context in candidates(sentence):
