@@ -54,22 +54,23 @@ def script_counts(text: str) -> Counter:
     return +counts  # drop the zeros
 
 
-def main_script(paragraphs: Iterable[str]) -> str | None:
-    """The script of most of the letters, if one script clearly dominates (a bilingual text has none)."""
+def main_script(counts_by_paragraph: Iterable[Counter]) -> str | None:
+    """The script of most of the letters (given the paragraphs' `script_counts`), if one
+    script clearly dominates (a bilingual text has none)."""
     counts = Counter()
-    for paragraph in paragraphs:
-        counts.update(script_counts(paragraph))
+    for paragraph_counts in counts_by_paragraph:
+        counts.update(paragraph_counts)
     if not counts:
         return None
     script, count = counts.most_common(1)[0]
     return script if count >= 0.75 * sum(counts.values()) else None
 
 
-def is_foreign(line: str, script: str | None) -> bool:
-    """Mostly letters of another script than the article's, and not a quotation or a bare name."""
+def is_foreign(line: str, script: str | None, counts: Counter) -> bool:
+    """Mostly letters of another script than the article's (`counts`: the line's
+    `script_counts`), and not a quotation or a bare name."""
     if script is None or line[0] in QUOTE_OPENERS:
         return False
-    counts = script_counts(line)
     letters = sum(counts.values())
     if len(line.split()) <= 3 and letters < 16:  # a name, written in its own script
         return False
@@ -83,16 +84,18 @@ def is_lost_characters(line: str) -> bool:
 
 
 def repair(line: str) -> str:
-    """Fix mojibake (UTF-8 read as Latin-1 and the like) only where the line looks broken."""
-    return ftfy.fix_text(line) if is_bad(line) else line
+    """Fix mojibake (UTF-8 read as Latin-1 and the like) only where the line looks broken.
+    Mojibake is never plain ASCII (each of ftfy's badness patterns needs a character beyond
+    it), and most lines are, so those skip the costly check."""
+    return ftfy.fix_text(line) if not line.isascii() and is_bad(line) else line
 
 
-def removal_reason(line: str, script: str | None, repeated: set[str]) -> str | None:
+def removal_reason(line: str, script: str | None, repeated: set[str], counts: Counter) -> str | None:
     if line in repeated or patterns.matches("boilerplate.txt", line):
         return "boilerplate"
     if is_lost_characters(line):
         return "mojibake"
-    if is_foreign(line, script):
+    if is_foreign(line, script, counts):
         return "spam" if SPAM_SIGNALS.search(line) else "foreign-script"
     return None
 
@@ -103,12 +106,19 @@ def clean(text: str, title: str | None = None, repeated: set[str] = frozenset())
     `repeated` holds lines found in many articles of the same source (see
     `repeated_lines`); they are boilerplate wherever they appear. The title
     line is never removed."""
-    paragraphs = [p for p in (normalize_space(repair(p)) for p in split_paragraphs(text)) if p]
-    script = main_script(paragraphs)
+    paragraphs = []
+    for line in split_paragraphs(text):
+        fixed = repair(line)
+        if fixed is not line:  # the line was normalized already; its repair may need it again
+            fixed = normalize_space(fixed)
+        if fixed:
+            paragraphs.append(fixed)
+    counts = [script_counts(p) for p in paragraphs]
+    script = main_script(counts)
     kept: list[str] = []
     removed: list[Removed] = []
-    for n, line in enumerate(paragraphs):
-        reason = None if (n == 0 and title is None) or line == title else removal_reason(line, script, repeated)
+    for n, (line, line_counts) in enumerate(zip(paragraphs, counts)):
+        reason = None if (n == 0 and title is None) or line == title else removal_reason(line, script, repeated, line_counts)
         if reason:
             removed.append(Removed(text=line, reason=reason))
         else:
