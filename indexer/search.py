@@ -249,10 +249,9 @@ class Index:
             stopped = True
         docnums = np.frombuffer(matches.docnums, dtype=np.int64)
         # A group of near-copies shows its earliest article; the total and the facets count every
-        # article met before its group's earliest, as Whoosh's CollapseCollector did. With a filter,
-        # Whoosh's FilterCollector bypassed that collector, so filtered searches have always shown
-        # every copy: kept as it was, for now, so that this faster path changes no result.
-        counted, kept = columns.collapse(docnums) if filters is None else (docnums, docnums)
+        # article met before its group's earliest, as Whoosh's CollapseCollector did. Filtered
+        # searches collapse too (Whoosh's FilterCollector used to bypass the collapsing).
+        counted, kept = columns.collapse(docnums)
         scores = np.zeros(searcher.doc_count_all())
         if by_date:
             ranked = columns.by_date(kept, newest_first=sort != "oldest")

@@ -168,6 +168,17 @@ def test_a_reprint_added_later_joins_its_original(archive, tmp_path):
     assert [(h.id, h.copies) for h in indexer.open_index(index).search('"Golden Cradle"').hits] == [(SEED_IDS[3], 0)]
 
 
+def test_a_filtered_search_also_shows_one_hit_for_a_group_of_copies(archive, tmp_path):
+    index = tmp_path / "index"
+    original = next(p for p in SEEDS if p.name.startswith("003_")).read_text()
+    (archive / "reprint.txt").write_text("Posted: 05.01.2022 10:00:00\n\n" + original.replace("Delovoy", "Business"))
+    indexer.reindex([archive], index)
+    ix = indexer.open_index(index)
+    hit = ix.search('"Golden Cradle"').hits[0]
+    for filters in ({"lang": hit.language}, {"year_from": 1990, "year_to": 2030}):
+        assert [(h.id, h.copies) for h in ix.search('"Golden Cradle"', **filters).hits] == [(SEED_IDS[3], 1)]
+
+
 def test_an_article_the_pipeline_chokes_on_is_reported_and_the_rest_indexed(archive, tmp_path, monkeypatch):
     from indexer import build
 
