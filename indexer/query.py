@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from whoosh.qparser import (
     AndGroup, FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin, PrefixPlugin, WildcardPlugin,
 )
-from whoosh.query import Every, FuzzyTerm, NullQuery, Prefix, Query
+from whoosh.query import Every, FuzzyTerm, NullQuery, Phrase, Prefix, Query
 
 from . import config, schema
+from .phrases import FastPhrase
 
 WORD = re.compile(r"\w+")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -86,10 +87,13 @@ def check_expansions(query: Query, reader) -> None:
 
 
 def anchored(node: Query) -> Query:
-    """A word~ keeps its first letter: typos there are rare, and matching it cuts the words tried 20-fold."""
+    """A word~ keeps its first letter: typos there are rare, and matching it cuts the words tried 20-fold.
+    A phrase is matched rarest word first (phrases.py)."""
     if isinstance(node, FuzzyTerm):
         prefix = max(node.prefixlength, config.FUZZY_PREFIX)
         return FuzzyWord(node.fieldname, node.text, node.boost, node.maxdist, prefix, node.constantscore)
+    if type(node) is Phrase:
+        return FastPhrase(node.fieldname, node.words, node.slop, node.boost, node.char_ranges)
     return node
 
 

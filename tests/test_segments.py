@@ -116,3 +116,28 @@ def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
     assert two_segments.doc_count() == build.PARALLEL_WRITE_FROM + 20
     assert contents_by_id(built[2], "id") == contents_by_id(built[1], "id")
     assert contents_by_id(built[2] / "quotes", "key") == contents_by_id(built[1] / "quotes", "key")
+
+
+def test_skipping_by_bisection_lands_where_whoosh_lands(tmp_path, documents):
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    ix = whoosh_index.open_dir(str(write(tmp_path / "fast", FastSegmentWriter, [documents])))
+    rng = random.Random(3)
+    with ix.reader() as reader:
+        segment = reader.leaf_readers()[0][0] if hasattr(reader, "leaf_readers") else reader
+        terms = [t for t in reader.all_terms() if t[0] == "exact" and reader.doc_frequency(*t) > 40]
+        assert terms
+        for fieldname, btext in rng.sample(terms, min(30, len(terms))):
+            fast = segment.postings(fieldname, btext)
+            info = segment.term_info(fieldname, btext)
+            offset, length = info.extent()
+            slow = W3LeafMatcher(fast._postfile, offset, length, fast.format)
+            assert type(fast).__name__ == "SkippingLeafMatcher"
+            target = 0
+            while fast.is_active() and slow.is_active():
+                target += rng.randint(1, 40)
+                fast.skip_to(target)
+                slow.skip_to(target)
+                assert fast.is_active() == slow.is_active()
+                if fast.is_active():
+                    assert (fast.id(), fast.weight(), fast.value()) == (slow.id(), slow.weight(), slow.value())

@@ -1,0 +1,74 @@
+"""FastPhrase must match exactly the documents Whoosh's Phrase matches, with the same scores."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh import scoring
+from whoosh.query import Phrase
+
+from indexer import build, config, storage
+from indexer.phrases import FastPhrase
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD = re.compile(r"\w+")
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    """An index of 300 sample articles, 20 of them then deleted, so that segments have deletions."""
+    folder = tmp_path_factory.mktemp("phrases")
+    archive = folder / "archive"
+    archive.mkdir()
+    files = sorted((ROOT / "archive").rglob("*.txt"))[:300]
+    for path in files:
+        (archive / path.name).write_bytes(path.read_bytes())
+    build.reindex([archive], folder / "index", workers=2)
+    for path in files[::15]:
+        (archive / path.name).unlink()
+    build.reindex([archive], folder / "index")
+    ix = whoosh_index.open_dir(str(storage.live_dir(folder / "index")))
+    with ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1)) as s:
+        yield s
+
+
+def phrases(searcher, count: int, seed: int) -> list[list[str]]:
+    """Runs of 2-6 words from the indexed texts, some with a word swapped for another article's."""
+    rng = random.Random(seed)
+    texts = [fields["text"] for fields in searcher.all_stored_fields()]
+    found = []
+    while len(found) < count:
+        words = WORD.findall(rng.choice(texts).lower())
+        if len(words) < 8:
+            continue
+        size = rng.randint(2, 6)
+        start = rng.randrange(len(words) - size)
+        run = words[start : start + size]
+        if rng.random() < 0.3:
+            run[rng.randrange(size)] = rng.choice(WORD.findall(rng.choice(texts).lower()) or ["x"])
+        found.append(run)
+    return found
+
+
+def matches(searcher, query) -> list[tuple[int, float]]:
+    return [(hit.docnum, hit.score) for hit in searcher.search(query, limit=None)]
+
+
+def test_fast_phrases_match_and_score_as_whoosh_phrases(searcher):
+    runs = phrases(searcher, 300, seed=11)
+    common = [["of", "the"], ["in", "the"], ["the", "the"], ["said", "the"]]
+    matched = 0
+    for words in runs + common:
+        whoosh = matches(searcher, Phrase("exact", words))
+        assert matches(searcher, FastPhrase("exact", words)) == whoosh, words
+        matched += bool(whoosh)
+    assert matched > 200  # most runs are found: the comparison is not of empty lists
+
+
+def test_a_boosted_phrase_and_a_sloppy_one_score_as_whoosh(searcher):
+    words = ["of", "the"]
+    assert matches(searcher, FastPhrase("exact", words, boost=2.5)) == matches(searcher, Phrase("exact", words, boost=2.5))
+    assert matches(searcher, FastPhrase("exact", words, slop=3)) == matches(searcher, Phrase("exact", words, slop=3))
