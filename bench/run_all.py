@@ -175,9 +175,10 @@ def section(results: list[dict], skipped: list[tuple[int, str]], info: dict, siz
     out.append(f"### Where Archivist's indexing time goes ({last['size']:,} articles)")
     out.append("")
     out.append(f"Each step timed on its own over a sample of {steps['articles']} articles (`.txt` files), "
-               "one process, by calling the step functions (`sources.read_file`, `clean.clean` with the learnt "
-               "boilerplate, `language.detect_many` + `article_language`, `extract.extract`, and "
-               "`build.write_index`: Whoosh writer, MinHash signatures, quote index).")
+               "one process (a full reindex runs the same work in two), by calling the step functions "
+               "(`sources.read_file`, `clean.clean` with the learnt boilerplate, `language.detect_many` + "
+               "`article_language`, `extract.extract`, `quotes.extract_quotes`, `duplicates.signature`, and "
+               "`build.write` for the article index and `quote_index.update` for the quote index).")
     out.append("")
     out.append("| step | ms per article | share |")
     out.append("| --- | --- | --- |")
@@ -185,9 +186,6 @@ def section(results: list[dict], skipped: list[tuple[int, str]], info: dict, siz
         mark = " (slowest)" if name == steps["slowest"] else ""
         out.append(f"| {name}{mark} | {row['ms_per_article']} | {100 * row['share']:.0f} % |")
     out.append(f"| total | {steps['total_ms_per_article']} | 100 % |")
-    out.append("")
-    out.append(f"Of the index step, MinHash signatures (near-duplicate detection) take "
-               f"{steps['index_minhash_ms_per_article']} ms per article.")
     out.append("")
 
     out.append("### Queries")

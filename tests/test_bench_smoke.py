@@ -60,7 +60,8 @@ def test_indexing_then_queries(corpus, tmp_path):
     assert inc["files_changed"] == inc["changed"] >= 1
     assert inc["changed"] + inc["unchanged"] == SIZE and inc["added"] == 0
     steps = built["steps"]
-    assert set(steps["steps"]) == {"read", "clean", "language", "extract", "index"}
+    assert set(steps["steps"]) == {"read", "clean", "language", "extract", "quotes", "near-copy signatures",
+                                   "article index", "quote index"}
     assert steps["slowest"] in steps["steps"]
     assert abs(sum(s["share"] for s in steps["steps"].values()) - 1) < 0.01
     assert built["fts5"]["indexed"] == SIZE
