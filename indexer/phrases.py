@@ -1,35 +1,35 @@
 """Exact phrases matched with less work: a phrase's words in, the documents
 where they stand side by side out, scored as Whoosh scores a Phrase (the sum
-of its words' scores, from the same matchers in the same order).
+of its words' BM25F scores, added in the same order).
 
 Whoosh steps through every document holding all the words, all lists in
-turn, and decodes each word's positions there. This starts from the rarest
-word, skips through the other words' lists only to the documents still in
-play, and decodes positions only for the documents holding every word.
+turn, decodes each word's positions there, and then reads the lists again to
+score. This starts from the rarest word, skips through each other word's list
+once, only to the documents still in play, keeping the word's weight there,
+and decodes positions only for the documents holding every word.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 
 from whoosh import matching
-from whoosh.matching import binary
-from whoosh.query import Phrase, Term
-from whoosh.util import make_binary_tree
+from whoosh.query import Phrase
 
 
-def phrase_documents(reader, fieldname: str, btexts: list[bytes], field_format) -> list[int]:
-    """The documents of one segment where the words stand in this order, side by side."""
+def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) -> dict[int, list[float]]:
+    """The documents of one segment where the words stand in this order, side by side, each with
+    every word's weight there (its frequency: what scoring needs), read in the same pass."""
     order = sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(fieldname, btexts[i]))
     rarest = order[0]
     matcher = reader.postings(fieldname, btexts[rarest])
-    found: dict[int, dict[int, bytes]] = {}  # document -> the encoded positions of each word in it
+    found: dict[int, dict[int, tuple[bytes, float]]] = {}  # document -> each word's positions and weight
     while matcher.is_active():
-        found[matcher.id()] = {rarest: matcher.value()}
+        found[matcher.id()] = {rarest: (matcher.value(), matcher.weight())}
         matcher.next()
     for word in order[1:]:
         matcher = reader.postings(fieldname, btexts[word])
         if not matcher.is_active():  # every document with the word deleted
-            return []
+            return {}
         kept = {}
         for docnum, values in found.items():  # in document order: filled in that order
             if matcher.id() < docnum:
@@ -37,33 +37,55 @@ def phrase_documents(reader, fieldname: str, btexts: list[bytes], field_format) 
                 if not matcher.is_active():
                     break
             if matcher.id() == docnum:
-                values[word] = matcher.value()
+                values[word] = (matcher.value(), matcher.weight())
                 kept[docnum] = values
         found = kept
         if not found:
-            return []
+            return {}
     decode = field_format.decode_positions
-    matches = []
+    matches = {}
     for docnum, values in found.items():
-        starts = {position - rarest for position in decode(values[rarest])}
+        starts = {position - rarest for position in decode(values[rarest][0])}
         for word in order[1:]:
-            starts.intersection_update(position - word for position in decode(values[word]))
+            starts.intersection_update(position - word for position in decode(values[word][0]))
             if not starts:
                 break
         if starts:
-            matches.append(docnum)
+            matches[docnum] = [values[word][1] for word in range(len(btexts))]
     return matches
 
 
-class ListedMatcher(matching.WrappingMatcher):
-    """The child matcher (which scores) moved only to the listed documents, which it must all match."""
+def tree_sum(scores: list[float]) -> float:
+    """The sum as Whoosh's binary tree of intersection matchers adds it (make_binary_tree), so that
+    a phrase scores to the last bit what Whoosh's Phrase scores."""
+    if len(scores) == 1:
+        return scores[0]
+    half = len(scores) // 2
+    return tree_sum(scores[:half]) + tree_sum(scores[half:])
 
-    def __init__(self, child, docnums: list[int], boost: float = 1.0):
-        super().__init__(child, boost=boost)
-        self._docnums = docnums
+
+class WordMatcher(matching.Matcher):
+    """One word of a phrase, matching wherever the phrase does: what explain's TermsCollector reads."""
+
+    def __init__(self, phrase: ListedMatcher, term: tuple[str, bytes]):
+        self._phrase, self._term = phrase, term
+
+    def is_active(self):
+        return self._phrase.is_active()
+
+    def id(self):
+        return self._phrase.id()
+
+    def term(self):
+        return self._term
+
+
+class ListedMatcher(matching.Matcher):
+    """Documents listed with their scores."""
+
+    def __init__(self, docnums: list[int], scores: list[float], terms: list[tuple[str, bytes]]):
+        self._docnums, self._scores, self._terms = docnums, scores, terms
         self._i = 0
-        if docnums:
-            child.skip_to(docnums[0])
 
     def is_active(self):
         return self._i < len(self._docnums)
@@ -71,20 +93,24 @@ class ListedMatcher(matching.WrappingMatcher):
     def id(self):
         return self._docnums[self._i]
 
-    def _go(self, i: int) -> None:
-        self._i = i
-        if self.is_active():
-            self.child.skip_to(self._docnums[i])
+    def score(self):
+        return self._scores[self._i]
+
+    def weight(self):
+        return self._scores[self._i]
 
     def next(self):
-        self._go(self._i + 1)
+        self._i += 1
 
     def skip_to(self, id):
         if self.is_active() and id > self.id():
-            self._go(bisect_left(self._docnums, id, self._i))
+            self._i = bisect_left(self._docnums, id, self._i)
 
     def all_ids(self):
         return iter(self._docnums[self._i :])
+
+    def supports(self, astype):
+        return False
 
     def supports_block_quality(self):
         return False
@@ -93,9 +119,16 @@ class ListedMatcher(matching.WrappingMatcher):
         return self if self.is_active() else matching.NullMatcher()
 
     def copy(self):
-        copied = ListedMatcher(self.child.copy(), self._docnums, self.boost)
-        copied._go(self._i)
+        copied = ListedMatcher(self._docnums, self._scores, self._terms)
+        copied._i = self._i
         return copied
+
+    def term_matchers(self):
+        return [WordMatcher(self, term) for term in self._terms]
+
+    def matching_terms(self, id=None):
+        if self.is_active() and (id is None or id == self.id()):
+            yield from self._terms
 
 
 class FastPhrase(Phrase):
@@ -115,10 +148,18 @@ class FastPhrase(Phrase):
             return matching.NullMatcher()
         if any((fieldname, btext) not in reader for btext in btexts):
             return matching.NullMatcher()
-        docnums = phrase_documents(reader, fieldname, btexts, field.format)
-        if not docnums:
+        found = phrase_matches(reader, fieldname, btexts, field.format)
+        if not found:
             return matching.NullMatcher()
-        # Scored as Whoosh's SpanNear2 scores a phrase: the intersection of the words' term matchers.
-        child = make_binary_tree(binary.IntersectionMatcher,
-                                 [Term(fieldname, btext).matcher(searcher, context) for btext in btexts])
-        return ListedMatcher(child, docnums, boost=self.boost)
+        docnums = sorted(found)
+        scores = [0.0] * len(docnums)
+        weighting = context.weighting if context is not None else searcher.weighting
+        if weighting is not None:
+            # As Whoosh scores a phrase: each word's score from its own scorer, summed as its tree of
+            # intersection matchers sums them, times the phrase's boost.
+            scorers = [weighting.scorer(searcher, fieldname, btext) for btext in btexts]
+            for n, docnum in enumerate(docnums):
+                score = tree_sum([scorer._score(weight, scorer.dfl(docnum))
+                                  for scorer, weight in zip(scorers, found[docnum])])
+                scores[n] = score * self.boost if self.boost != 1.0 else score
+        return ListedMatcher(docnums, scores, [(fieldname, btext) for btext in btexts])

@@ -72,3 +72,8 @@ def test_a_boosted_phrase_and_a_sloppy_one_score_as_whoosh(searcher):
     words = ["of", "the"]
     assert matches(searcher, FastPhrase("exact", words, boost=2.5)) == matches(searcher, Phrase("exact", words, boost=2.5))
     assert matches(searcher, FastPhrase("exact", words, slop=3)) == matches(searcher, Phrase("exact", words, slop=3))
+
+
+def test_explain_names_the_words_of_a_matched_phrase(ix):
+    hits = ix.search('"Golden Cradle of Independence"', explain=True).hits
+    assert hits and {"exact:golden", "exact:cradle", "exact:of", "exact:independence"} <= set(hits[0].explain)
