@@ -4,7 +4,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from py3langid.langid import visit_counts
 
+from indexer import language
 from indexer.language import article_language, detect_language, detect_many
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,3 +140,48 @@ def test_benchmark_smoke_run():
     assert final[("all", "all")][0] > report["langid"]["langdetect"]["counts"][("all", "all")][0]
     assert report["langid"]["final"]["items_per_second"] > 0
     assert "| ky | short |" in bench.table(report["langid"], bench.LANGS, ("short", "long", "all"))
+
+
+def walked_counts(data: bytes) -> list[tuple[int, int]]:
+    """py3langid's own per-byte walk: {feature: count} in order of first appearance."""
+    model = language._model()
+    return list((visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data) or {}).items())
+
+
+# Words of the archive's languages reach the automaton's deep states, which random characters seldom do.
+WORDS = ("The exhibition presents more than forty works by a photographer from St. Petersburg. "
+         "Выставка представляет более сорока работ петербургского фотографа. "
+         "Көрмеде Санкт-Петербург фотографының қырықтан астам жұмысы ұсынылған. "
+         "Выстава прадстаўляе больш за сорак работ пецярбургскага фатографа. "
+         "Бүгүн Бишкекте жаан жаады. Сьогодні в Києві пройшов дощ. 展览展出了四十多件摄影作品。 "
+         "在线赌场，注册即送888元，点击这里立即领取！ 政府は新しい法律を発表しました。 中国 山西省 人口 工程 教堂 年").split()
+TEXTS = st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join),
+    st.text(min_size=1, max_size=50).map(lambda text: text * 2000),  # long
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(TEXTS.map(lambda text: language._model()._encode(text)), st.binary()), max_size=8))
+@example([b""])
+@example([b"", b"", b"The end.", b""])
+@example(["\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u0438\u043d".encode() * 30_000])
+@example([bytes(range(256)) * 3, b"\xff\xffab\xffcd"])
+def test_ngram_counts_equal_py3langids_walk(texts):
+    counted = language._ngram_counter().counts(texts)
+    assert len(counted) == len(texts)
+    for text, (features, times) in zip(texts, counted):
+        assert list(zip(features.tolist(), times.tolist())) == walked_counts(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(TEXTS, max_size=6))
+@example(["", "   ", "Владимир Путин", "The exhibition presents more than forty works."])
+def test_rankings_equal_py3langids_rank(texts):
+    assert list(language._rankings(texts)) == [language._model().rank(text) for text in texts]
+
+
+@given(st.lists(st.text(), max_size=6))
+def test_detect_many_is_detect_language_of_each(texts):
+    assert detect_many(texts) == [detect_language(text) for text in texts]
