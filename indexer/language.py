@@ -31,7 +31,7 @@ OWN_LETTER_PENALTY = 12.0
 MIN_LETTERS = 3
 MAX_CHARS = 20_000  # the start of a huge paragraph is evidence enough
 
-LETTER = re.compile(r"[^\W\d_]")
+NON_LETTERS = re.compile(r"[\W\d_]+")  # what their removal leaves is the text's letters
 SCRIPTS = {
     "Latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
     "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
@@ -72,7 +72,7 @@ def _rankings(texts: list[str]) -> Iterator[list[tuple[str, float]]]:
         yield sorted(zip(model.nb_classes, scores.tolist()), key=itemgetter(1), reverse=True)
 
 
-def _without_model(text: str, letters: list[str], scripts: set[str]) -> str | None:
+def _without_model(text: str, letters: str, scripts: set[str]) -> str | None:
     """The language when the letters and scripts alone decide it: too few letters, or Chinese."""
     if len(letters) < MIN_LETTERS:
         return ""
@@ -82,7 +82,7 @@ def _without_model(text: str, letters: list[str], scripts: set[str]) -> str | No
     return None
 
 
-def _best_ranked(ranking: list[tuple[str, float]], letters: list[str], scripts: set[str]) -> str:
+def _best_ranked(ranking: list[tuple[str, float]], letters: str, scripts: set[str]) -> str:
     present = set(letters)
     best, best_score = "", float("-inf")
     for code, score in ranking:
@@ -103,7 +103,7 @@ def detect_language(text: str) -> str:
 
 def detect_many(texts: list[str]) -> list[str]:
     texts = [text[:MAX_CHARS] for text in texts]
-    letters = [LETTER.findall(text) for text in texts]
+    letters = [NON_LETTERS.sub("", text) for text in texts]
     scripts = [{name for name, pattern in SCRIPTS.items() if pattern.search(text)} for text in texts]
     codes = [_without_model(*clues) for clues in zip(texts, letters, scripts)]
     undecided = [i for i, code in enumerate(codes) if code is None]
@@ -120,7 +120,7 @@ def article_language(paragraphs: list[str], languages: list[str] | None = None) 
     letters: Counter[str] = Counter()
     for text, code in zip(paragraphs, languages):
         if code:
-            letters[code] += len(LETTER.findall(text))
+            letters[code] += len(NON_LETTERS.sub("", text))
     if not letters:
         return detect_language(" ".join(paragraphs))
     return min(letters, key=lambda code: (-letters[code], code))
