@@ -18,6 +18,7 @@ import signal
 import traceback
 from array import array
 from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Callable
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
@@ -100,6 +101,11 @@ class SkippingLeafMatcher(W3LeafMatcher):
         if self._ids is None:
             self._read_ids()
         self._i = bisect_left(self._ids, targetid, self._i)  # < the block's length: targetid <= its max id
+
+    def _read_ids(self):
+        if self._data is None:
+            self._read_data()
+        self._ids = tuple(accumulate(self._data[0]))  # Whoosh's delta_decode, in C
 
 
 class Codec(W3Codec):
