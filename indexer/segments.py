@@ -60,6 +60,18 @@ class BulkPostingsWriter(W3PostingsWriter):
     # zlib on a block of a few postings (most terms' only block) costs more time than it saves space;
     # the block's header says whether it is compressed, so readers cope either way.
     SMALLEST_COMPRESSED = 16
+    # A term in fewer documents than this has its postings kept in its entry of the term table, as
+    # Whoosh 3's format allows (its own writer never does: it calls a method that does not exist).
+    INLINE_BELOW = 8
+
+    def finish_postings(self):
+        if not self.written() and 0 < len(self) < self.INLINE_BELOW and self._values:
+            terminfo = self._terminfo
+            terminfo.add_block(self)
+            terminfo.set_inlined(self._ids, self._weights, self._values)
+            self._terminfo = None
+            return terminfo
+        return super().finish_postings()
 
     def _write_block(self, last=False):
         compression = self._compression
