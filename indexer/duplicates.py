@@ -55,15 +55,15 @@ def group(items: list[tuple[str, str, bytes | None]]) -> dict[str, tuple[str, in
     signed = [n for n, (_, _, sig) in enumerate(items) if sig is not None]
     if signed:
         sigs = np.frombuffer(b"".join(items[n][2] for n in signed), dtype=np.uint64).reshape(len(signed), NUM_PERM)
-        width = ROWS * 8
         for band in range(NUM_PERM // ROWS):
-            raw = np.ascontiguousarray(sigs[:, band * ROWS : (band + 1) * ROWS]).tobytes()
-            first_with: dict[bytes, int] = {}
-            for row in range(len(signed)):
-                other = first_with.setdefault(raw[row * width : (row + 1) * width], row)
-                if other != row and root(signed[row]) != root(signed[other]):
-                    if np.count_nonzero(sigs[row] == sigs[other]) >= THRESHOLD * NUM_PERM:
-                        parent[root(signed[row])] = root(signed[other])
+            keys = np.ascontiguousarray(sigs[:, band * ROWS : (band + 1) * ROWS]).view(np.dtype((np.void, ROWS * 8)))
+            # Each article is compared with the first article that shares this band with it.
+            _, first_index, inverse = np.unique(keys.ravel(), return_index=True, return_inverse=True)
+            first = first_index[inverse]
+            rows = np.nonzero(first != np.arange(len(signed)))[0]
+            similar = np.count_nonzero(sigs[rows] == sigs[first[rows]], axis=1) >= THRESHOLD * NUM_PERM
+            for row, other in zip(rows[similar].tolist(), first[rows[similar]].tolist()):
+                parent[root(signed[row])] = root(signed[other])
     members: dict[int, list[int]] = {}
     for n in range(len(items)):
         members.setdefault(root(n), []).append(n)

@@ -1,0 +1,31 @@
+"""Near-copies: an article reprinted with a few words changed joins its original's
+group, named by the earliest; distinct articles stay alone."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from indexer import duplicates, sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_reprints_join_their_originals_and_the_rest_stay_alone():
+    files = sorted((ROOT / "archive").rglob("*.txt"))[:60]
+    texts = [doc.text for f in files for doc in sources.read_file(sources.InputFile(f, f.parent))]
+    texts = [t for t in texts if len(t.split()) > 150][:40]
+    rng = random.Random(2)
+    items = [(f"a{n}", f"2020-01-{n % 28 + 1:02d}", duplicates.signature(text)) for n, text in enumerate(texts)]
+    for n in range(0, 20, 2):  # a reprint of every other article of the first 20, two words changed
+        words = texts[n].split()
+        for _ in range(2):
+            words[rng.randrange(len(words))] = "changed"
+        items.append((f"r{n}", "2021-06-01", duplicates.signature(" ".join(words))))
+    items.append(("short", "", duplicates.signature("too short to compare")))
+    groups = duplicates.group(items)
+    for n in range(len(texts)):
+        expected = (f"a{n}", 1) if n < 20 and n % 2 == 0 else (f"a{n}", 0)
+        assert groups[f"a{n}"] == expected
+        if n < 20 and n % 2 == 0:
+            assert groups[f"r{n}"] == (f"a{n}", 1)  # named by its earlier original
+    assert groups["short"] == ("short", 0)
