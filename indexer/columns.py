@@ -10,6 +10,8 @@ from functools import cached_property
 
 import numpy as np
 from whoosh import sorting
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.util.numeric import byte_to_length
 
 from . import config
 
@@ -53,6 +55,28 @@ def facet_column(searcher, facet: sorting.FieldFacet) -> FacetColumn:
     return FacetColumn(list(ordinal_of), np.array(docs, dtype=np.int64), np.array(ordinals, dtype=np.int64))
 
 
+# A stored length byte to the length Whoosh scores with (byte 0: no length; never scored).
+LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
+
+
+def field_lengths(reader, fieldname: str) -> np.ndarray:
+    """Every document's length in the field as BM25F reads it (doc_field_length(d, field, 1)):
+    the stored length byte, decoded; 1 for all when the segment stores no lengths for the field."""
+    column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    if column is None:
+        return np.ones(reader.doc_count_all())
+    return LENGTH_OF_BYTE[np.fromiter(column, dtype=np.uint8, count=reader.doc_count_all())]
+
+
+def deletions(reader) -> np.ndarray | None:
+    """Which of the segment's documents are deleted, or None when none are."""
+    if not reader.has_deletions():
+        return None
+    deleted = np.zeros(reader.doc_count_all(), dtype=bool)
+    deleted[np.fromiter(reader._perdoc.deleted_docs(), dtype=np.int64)] = True  # what reader.postings() drops
+    return deleted
+
+
 def sort_ranks(searcher, facet: sorting.FieldFacet) -> np.ndarray:
     """Every document's rank in the facet's sort order (equal keys, equal ranks)."""
     categorizer = facet.categorizer(searcher)
@@ -71,6 +95,9 @@ class Columns:
     def __init__(self, searcher):
         self.searcher = searcher
         self._lock = threading.Lock()
+        self._segments = [leaf.reader() for leaf, _ in searcher.leaf_searchers()]
+        self._lengths: dict[tuple[int, str], np.ndarray] = {}
+        self._deleted: dict[int, np.ndarray | None] = {}
 
     @cached_property
     def _loaded(self) -> tuple[dict[str, FacetColumn], np.ndarray, np.ndarray]:
@@ -100,6 +127,19 @@ class Columns:
     def dates(self) -> np.ndarray:
         self.load()
         return self._loaded[2]
+
+    def field_lengths(self, segment: int, fieldname: str) -> np.ndarray:
+        """The field's lengths in the segment (its number among the searcher's leaves), read once."""
+        key = (segment, fieldname)
+        if key not in self._lengths:
+            self._lengths[key] = field_lengths(self._segments[segment], fieldname)
+        return self._lengths[key]
+
+    def deleted(self, segment: int) -> np.ndarray | None:
+        """The segment's deleted documents as a mask (None: none deleted), read once."""
+        if segment not in self._deleted:
+            self._deleted[segment] = deletions(self._segments[segment])
+        return self._deleted[segment]
 
     def facet_counts(self, docnums: np.ndarray) -> dict[str, dict]:
         """{facet: {value: count}} over the given documents, for every facet and the mentioned years."""

@@ -24,7 +24,7 @@ from whoosh import collectors
 from whoosh.collectors import TimeLimit
 from whoosh.query import And, Every, NumericRange, Query, Term
 
-from . import config, highlight, quote_index, storage
+from . import config, highlight, quote_index, storage, vectorised
 from .columns import Columns, by_score
 from .model import Article, FacetValue, Hit, Results
 from .quote_index import QuoteIndex, QuoteResults
@@ -154,6 +154,27 @@ def build_collector(scored: bool, explain: bool, filters: Query | None):
     return matches, collector
 
 
+def vectorised_matches(query: Query, filters: Query | None, columns: Columns) -> tuple[tuple | None, bool]:
+    """((docnums, scores), stopped) of the matches passing the filters, evaluated with numpy;
+    (None, False) when the query or the filters have a shape left to Whoosh's matchers."""
+    allowed = None
+    if filters is not None:
+        allowed = vectorised.matching_docs(filters, columns.searcher, columns)
+        if allowed is None:
+            return None, False
+    stopped = False
+    try:
+        found = vectorised.evaluate(query, columns.searcher, columns, time.monotonic() + config.QUERY_SECONDS)
+    except vectorised.Stopped as stop:
+        found, stopped = stop.found, True
+    if found is None:
+        return None, False
+    if allowed is not None:
+        kept = np.isin(found[0], allowed, assume_unique=True)
+        found = (found[0][kept], found[1][kept])
+    return found, stopped
+
+
 class Index:
     def __init__(self, index_dir: str | Path, results_cache: int | None = None):
         """`results_cache`: how many recent searches to remember (default config.RESULTS_CACHE)."""
@@ -241,13 +262,15 @@ class Index:
         by_date = sort != "relevance" or isinstance(parsed.query, Every)
         check_expansions(parsed.query, searcher.reader())
         filters = Filters(venue, country, year, year_from, year_to, lang, mentioned).query()
-        matches, collector = build_collector(not by_date, explain, filters)
-        stopped = False
-        try:
-            searcher.search_with_collector(parsed.query, collector)
-        except TimeLimit:
-            stopped = True
-        docnums = np.frombuffer(matches.docnums, dtype=np.int64)
+        found, stopped = (None, False) if explain else vectorised_matches(parsed.query, filters, columns)
+        if found is None:  # a shape numpy does not evaluate, or explain (which needs Whoosh's matchers)
+            matches, collector = build_collector(not by_date, explain, filters)
+            try:
+                searcher.search_with_collector(parsed.query, collector)
+            except TimeLimit:
+                stopped = True
+            found = (np.frombuffer(matches.docnums, dtype=np.int64), np.frombuffer(matches.scores, dtype=np.float64))
+        docnums, found_scores = found
         # A group of near-copies shows its earliest article; the total and the facets count every
         # article met before its group's earliest, as Whoosh's CollapseCollector did. Filtered
         # searches collapse too (Whoosh's FilterCollector used to bypass the collapsing).
@@ -256,7 +279,7 @@ class Index:
         if by_date:
             ranked = columns.by_date(kept, newest_first=sort != "oldest")
         else:
-            scores[docnums] = np.frombuffer(matches.scores, dtype=np.float64)
+            scores[docnums] = found_scores
             ranked = by_score(kept, scores[kept])
         terms = collector.results().docterms if explain else None
         hits = [

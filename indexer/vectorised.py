@@ -1,0 +1,322 @@
+"""Common query shapes (terms, their Or and And, year ranges, exact phrases) evaluated a whole
+posting list at a time with numpy: the same documents and, to the last bit, the same BM25F scores
+as Whoosh's matchers, adding in the order Whoosh's matcher trees add. Other shapes: None.
+"""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from whoosh import matching
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.collectors import TimeLimit
+from whoosh.query import And, ConstantScoreQuery, NullQuery, NumericRange, Or, Term, TermRange
+from whoosh.scoring import BM25FScorer
+from whoosh.util import make_weighted_tree
+
+from .columns import Columns
+from .phrases import FastPhrase, ListedMatcher
+
+Found = tuple[np.ndarray, np.ndarray]  # a segment's (or the index's) sorted docnums and their scores
+NOTHING: Found = (np.zeros(0, dtype=np.int64), np.zeros(0))
+
+# Or._matcher's switch: segments up to this size, and Ors of more than two clauses, are added up
+# in one array (ArrayUnionMatcher); others with a tree of UnionMatchers.
+ARRAY_UNION_MAX_DOCS = 5000
+
+
+class Unhandled(Exception):
+    """A query shape this module does not evaluate: Whoosh's matchers do."""
+
+
+class Stopped(TimeLimit):
+    """The deadline passed: `found` holds the matches of the segments evaluated by then."""
+
+    def __init__(self, found: Found):
+        super().__init__()
+        self.found = found
+
+
+class Segment:
+    """One leaf searcher and what evaluating a query there reads: its reader, lengths, deletions."""
+
+    def __init__(self, searcher, number: int, columns: Columns, context):
+        self.searcher, self.number, self.columns, self.context = searcher, number, columns, context
+        self.reader = searcher.reader()
+
+    def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """The term's live documents and weights, read a block at a time."""
+        matcher = self.reader._terms.matcher(fieldname, btext, self.searcher.schema[fieldname].format)
+        if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+            ids, weights = [], []
+            while not matcher._atend:
+                matcher._read_data()
+                ids.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))  # Whoosh's delta_decode
+                matcher._read_weights()
+                weights.append(np.asarray(matcher._weights, dtype=np.float64))
+                matcher._next_block()
+            docnums, weights = np.concatenate(ids), np.concatenate(weights)
+        else:  # postings inlined in the term's entry: a handful
+            docnums, weights = [], []
+            while matcher.is_active():
+                docnums.append(matcher.id())
+                weights.append(matcher.weight())
+                matcher.next()
+            docnums, weights = np.array(docnums, dtype=np.int64), np.array(weights, dtype=np.float64)
+        deleted = self.columns.deleted(self.number)
+        if deleted is not None:
+            live = ~deleted[docnums]
+            docnums, weights = docnums[live], weights[live]
+        return docnums, weights
+
+
+def evaluate(query, searcher, columns: Columns | None = None, deadline: float | None = None) -> Found | None:
+    """Every live document matching `query` (global docnums, sorted) with its score under the
+    searcher's weighting; None for a shape left to Whoosh. Past `deadline` (time.monotonic()),
+    raises Stopped with the segments done so far."""
+    return _over_segments(query, searcher, columns, deadline, _scored)
+
+
+def matching_docs(query, searcher, columns: Columns | None = None) -> np.ndarray | None:
+    """The documents a filter query allows (what Whoosh's FilterCollector reads), or None."""
+    found = _over_segments(query, searcher, columns, None, lambda q, segment: (_docs(q, segment), None))
+    return None if found is None else found[0]
+
+
+def _over_segments(query, searcher, columns, deadline, evaluate_segment) -> Found | None:
+    columns = columns or Columns(searcher)
+    context = searcher.context()
+    docnums, scores = [], []
+    for number, (subsearcher, offset) in enumerate(searcher.leaf_searchers()):
+        if deadline is not None and time.monotonic() > deadline:
+            raise Stopped(_joined(docnums, scores))
+        try:
+            docs, docscores = evaluate_segment(query, Segment(subsearcher, number, columns, context))
+        except Unhandled:
+            return None
+        docnums.append(docs + offset)
+        scores.append(docscores if docscores is not None else np.zeros(len(docs)))
+    return _joined(docnums, scores)
+
+
+def _joined(docnums: list, scores: list) -> Found:
+    if not docnums:
+        return NOTHING
+    return np.concatenate(docnums), np.concatenate(scores)
+
+
+# -- scored evaluation, as Whoosh's matchers score ---------------------------------------------
+
+def _scored(query, segment: Segment) -> Found:
+    kind = type(query)
+    if kind is Term:
+        return _term(query, segment)
+    if kind is And or kind is Or:
+        subqueries = query.subqueries
+        if not subqueries:
+            return NOTHING
+        if len(subqueries) == 1:  # CompoundQuery.matcher: the one clause's matcher, boost unused
+            return _scored(subqueries[0], segment)
+        return _or(query, segment) if kind is Or else _tree(query, segment, _intersection, negated=True)
+    if kind is FastPhrase:
+        return _phrase(query, segment)
+    if kind is NumericRange:
+        return _range(query, segment)
+    if query is NullQuery:
+        return NOTHING
+    raise Unhandled(kind.__name__)
+
+
+def _term(query: Term, segment: Segment) -> Found:
+    if query.minquality:
+        raise Unhandled("term")
+    fieldname, btext = query.fieldname, _btext(query, segment)
+    if btext is None:
+        return NOTHING
+    scorer = segment.context.weighting.scorer(segment.searcher, fieldname, btext)
+    if type(scorer) is not BM25FScorer:
+        raise Unhandled("weighting")
+    docnums, tf = segment.postings(fieldname, btext)
+    fl = segment.columns.field_lengths(segment.number, fieldname)[docnums]
+    idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    # whoosh.scoring.bm25, operation for operation
+    scores = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+    if query.boost != 1.0:  # Term.matcher's WrappingMatcher
+        scores = scores * query.boost
+    return docnums, scores
+
+
+def _or(query: Or, segment: Segment) -> Found:
+    if query.scale or query.minmatch:
+        raise Unhandled("coordinated or")
+    kind = _or_kind(query, segment)
+    if kind == Or.DEFAULT_MATCHER:
+        return _tree(query, segment, _union, negated=False)
+    if kind == Or.ARRAY_MATCHER:
+        return _array_union(query, segment)
+    raise Unhandled("or matcher")
+
+
+def _or_kind(query: Or, segment: Segment) -> int:
+    """Or._matcher's choice of matcher, with a context that needs no current match."""
+    kind = query.matcher_type
+    if kind == Or.AUTO_MATCHER:
+        clauses = len(query.subqueries)
+        small = clauses != 2 and segment.searcher.doc_count_all() <= ARRAY_UNION_MAX_DOCS
+        kind = Or.ARRAY_MATCHER if small or clauses >= Or.TOO_MANY_CLAUSES else Or.DEFAULT_MATCHER
+    return kind
+
+
+def _tree(query, segment: Segment, combine, negated: bool) -> Found:
+    """CompoundQuery._tree_matcher: the clauses paired up smallest first (make_weighted_tree, by
+    estimated size, negated for And), each pair's scores added, then the query's boost.
+
+    Clauses of equal size are ordered as Whoosh orders its matchers: by comparing matchers, whose
+    answers depend on their classes; so each clause stands in the list as a bare instance of the
+    class of matcher Whoosh would have built for it."""
+    reader = segment.reader
+    found: dict[int, Found] = {}
+
+    def stand_in(matcher_class, matches: Found):
+        placeholder = matcher_class.__new__(matcher_class)
+        found[id(placeholder)] = matches
+        return placeholder
+
+    def pair(a, b):
+        return stand_in(combine_class, combine(found[id(a)], found[id(b)]))
+
+    combine_class = matching.IntersectionMatcher if negated else matching.UnionMatcher
+    weighted = [((-q.estimate_size(reader) if negated else q.estimate_size(reader)),
+                 stand_in(_matcher_class(q, segment), _scored(q, segment)))
+                for q in query.subqueries]
+    docnums, scores = found[id(make_weighted_tree(pair, weighted))]
+    if query.boost != 1.0:  # WrappingMatcher
+        scores = scores * query.boost
+    return docnums, scores
+
+
+def _matcher_class(query, segment: Segment) -> type:
+    """The class of the matcher Whoosh builds for a query this module handles."""
+    kind = type(query)
+    if kind is Term:
+        btext = _btext(query, segment)
+        if btext is None:
+            return matching.NullMatcherClass
+        if query.boost != 1.0:
+            return matching.WrappingMatcher
+        return type(segment.reader.postings(query.fieldname, btext))
+    if kind is And or kind is Or:
+        subqueries = query.subqueries
+        if not subqueries:
+            return matching.NullMatcherClass
+        if len(subqueries) == 1:
+            return _matcher_class(subqueries[0], segment)
+        if query.boost != 1.0:
+            return matching.WrappingMatcher
+        if kind is And:
+            return matching.IntersectionMatcher
+        return matching.ArrayUnionMatcher if _or_kind(query, segment) == Or.ARRAY_MATCHER else matching.UnionMatcher
+    if query is NullQuery:
+        return matching.NullMatcherClass
+    # phrases and ranges: rarely of equal size to another clause; their matcher tells
+    return type(query.matcher(segment.searcher, segment.context))
+
+
+def _btext(query: Term, segment: Segment) -> bytes | None:
+    """The term's bytes when the segment holds it, else None (Whoosh's NullMatcher)."""
+    schema = segment.searcher.schema
+    if query.fieldname not in schema:
+        return None
+    try:
+        btext = schema[query.fieldname].to_bytes(query.text)
+    except ValueError:
+        return None
+    return btext if (query.fieldname, btext) in segment.reader else None
+
+
+def _intersection(a: Found, b: Found) -> Found:
+    docnums, in_a, in_b = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return docnums, a[1][in_a] + b[1][in_b]
+
+
+def _union(a: Found, b: Found) -> Found:
+    """UnionMatcher: a document in both adds the two scores; in one, that one's score."""
+    docnums = np.union1d(a[0], b[0])
+    scores = np.zeros(len(docnums))
+    in_a, in_b = np.searchsorted(docnums, a[0]), np.searchsorted(docnums, b[0])
+    seen = np.zeros(len(docnums), dtype=bool)
+    scores[in_a] = a[1]
+    seen[in_a] = True
+    scores[in_b] = np.where(seen[in_b], scores[in_b] + b[1], b[1])
+    return docnums, scores
+
+
+def _array_union(query: Or, segment: Segment) -> Found:
+    """ArrayUnionMatcher: each clause's scores times the Or's boost, added into an array of zeros
+    clause by clause; documents whose sum is not above zero are not matches."""
+    clauses = [_scored(q, segment) for q in query.subqueries]
+    docnums = np.unique(np.concatenate([found[0] for found in clauses]))
+    scores = np.zeros(len(docnums))
+    for clause_docs, clause_scores in clauses:
+        at = np.searchsorted(docnums, clause_docs)
+        scores[at] += clause_scores * query.boost
+    matched = scores > 0
+    return docnums[matched], scores[matched]
+
+
+def _phrase(query: FastPhrase, segment: Segment) -> Found:
+    matcher = query.matcher(segment.searcher, segment.context)
+    if isinstance(matcher, matching.NullMatcherClass):
+        return NOTHING
+    if not isinstance(matcher, ListedMatcher):  # a phrase Whoosh matches its own way
+        raise Unhandled("phrase")
+    docnums, scores = [], []
+    while matcher.is_active():
+        docnums.append(matcher.id())
+        scores.append(matcher.score())
+        matcher.next()
+    return np.array(docnums, dtype=np.int64), np.array(scores, dtype=np.float64)
+
+
+def _range(query: NumericRange, segment: Segment) -> Found:
+    """A constant-score range: its documents, each scored the range's boost (ConstantScoreQuery)."""
+    compiled = query._compile_query(segment.reader)
+    if compiled is NullQuery:
+        return NOTHING
+    if type(compiled) is not ConstantScoreQuery:
+        raise Unhandled("scored range")
+    docnums = _docs(compiled.child, segment)
+    return docnums, np.full(len(docnums), float(compiled.score))
+
+
+# -- which documents match, unscored (filters, ranges) ----------------------------------------
+
+def _docs(query, segment: Segment) -> np.ndarray:
+    kind = type(query)
+    if kind is Term:
+        btext = _btext(query, segment)
+        return NOTHING[0] if btext is None else segment.postings(query.fieldname, btext)[0]
+    if kind is TermRange:
+        return _union_docs([segment.postings(query.fieldname, btext)[0] for btext in query._btexts(segment.reader)])
+    if kind is Or:
+        return _union_docs([_docs(q, segment) for q in query.subqueries])
+    if kind is And:
+        found = [_docs(q, segment) for q in query.subqueries]
+        if not found:
+            return NOTHING[0]
+        docnums = found[0]
+        for other in found[1:]:
+            docnums = np.intersect1d(docnums, other, assume_unique=True)
+        return docnums
+    if kind is NumericRange:
+        compiled = query._compile_query(segment.reader)
+        return NOTHING[0] if compiled is NullQuery else _docs(compiled, segment)
+    if kind is ConstantScoreQuery:
+        return _docs(query.child, segment)
+    if query is NullQuery:
+        return NOTHING[0]
+    raise Unhandled(kind.__name__)
+
+
+def _union_docs(lists: list[np.ndarray]) -> np.ndarray:
+    return np.unique(np.concatenate(lists)) if lists else NOTHING[0]

@@ -1,0 +1,109 @@
+"""The numpy evaluation must find exactly the documents Whoosh's matchers find, with bit-identical
+scores, for every shape it handles (on segments with deletions), and decline every other shape."""
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pytest
+from whoosh.query import Every, Not, NullQuery, Or, Prefix, Term
+
+from indexer import vectorised
+from indexer.columns import Columns
+from indexer.query import QueryParser
+from indexer.search import Filters, vectorised_matches
+from test_phrases import searcher  # noqa: F401  (the fixture: 300 articles, two segments, deletions)
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@pytest.fixture(scope="module")
+def words(searcher):  # noqa: F811
+    texts = [fields["text"] for fields in searcher.all_stored_fields()]
+    return sorted({w.lower() for text in texts for w in WORD.findall(text)})
+
+
+@pytest.fixture(scope="module")
+def columns(searcher):  # noqa: F811
+    return Columns(searcher)
+
+
+def queries(words: list[str], count: int, seed: int) -> list[str]:
+    """Single words, 2-4 words, OR, year ranges, exact phrases, words the archive does not hold."""
+    rng = random.Random(seed)
+    made = []
+    for n in range(count):
+        picked = rng.sample(words, rng.randint(1, 4))
+        shape = n % 6
+        if shape == 1:
+            text = " OR ".join(picked)
+        elif shape == 2:
+            start = rng.randint(2015, 2024)
+            text = f"{picked[0]} year:{start}..{start + rng.randint(0, 3)}"
+        elif shape == 3:
+            text = '"' + " ".join(rng.sample(words, 2) if rng.random() < 0.3 else picked[:2]) + '"'
+        elif shape == 4:
+            text = f"{picked[0]} zzqqx" if rng.random() < 0.5 else f"{picked[0]} OR ({' '.join(picked[1:])})"
+        else:
+            text = " ".join(picked)
+        made.append(text)
+    return made
+
+
+def whoosh_matches(searcher, query, filters=None) -> list[tuple[int, float]]:  # noqa: F811
+    return sorted((hit.docnum, hit.score) for hit in searcher.search(query, filter=filters, limit=None))
+
+
+def as_pairs(found) -> list[tuple[int, float]]:
+    docnums, scores = found
+    assert np.all(np.diff(docnums) > 0)
+    return list(zip(docnums.tolist(), scores.tolist()))
+
+
+@pytest.mark.parametrize("matcher_type", [Or.AUTO_MATCHER, Or.DEFAULT_MATCHER, Or.ARRAY_MATCHER])
+@pytest.mark.parametrize("match", ["all", "any"])
+def test_documents_and_scores_are_whooshs(searcher, words, columns, monkeypatch, matcher_type, match):  # noqa: F811
+    monkeypatch.setattr(Or, "matcher_type", matcher_type)  # both sides: union trees and summing arrays
+    parser = QueryParser(searcher.schema, match)
+    evaluated = 0
+    for text in queries(words, 120, seed=hash((matcher_type, match)) % 1000):
+        query = parser.parse(text).query
+        found = vectorised.evaluate(query, searcher, columns)
+        assert found is not None, text
+        assert as_pairs(found) == whoosh_matches(searcher, query), text
+        evaluated += bool(len(found[0]))
+    assert evaluated > 30
+
+
+def test_filters_keep_what_whooshs_filter_keeps(searcher, words, columns):  # noqa: F811
+    parser = QueryParser(searcher.schema)
+    rng = random.Random(7)
+    venues = sorted({fields.get("venue", "") for fields in searcher.all_stored_fields()} - {""})
+    langs = sorted({fields.get("language", "") for fields in searcher.all_stored_fields()} - {""})
+    for text in queries(words, 90, seed=3):
+        filters = Filters(venue=rng.choice(venues + [None]), lang=rng.choice(langs + [None]),
+                          year_from=rng.choice([None, 2018, 2020]), mentioned=rng.choice([None, None, 2019])).query()
+        if filters is None:
+            continue
+        query = parser.parse(text).query
+        found, stopped = vectorised_matches(query, filters, columns)
+        assert not stopped
+        assert as_pairs(found) == whoosh_matches(searcher, query, filters), (text, filters)
+
+
+@pytest.mark.parametrize("query", [
+    Prefix("text", "ka"), Not(Term("text", "almaty")), Every(), Or([Term("text", "a"), Prefix("text", "b")]),
+])
+def test_other_shapes_are_left_to_whoosh(searcher, columns, query):  # noqa: F811
+    assert vectorised.evaluate(query, searcher, columns) is None
+
+
+def test_no_query_matches_nothing(searcher, columns):  # noqa: F811
+    assert as_pairs(vectorised.evaluate(NullQuery, searcher, columns)) == []
+
+
+def test_a_passed_deadline_stops_with_what_was_found(searcher, columns):  # noqa: F811
+    with pytest.raises(vectorised.Stopped) as stop:
+        vectorised.evaluate(Term("text", "the"), searcher, columns, deadline=0.0)
+    assert len(stop.value.found[0]) == 0
