@@ -17,6 +17,7 @@ import click
 
 from . import config, export
 from .build import NoInput, reindex
+from .segments import WriteFailed
 from .search import IndexDamaged, IndexNotFound, QueryError, open_index
 from .storage import IndexLocked
 
@@ -100,6 +101,8 @@ def reindex_command(paths, full, workers, index_dir, as_json):
         raise Fail(f"no such file or folder '{exc}' - give the path of an archive folder or file", 2) from None
     except IndexLocked:
         raise Fail(f"another reindex of '{index_dir}' is running - wait for it to finish and try again") from None
+    except (OSError, WriteFailed) as exc:
+        raise Fail(f"could not write the new index ({exc}); the previous index is still served") from None
     if as_json:
         emit_json(report.to_json())
     else:

@@ -234,7 +234,7 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             child.join()
         failed = [outcome for outcome in outcomes if isinstance(outcome, str)]
         if failed:
-            raise RuntimeError(f"a writer process failed: {failed[0]}")
+            raise WriteFailed(failed[0].strip().splitlines()[-1])
     except BaseException:
         for child, _ in children:
             child.kill()
@@ -249,6 +249,10 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             owner._close_segment()
         owner._commit_toc(final + [outcome[n] for outcome in outcomes if outcome[n] is not None])
         owner._finish()
+
+
+class WriteFailed(RuntimeError):
+    """A writer process failed; the message is its exception's last line."""
 
 
 def die_with_parent(parent: int) -> None:

@@ -12,7 +12,7 @@ from whoosh.writing import SegmentWriter
 
 from indexer import build, schema, sources, storage
 from indexer.pipeline import process
-from indexer.segments import FastSegmentWriter
+from indexer.segments import FastSegmentWriter, WriteFailed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,3 +141,25 @@ def test_skipping_by_bisection_lands_where_whoosh_lands(tmp_path, documents):
                 assert fast.is_active() == slow.is_active()
                 if fast.is_active():
                     assert (fast.id(), fast.weight(), fast.value()) == (slow.id(), slow.weight(), slow.value())
+
+
+def test_a_writer_process_that_fails_fails_the_reindex_and_the_live_index_stays(tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    files = sorted((ROOT / "archive").rglob("*.txt"))[: build.PARALLEL_WRITE_FROM + 20]
+    for path in files[:10]:
+        (archive / path.name).write_bytes(path.read_bytes())
+    build.reindex([archive], tmp_path / "index")
+    live = storage.live_dir(tmp_path / "index")
+    for path in files[10:]:
+        (archive / path.name).write_bytes(path.read_bytes())
+
+    def failing(writer, article):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build.quote_index, "add_quotes", failing)
+    with pytest.raises(WriteFailed, match="OSError: disk full"):
+        build.reindex([archive], tmp_path / "index", workers=2)
+    assert storage.live_dir(tmp_path / "index") == live
+    assert storage.generations(tmp_path / "index") == [live]
+    assert whoosh_index.open_dir(str(live)).doc_count() == 10
