@@ -222,7 +222,7 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=segments.merge_tiers)
         quote_index.update(generation, articles, removed)
     catalog.save(generation, cat)
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()}))

@@ -18,7 +18,7 @@ from whoosh.query import And, Every, FuzzyTerm, Or, Query, Term
 from . import config, highlight, schema
 from .model import Article, FacetValue
 from .query import exact_phrases
-from .segments import FastSegmentWriter, delete_all
+from .segments import FastSegmentWriter, delete_all, merge_tiers
 from .terms import FastText
 
 DIRNAME = "quotes"
@@ -110,7 +110,7 @@ def update(generation: Path, articles: list[Article], removed: list[str]) -> Non
     delete_all(writer, "article", [*removed, *(a.id for a in articles)])
     for article in articles:
         add_quotes(writer, article)
-    writer.commit()
+    writer.commit(mergetype=merge_tiers)
 
 
 def speaker_query(name: str) -> Query:

@@ -17,12 +17,14 @@ import os
 import signal
 import traceback
 from array import array
+from collections import defaultdict
 from bisect import bisect_left
 from itertools import accumulate
 from collections.abc import Callable
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.matching import ReadTooFar
+from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 Postings = tuple[array, array, list]  # document numbers, weights, encoded values
@@ -199,6 +201,25 @@ class FastSegmentWriter(SegmentWriter):
         per_doc.close()
 
 
+MAX_SEGMENTS_PER_TIER = 8  # segments of one size tier (1-9, 10-99, ... documents) before they are merged
+
+
+def merge_tiers(writer: SegmentWriter, segments: list) -> list:
+    """A merge policy: segments are tiered by their number of documents' digits, and a tier holding more
+    than MAX_SEGMENTS_PER_TIER is merged into the writer's own segment. Each incremental reindex adds a
+    segment or two, and Whoosh's MERGE_SMALL, tuned for other sizes, would let them pile up: every
+    search walks every segment."""
+    tiers: dict[int, list] = defaultdict(list)
+    for segment in segments:
+        tiers[len(str(max(1, segment.doc_count_all())))].append(segment)
+    merged = [segment for tier in tiers.values() if len(tier) > MAX_SEGMENTS_PER_TIER for segment in tier]
+    for segment in merged:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in merged]
+
+
 def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None:
     """Delete the documents with these values, through one searcher (Whoosh opens one per call otherwise)."""
     if not values or not writer.segments:
@@ -242,7 +263,7 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             owner.cancel()
         raise
     for n, owner in enumerate(owners):
-        final = owner._merge_segments(None, None, None)  # SegmentWriter.commit, with the children's segments
+        final = owner._merge_segments(merge_tiers, None, None)  # SegmentWriter.commit, with the children's
         if owner._added:
             final.append(owner._finalize_segment())
         else:

@@ -10,7 +10,7 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from indexer import build, schema, sources, storage
+from indexer import build, schema, segments, sources, storage
 from indexer.pipeline import process
 from indexer.segments import FastSegmentWriter, WriteFailed
 
@@ -163,3 +163,24 @@ def test_a_writer_process_that_fails_fails_the_reindex_and_the_live_index_stays(
     assert storage.live_dir(tmp_path / "index") == live
     assert storage.generations(tmp_path / "index") == [live]
     assert whoosh_index.open_dir(str(live)).doc_count() == 10
+
+
+def test_small_segments_from_many_updates_are_merged(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    files = sorted((ROOT / "archive").rglob("*.txt"))[:120]
+    for path in files[:100]:
+        (archive / path.name).write_bytes(path.read_bytes())
+    index = tmp_path / "index"
+    build.reindex([archive], index)
+    counts = []
+    for path in files[100:]:  # one article more each time: a small segment each time
+        (archive / path.name).write_bytes(path.read_bytes())
+        build.reindex([archive], index)
+        counts.append(len(whoosh_index.open_dir(str(storage.live_dir(index)))._segments()))
+    assert max(counts) <= 2 * (segments.MAX_SEGMENTS_PER_TIER + 1), str(counts)
+    assert any(later < earlier for earlier, later in zip(counts, counts[1:]))  # merged at least once
+    ix = whoosh_index.open_dir(str(storage.live_dir(index)))
+    assert ix.doc_count() == 120
+    quotes = whoosh_index.open_dir(str(storage.live_dir(index) / "quotes"))
+    assert len(quotes._segments()) <= 2 * (segments.MAX_SEGMENTS_PER_TIER + 1)
