@@ -18,41 +18,46 @@ from whoosh.query import Phrase
 
 def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) -> dict[int, list[float]]:
     """The documents of one segment where the words stand in this order, side by side, each with
-    every word's weight there (its frequency: what scoring needs), read in the same pass."""
+    every word's weight there (its frequency: what scoring needs), read in the same pass.
+
+    Rarest word first; a document stays in play while some start position fits every word read so
+    far, so the common words' lists are read only where the phrase may still stand."""
+    decode = field_format.decode_positions
     order = sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(fieldname, btexts[i]))
     rarest = order[0]
     matcher = reader.postings(fieldname, btexts[rarest])
-    found: dict[int, dict[int, tuple[bytes, float]]] = {}  # document -> each word's positions and weight
+    first: dict[int, tuple[bytes, float]] = {}  # the rarest word's documents: positions not yet decoded
     while matcher.is_active():
-        found[matcher.id()] = {rarest: (matcher.value(), matcher.weight())}
+        first[matcher.id()] = (matcher.value(), matcher.weight())
         matcher.next()
-    for word in order[1:]:
+    found: dict[int, tuple[set[int], list[float]]] = {}  # document -> possible starts, weights by word
+    for n, word in enumerate(order[1:]):
         matcher = reader.postings(fieldname, btexts[word])
         if not matcher.is_active():  # every document with the word deleted
             return {}
         kept = {}
-        for docnum, values in found.items():  # in document order: filled in that order
+        for docnum in first if n == 0 else found:  # in document order: filled in that order
             if matcher.id() < docnum:
                 matcher.skip_to(docnum)
                 if not matcher.is_active():
                     break
-            if matcher.id() == docnum:
-                values[word] = (matcher.value(), matcher.weight())
-                kept[docnum] = values
+            if matcher.id() != docnum:
+                continue
+            if n == 0:
+                value, weight = first[docnum]
+                starts = {position - rarest for position in decode(value)}
+                weights = [0.0] * len(btexts)
+                weights[rarest] = weight
+            else:
+                starts, weights = found[docnum]
+            starts.intersection_update(position - word for position in decode(matcher.value()))
+            if starts:
+                weights[word] = matcher.weight()
+                kept[docnum] = (starts, weights)
         found = kept
         if not found:
             return {}
-    decode = field_format.decode_positions
-    matches = {}
-    for docnum, values in found.items():
-        starts = {position - rarest for position in decode(values[rarest][0])}
-        for word in order[1:]:
-            starts.intersection_update(position - word for position in decode(values[word][0]))
-            if not starts:
-                break
-        if starts:
-            matches[docnum] = [values[word][1] for word in range(len(btexts))]
-    return matches
+    return {docnum: weights for docnum, (_, weights) in found.items()}
 
 
 def tree_sum(scores: list[float]) -> float:
