@@ -98,6 +98,7 @@ class Columns:
         self._segments = [leaf.reader() for leaf, _ in searcher.leaf_searchers()]
         self._lengths: dict[tuple[int, str], np.ndarray] = {}
         self._deleted: dict[int, np.ndarray | None] = {}
+        self._numbers: dict[tuple[int, str], np.ndarray] = {}
 
     @cached_property
     def _loaded(self) -> tuple[dict[str, FacetColumn], np.ndarray, np.ndarray]:
@@ -134,6 +135,15 @@ class Columns:
         if key not in self._lengths:
             self._lengths[key] = field_lengths(self._segments[segment], fieldname)
         return self._lengths[key]
+
+    def numbers(self, segment: int, fieldname: str) -> np.ndarray:
+        """Every document's value of a sortable numeric field in the segment, read once."""
+        key = (segment, fieldname)
+        if key not in self._numbers:
+            reader = self._segments[segment]
+            values = reader.column_reader(fieldname, translate=True)
+            self._numbers[key] = np.fromiter(values, dtype=np.int64, count=reader.doc_count_all())
+        return self._numbers[key]
 
     def deleted(self, segment: int) -> np.ndarray | None:
         """The segment's deleted documents as a mask (None: none deleted), read once."""

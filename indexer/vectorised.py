@@ -285,8 +285,29 @@ def _range(query: NumericRange, segment: Segment) -> Found:
         return NOTHING
     if type(compiled) is not ConstantScoreQuery:
         raise Unhandled("scored range")
-    docnums = _docs(compiled.child, segment)
+    docnums = _range_docs(query, segment)
+    if docnums is None:
+        docnums = _docs(compiled.child, segment)
     return docnums, np.full(len(docnums), float(compiled.score))
+
+
+def _range_docs(query: NumericRange, segment: Segment) -> np.ndarray | None:
+    """A range over an integer field with a column (the year): its documents from the column, instead
+    of the postings of every value in the range (a decade of years is a fair share of the archive).
+    None for other fields."""
+    field = segment.searcher.schema[query.fieldname]
+    if not (field.sortable_typecode and field.numtype is int and field.column_type):
+        return None
+    values = segment.columns.numbers(segment.number, query.fieldname)
+    inside = np.ones(len(values), dtype=bool)
+    if query.start is not None:
+        inside &= values > query.start if query.startexcl else values >= query.start
+    if query.end is not None:
+        inside &= values < query.end if query.endexcl else values <= query.end
+    deleted = segment.columns.deleted(segment.number)
+    if deleted is not None:
+        inside &= ~deleted
+    return np.flatnonzero(inside).astype(np.int64)
 
 
 # -- which documents match, unscored (filters, ranges) ----------------------------------------
@@ -310,7 +331,10 @@ def _docs(query, segment: Segment) -> np.ndarray:
         return docnums
     if kind is NumericRange:
         compiled = query._compile_query(segment.reader)
-        return NOTHING[0] if compiled is NullQuery else _docs(compiled, segment)
+        if compiled is NullQuery:
+            return NOTHING[0]
+        docnums = _range_docs(query, segment)
+        return _docs(compiled, segment) if docnums is None else docnums
     if kind is ConstantScoreQuery:
         return _docs(query.child, segment)
     if query is NullQuery:
