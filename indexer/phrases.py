@@ -114,6 +114,10 @@ class ListedMatcher(matching.Matcher):
     def all_ids(self):
         return iter(self._docnums[self._i :])
 
+    def scores(self) -> list[float]:
+        """The scores of the documents all_ids() gives, in its order."""
+        return self._scores[self._i :]
+
     def supports(self, astype):
         return False
 

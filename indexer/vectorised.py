@@ -12,6 +12,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.collectors import TimeLimit
 from whoosh.query import And, ConstantScoreQuery, NullQuery, NumericRange, Or, Term, TermRange
 from whoosh.scoring import BM25FScorer
+from whoosh.searching import SearchContext
 from whoosh.util import make_weighted_tree
 
 from .columns import Columns
@@ -186,17 +187,20 @@ def _tree(query, segment: Segment, combine, negated: bool) -> Found:
         return stand_in(combine_class, combine(found[id(a)], found[id(b)]))
 
     combine_class = matching.IntersectionMatcher if negated else matching.UnionMatcher
-    weighted = [((-q.estimate_size(reader) if negated else q.estimate_size(reader)),
-                 stand_in(_matcher_class(q, segment), _scored(q, segment)))
-                for q in query.subqueries]
+    weighted = []
+    for q in query.subqueries:
+        matches = _scored(q, segment)
+        size = q.estimate_size(reader)
+        weighted.append((-size if negated else size, stand_in(_matcher_class(q, segment, matches), matches)))
     docnums, scores = found[id(make_weighted_tree(pair, weighted))]
     if query.boost != 1.0:  # WrappingMatcher
         scores = scores * query.boost
     return docnums, scores
 
 
-def _matcher_class(query, segment: Segment) -> type:
-    """The class of the matcher Whoosh builds for a query this module handles."""
+def _matcher_class(query, segment: Segment, matches: Found | None = None) -> type:
+    """The class of the matcher Whoosh builds for a query this module handles (`matches`: what the
+    query matched, when known)."""
     kind = type(query)
     if kind is Term:
         btext = _btext(query, segment)
@@ -218,7 +222,16 @@ def _matcher_class(query, segment: Segment) -> type:
         return matching.ArrayUnionMatcher if _or_kind(query, segment) == Or.ARRAY_MATCHER else matching.UnionMatcher
     if query is NullQuery:
         return matching.NullMatcherClass
-    # phrases and ranges: rarely of equal size to another clause; their matcher tells
+    if kind is FastPhrase and matches is not None:  # handled only when FastPhrase matched its own way
+        return matching.NullMatcherClass if len(matches[0]) == 0 else ListedMatcher
+    if kind is NumericRange:
+        compiled = query._compile_query(segment.reader)
+        if type(compiled) is ConstantScoreQuery:  # its matcher, without listing every document
+            context = segment.context or SearchContext()
+            child = compiled.child.matcher(segment.searcher, context)
+            if context.needs_current or isinstance(child, matching.NullMatcherClass):
+                return type(child)
+            return matching.ListMatcher
     return type(query.matcher(segment.searcher, segment.context))
 
 
@@ -270,12 +283,7 @@ def _phrase(query: FastPhrase, segment: Segment) -> Found:
         return NOTHING
     if not isinstance(matcher, ListedMatcher):  # a phrase Whoosh matches its own way
         raise Unhandled("phrase")
-    docnums, scores = [], []
-    while matcher.is_active():
-        docnums.append(matcher.id())
-        scores.append(matcher.score())
-        matcher.next()
-    return np.array(docnums, dtype=np.int64), np.array(scores, dtype=np.float64)
+    return np.array(list(matcher.all_ids()), dtype=np.int64), np.array(matcher.scores(), dtype=np.float64)
 
 
 def _range(query: NumericRange, segment: Segment) -> Found:
