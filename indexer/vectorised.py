@@ -10,7 +10,7 @@ import numpy as np
 from whoosh import matching
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.collectors import TimeLimit
-from whoosh.query import And, ConstantScoreQuery, NullQuery, NumericRange, Or, Term, TermRange
+from whoosh.query import And, ConstantScoreQuery, FuzzyTerm, NullQuery, NumericRange, Or, Prefix, Term, TermRange
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import SearchContext
 from whoosh.util import make_weighted_tree
@@ -123,9 +123,37 @@ def _scored(query, segment: Segment) -> Found:
         return _phrase(query, segment)
     if kind is NumericRange:
         return _range(query, segment)
+    if isinstance(query, EXPANDED):
+        return _expanded(query, segment)
     if query is NullQuery:
         return NOTHING
     raise Unhandled(kind.__name__)
+
+
+def _expanded(query, segment: Segment) -> Found:
+    """A word~ or word*: the words it stands for, scored as Whoosh scores them. A constant-score one
+    (the default) runs its Or without weighting, which only the summing array notices: there every
+    document scores 1; the tree of unions still adds the searcher's BM25F scores."""
+    terms = _as_terms(query, segment)
+    if type(terms) is Or and query.constantscore and _or_kind(terms, segment) == Or.ARRAY_MATCHER:
+        docnums = np.unique(np.concatenate([_scored(q, segment)[0] for q in terms.subqueries]))
+        return docnums, np.ones(len(docnums))
+    return _scored(terms, segment)
+
+
+EXPANDED = (FuzzyTerm, Prefix)  # word~ and word*: MultiTerm queries, matched as the words they stand for
+
+
+def _as_terms(query, segment: Segment):
+    """A word~ or word* as Whoosh's MultiTerm.matcher builds it: the Or of the index words it stands for
+    in the segment (with the query's boost), the one Term when there is one, else nothing. Its
+    constant-score context changes nothing: a Term without weighting is scored by the searcher's."""
+    words = [word for word in query._btexts(segment.reader) if word]
+    if not words:
+        return NullQuery
+    if len(words) == 1:
+        return Term(query.field(), words[0])
+    return Or([Term(query.field(), word) for word in words], boost=query.boost)
 
 
 def _term(query: Term, segment: Segment) -> Found:
@@ -222,6 +250,8 @@ def _matcher_class(query, segment: Segment, matches: Found | None = None) -> typ
         return matching.ArrayUnionMatcher if _or_kind(query, segment) == Or.ARRAY_MATCHER else matching.UnionMatcher
     if query is NullQuery:
         return matching.NullMatcherClass
+    if isinstance(query, EXPANDED):
+        return _matcher_class(_as_terms(query, segment), segment)
     if kind is FastPhrase and matches is not None:  # handled only when FastPhrase matched its own way
         return matching.NullMatcherClass if len(matches[0]) == 0 else ListedMatcher
     if kind is NumericRange:

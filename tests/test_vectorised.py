@@ -30,12 +30,13 @@ def columns(searcher):  # noqa: F811
 
 
 def queries(words: list[str], count: int, seed: int) -> list[str]:
-    """Single words, 2-4 words, OR, year ranges, exact phrases, words the archive does not hold."""
+    """Single words, 2-4 words, OR, year ranges, exact phrases, words the archive does not hold,
+    misspelt words~ and word* prefixes."""
     rng = random.Random(seed)
     made = []
     for n in range(count):
         picked = rng.sample(words, rng.randint(1, 4))
-        shape = n % 6
+        shape = n % 7
         if shape == 1:
             text = " OR ".join(picked)
         elif shape == 2:
@@ -45,6 +46,11 @@ def queries(words: list[str], count: int, seed: int) -> list[str]:
             text = '"' + " ".join(rng.sample(words, 2) if rng.random() < 0.3 else picked[:2]) + '"'
         elif shape == 4:
             text = f"{picked[0]} zzqqx" if rng.random() < 0.5 else f"{picked[0]} OR ({' '.join(picked[1:])})"
+        elif shape == 5:
+            word = picked[0]
+            at = rng.randrange(1, len(word)) if len(word) > 1 else 0
+            misspelt = word[:at] + rng.choice("aeiost") + word[at + 1 :]
+            text = f"{misspelt}~ {' '.join(picked[1:])}" if rng.random() < 0.6 else f"{word[:3]}* {' '.join(picked[1:])}"
         else:
             text = " ".join(picked)
         made.append(text)
@@ -93,7 +99,7 @@ def test_filters_keep_what_whooshs_filter_keeps(searcher, words, columns):  # no
 
 
 @pytest.mark.parametrize("query", [
-    Prefix("text", "ka"), Not(Term("text", "almaty")), Every(), Or([Term("text", "a"), Prefix("text", "b")]),
+    Not(Term("text", "almaty")), Every(), Or([Term("text", "a"), Not(Term("text", "b"))]),
 ])
 def test_other_shapes_are_left_to_whoosh(searcher, columns, query):  # noqa: F811
     assert vectorised.evaluate(query, searcher, columns) is None
