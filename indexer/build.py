@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,7 +24,7 @@ from whoosh.query import Term
 from . import catalog, clean, config, duplicates, limits, quote_index, schema, segments, sources, storage
 from .catalog import Catalog, Entry, Stamp
 from .model import Article, Document, Failure, ReindexReport
-from .pipeline import process
+from .pipeline import process, warm_up
 from .segments import FastSegmentWriter
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
@@ -143,13 +145,24 @@ def process_and_sign(task: tuple[Document, set[str]]) -> Processed:
     return result, duplicates.signature(result.text) if isinstance(result, Article) else None
 
 
-def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: int) -> list[Processed]:
-    """The pipeline over every document, in `workers` processes when there is enough to share."""
+def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: int,
+                pool: multiprocessing.pool.Pool | None = None) -> list[Processed]:
+    """The pipeline over every document, in the pool's processes when there is enough to share."""
     tasks = [(doc, repeated.get(source_group(doc), set())) for doc in docs]
-    if workers <= 1 or len(tasks) < 50:
+    if pool is None or len(tasks) < 50:
         return [process_and_sign(task) for task in tasks]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(process_and_sign, tasks, chunksize=max(1, min(64, len(tasks) // (workers * 8))))
+    return pool.map(process_and_sign, tasks, chunksize=max(1, min(64, len(tasks) // (workers * 8))))
+
+
+@contextmanager
+def pipeline_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """Worker processes for the pipeline, started now: each loads the pipeline's models and tables
+    while this process finds and reads the input, instead of after."""
+    if workers <= 1:
+        yield None
+        return
+    with multiprocessing.get_context("fork").Pool(workers, initializer=warm_up) as pool:
+        yield pool
 
 
 def copy_generation(live: Path, generation: Path) -> None:
@@ -212,7 +225,8 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
                 quote_index.add_quotes(writers[1], article)
 
         segments.write_in_parallel([ix, quote_index.open_or_create(generation)], write_share, workers,
-                                   deletions=[("id", replaced), ("article", replaced)])
+                                   deletions=[("id", replaced), ("article", replaced)],
+                                   meanwhile=lambda: catalog.save(generation, cat))
     else:
         writer = FastSegmentWriter(ix)
         try:
@@ -224,7 +238,7 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
             raise
         writer.commit(mergetype=segments.merge_tiers)
         quote_index.update(generation, articles, removed)
-    catalog.save(generation, cat)
+        catalog.save(generation, cat)
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()}))
 
 
@@ -253,17 +267,19 @@ def reindex(
         if previous is not None and not whoosh_index.exists_in(str(live)):
             previous = None
         report = ReindexReport()
-        docs, kept, stamps = read_all(files, progress, report, previous.files if previous else None)
-        old = previous.entries if previous else {}
-        todo = [d for d in docs if d.id not in old or old[d.id].content_hash != d.content_hash]
-        todo_ids = {d.id for d in todo}
-        report.unchanged = [d.id for d in docs if d.id not in todo_ids] + kept
-        report.removed = sorted(set(old) - {d.id for d in docs} - set(kept))
-        # Boilerplate by repetition is learnt on a full build; a source seen for the first time learns it now.
-        known = previous.repeated if previous else {}
-        repeated = {**repeated_by_source([d for d in docs if source_group(d) not in known]), **known}
+        with pipeline_pool(workers) as pool:  # its processes warm up while this one reads
+            docs, kept, stamps = read_all(files, progress, report, previous.files if previous else None)
+            old = previous.entries if previous else {}
+            todo = [d for d in docs if d.id not in old or old[d.id].content_hash != d.content_hash]
+            todo_ids = {d.id for d in todo}
+            report.unchanged = [d.id for d in docs if d.id not in todo_ids] + kept
+            report.removed = sorted(set(old) - {d.id for d in docs} - set(kept))
+            # Boilerplate by repetition is learnt on a full build; a source seen for the first time learns it now.
+            known = previous.repeated if previous else {}
+            repeated = {**repeated_by_source([d for d in docs if source_group(d) not in known]), **known}
+            processed = process_all(todo, repeated, workers, pool)
         articles, signatures = [], {}
-        for doc, (result, signature) in zip(todo, process_all(todo, repeated, workers)):
+        for doc, (result, signature) in zip(todo, processed):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue

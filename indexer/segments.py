@@ -230,16 +230,16 @@ def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None
 
 
 def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], workers: int,
-                      deletions: list[tuple[str, list[str]]] | None = None) -> None:
+                      deletions: list[tuple[str, list[str]]] | None = None,
+                      meanwhile: Callable[[], None] | None = None) -> None:
     """New segments for `indexes`, one per index from each of `workers` forked processes.
 
     `write_share(k, writers)` adds the k-th share of the documents, one writer per index. The
     children inherit the documents (fork copies nothing until written) and send back only their
-    segments; this process holds each index's lock, deletes (per index: field, values), merges small
-    old segments as a commit would, and commits each index's new segments at once, or none."""
+    segments. Meanwhile this process holds each index's lock, deletes (per index: field, values), runs
+    `meanwhile` and merges small old segments as a commit would; then it commits each index's new
+    segments at once, or none."""
     owners = [FastSegmentWriter(ix) for ix in indexes]  # take the locks
-    for owner, (fieldname, values) in zip(owners, deletions or ()):
-        delete_all(owner, fieldname, values)
     context = multiprocessing.get_context("fork")
     children = []
     try:
@@ -250,6 +250,12 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             child.start()
             send.close()
             children.append((child, receive))
+        for owner, (fieldname, values) in zip(owners, deletions or ()):
+            delete_all(owner, fieldname, values)
+        if meanwhile is not None:
+            meanwhile()
+        # SegmentWriter.commit's merge, while the children write: old small segments into the owner's.
+        finals = [owner._merge_segments(merge_tiers, None, None) for owner in owners]
         outcomes = [receive.recv() for _, receive in children]
         for child, _ in children:
             child.join()
@@ -262,8 +268,7 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
         for owner in owners:
             owner.cancel()
         raise
-    for n, owner in enumerate(owners):
-        final = owner._merge_segments(merge_tiers, None, None)  # SegmentWriter.commit, with the children's
+    for n, (owner, final) in enumerate(zip(owners, finals)):
         if owner._added:
             final.append(owner._finalize_segment())
         else:

@@ -96,7 +96,8 @@ def contents_by_id(index_dir: Path, key: str) -> dict:
             while matcher.is_active():
                 postings.append((ids[matcher.id()], matcher.weight(), matcher.value()))
                 matcher.next()
-            terms[(fieldname, btext)] = sorted(postings)
+            if postings:  # a term whose documents are all deleted stays in its segment's dictionary
+                terms[(fieldname, btext)] = sorted(postings)
         docs = {ids[d]: reader.stored_fields(d) for d in reader.all_doc_ids()}
         return {"terms": terms, "docs": docs}
 
@@ -184,3 +185,27 @@ def test_small_segments_from_many_updates_are_merged(tmp_path):
     assert ix.doc_count() == 120
     quotes = whoosh_index.open_dir(str(storage.live_dir(index) / "quotes"))
     assert len(quotes._segments()) <= 2 * (segments.MAX_SEGMENTS_PER_TIER + 1)
+
+
+def test_updates_written_in_parallel_and_merged_hold_what_one_build_holds(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "PARALLEL_WRITE_FROM", 2)  # small updates take the parallel path
+    monkeypatch.setattr(segments, "MAX_SEGMENTS_PER_TIER", 2)  # and merges come soon
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    files = sorted((ROOT / "archive").rglob("*.txt"))[:60]
+    for path in files[:30]:
+        (archive / path.name).write_bytes(path.read_bytes())
+    index = tmp_path / "index"
+    build.reindex([archive], index, workers=2)
+    counts = []
+    for start in range(30, 60, 5):  # five articles more each time, one removed
+        for path in files[start : start + 5]:
+            (archive / path.name).write_bytes(path.read_bytes())
+        (archive / files[start - 30].name).unlink()
+        build.reindex([archive], index, workers=2)
+        counts.append(len(whoosh_index.open_dir(str(storage.live_dir(index)))._segments()))
+    assert any(later < earlier for earlier, later in zip(counts, counts[1:]))  # merged at least once
+    build.reindex([archive], tmp_path / "once", full=True)
+    live, once = storage.live_dir(index), storage.live_dir(tmp_path / "once")
+    assert contents_by_id(live, "id") == contents_by_id(once, "id")
+    assert contents_by_id(live / "quotes", "key") == contents_by_id(once / "quotes", "key")
