@@ -15,6 +15,7 @@ SHINGLE = 3
 ROWS = 4  # signature values per LSH band: 16 bands of 4 find pairs from about 0.5 similar up
 SCHEME = "affine32"  # datasketch's hashing scheme: stored signatures are only comparable within one
 WORD = re.compile(r"\w+")
+MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype=np.uint64)
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +57,17 @@ def group(items: list[tuple[str, str, bytes | None]]) -> dict[str, tuple[str, in
     if signed:
         sigs = np.frombuffer(b"".join(items[n][2] for n in signed), dtype=np.uint64).reshape(len(signed), NUM_PERM)
         for band in range(NUM_PERM // ROWS):
-            keys = np.ascontiguousarray(sigs[:, band * ROWS : (band + 1) * ROWS]).view(np.dtype((np.void, ROWS * 8)))
-            # Each article is compared with the first article that shares this band with it.
-            _, first_index, inverse = np.unique(keys.ravel(), return_index=True, return_inverse=True)
+            values = sigs[:, band * ROWS : (band + 1) * ROWS]
+            # Each article is compared with the first article that shares this band with it: found
+            # by sorting one 64-bit mix of the band's values, checked against the values themselves.
+            with np.errstate(over="ignore"):
+                mixed = (values * MIX[: values.shape[1]]).sum(axis=1, dtype=np.uint64)
+            _, first_index, inverse = np.unique(mixed, return_index=True, return_inverse=True)
             first = first_index[inverse]
+            if not np.array_equal(values, values[first]):  # two bands mixed alike: sort the values
+                keys = np.ascontiguousarray(values).view(np.dtype((np.void, ROWS * 8))).ravel()
+                _, first_index, inverse = np.unique(keys, return_index=True, return_inverse=True)
+                first = first_index[inverse]
             rows = np.nonzero(first != np.arange(len(signed)))[0]
             similar = np.count_nonzero(sigs[rows] == sigs[first[rows]], axis=1) >= THRESHOLD * NUM_PERM
             for row, other in zip(rows[similar].tolist(), first[rows[similar]].tolist()):
