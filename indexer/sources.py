@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 import unicodedata
 import zlib
@@ -67,6 +68,19 @@ def is_source_file(path: Path) -> bool:
     return name.endswith(config.SOURCE_SUFFIXES) and not path.name.startswith(".")
 
 
+def walk_files(folder: Path) -> Iterator[str]:
+    """Every file under the folder, symbolic links followed as Path.rglob follows them; scandir's
+    entries know their type, where rglob then is_file() asks the file system for each."""
+    stack = [str(folder)]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.is_file():
+                    yield entry.path
+
+
 def discover(paths: list[str | Path]) -> list[InputFile]:
     """Every input file under `paths`, sorted; raises FileNotFoundError for a missing path."""
     found: list[InputFile] = []
@@ -75,8 +89,8 @@ def discover(paths: list[str | Path]) -> list[InputFile]:
         if not path.exists():
             raise FileNotFoundError(str(path))
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.is_file() and is_source_file(file):
+            for file in sorted(Path(name) for name in walk_files(path)):
+                if is_source_file(file):
                     found.append(InputFile(file, path))
         else:
             found.append(InputFile(path, path.parent))
