@@ -25,15 +25,15 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) ->
     decode = field_format.decode_positions
     order = sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(fieldname, btexts[i]))
     rarest = order[0]
-    matcher = reader.postings(fieldname, btexts[rarest])
+    matcher = raw_postings(reader, fieldname, btexts[rarest])
     first: dict[int, tuple[bytes, float]] = {}  # the rarest word's documents: positions not yet decoded
     while matcher.is_active():
         first[matcher.id()] = (matcher.value(), matcher.weight())
         matcher.next()
     found: dict[int, tuple[set[int], list[float]]] = {}  # document -> possible starts, weights by word
     for n, word in enumerate(order[1:]):
-        matcher = reader.postings(fieldname, btexts[word])
-        if not matcher.is_active():  # every document with the word deleted
+        matcher = raw_postings(reader, fieldname, btexts[word])
+        if not matcher.is_active():
             return {}
         kept = {}
         for docnum in first if n == 0 else found:  # in document order: filled in that order
@@ -57,7 +57,18 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) ->
         found = kept
         if not found:
             return {}
+    if reader.has_deletions():
+        return {docnum: weights for docnum, (_, weights) in found.items() if not reader.is_deleted(docnum)}
     return {docnum: weights for docnum, (_, weights) in found.items()}
+
+
+def raw_postings(reader, fieldname: str, btext: bytes):
+    """The term's postings, deleted documents included: phrase_matches drops those once, from its
+    matches, instead of a filtering wrapper stepping over them in every list."""
+    terms = getattr(reader, "_terms", None)
+    if terms is None:
+        return reader.postings(fieldname, btext)
+    return terms.matcher(fieldname, btext, reader.schema[fieldname].format)
 
 
 def tree_sum(scores: list[float]) -> float:
