@@ -84,6 +84,16 @@ def test_merging_and_deleting_give_what_whoosh_gives(tmp_path, documents):
     assert fast == whoosh
 
 
+SAMPLE_FILES = sorted((ROOT / "archive").rglob("*.txt"))  # the sample archive's text files
+
+
+def put(archive: Path, files: list[Path]) -> None:
+    """Copy these files of the sample archive into `archive` (made if missing)."""
+    archive.mkdir(exist_ok=True)
+    for path in files:
+        (archive / path.name).write_bytes(path.read_bytes())
+
+
 def contents_by_id(index_dir: Path, key: str) -> dict:
     """What a reader sees, with documents named by their ids instead of their numbers in one segment."""
     ix = whoosh_index.open_dir(str(index_dir))
@@ -104,9 +114,7 @@ def contents_by_id(index_dir: Path, key: str) -> dict:
 
 def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
     archive = tmp_path / "archive"
-    archive.mkdir()
-    for path in sorted((ROOT / "archive").rglob("*.txt"))[: build.PARALLEL_WRITE_FROM + 20]:
-        (archive / path.name).write_bytes(path.read_bytes())
+    put(archive, SAMPLE_FILES[: build.PARALLEL_WRITE_FROM + 20])
     built = {}
     for workers in (1, 2):
         report = build.reindex([archive], tmp_path / f"index{workers}", workers=workers)
@@ -146,14 +154,11 @@ def test_skipping_by_bisection_lands_where_whoosh_lands(tmp_path, documents):
 
 def test_a_writer_process_that_fails_fails_the_reindex_and_the_live_index_stays(tmp_path, monkeypatch):
     archive = tmp_path / "archive"
-    archive.mkdir()
-    files = sorted((ROOT / "archive").rglob("*.txt"))[: build.PARALLEL_WRITE_FROM + 20]
-    for path in files[:10]:
-        (archive / path.name).write_bytes(path.read_bytes())
+    files = SAMPLE_FILES[: build.PARALLEL_WRITE_FROM + 20]
+    put(archive, files[:10])
     build.reindex([archive], tmp_path / "index")
     live = storage.live_dir(tmp_path / "index")
-    for path in files[10:]:
-        (archive / path.name).write_bytes(path.read_bytes())
+    put(archive, files[10:])
 
     def failing(writer, article):
         raise OSError("disk full")
@@ -168,15 +173,13 @@ def test_a_writer_process_that_fails_fails_the_reindex_and_the_live_index_stays(
 
 def test_small_segments_from_many_updates_are_merged(tmp_path):
     archive = tmp_path / "archive"
-    archive.mkdir()
-    files = sorted((ROOT / "archive").rglob("*.txt"))[:120]
-    for path in files[:100]:
-        (archive / path.name).write_bytes(path.read_bytes())
+    files = SAMPLE_FILES[:120]
+    put(archive, files[:100])
     index = tmp_path / "index"
     build.reindex([archive], index)
     counts = []
     for path in files[100:]:  # one article more each time: a small segment each time
-        (archive / path.name).write_bytes(path.read_bytes())
+        put(archive, [path])
         build.reindex([archive], index)
         counts.append(len(whoosh_index.open_dir(str(storage.live_dir(index)))._segments()))
     assert max(counts) <= 2 * (segments.MAX_SEGMENTS_PER_TIER + 1), str(counts)
@@ -191,16 +194,13 @@ def test_updates_written_in_parallel_and_merged_hold_what_one_build_holds(tmp_pa
     monkeypatch.setattr(build, "PARALLEL_WRITE_FROM", 2)  # small updates take the parallel path
     monkeypatch.setattr(segments, "MAX_SEGMENTS_PER_TIER", 2)  # and merges come soon
     archive = tmp_path / "archive"
-    archive.mkdir()
-    files = sorted((ROOT / "archive").rglob("*.txt"))[:60]
-    for path in files[:30]:
-        (archive / path.name).write_bytes(path.read_bytes())
+    files = SAMPLE_FILES[:60]
+    put(archive, files[:30])
     index = tmp_path / "index"
     build.reindex([archive], index, workers=2)
     counts = []
     for start in range(30, 60, 5):  # five articles more each time, one removed
-        for path in files[start : start + 5]:
-            (archive / path.name).write_bytes(path.read_bytes())
+        put(archive, files[start : start + 5])
         (archive / files[start - 30].name).unlink()
         build.reindex([archive], index, workers=2)
         counts.append(len(whoosh_index.open_dir(str(storage.live_dir(index)))._segments()))
