@@ -1,4 +1,4 @@
-"""A small run of the speed benchmark: a 200-article corpus made from shared/data,
+"""A small run of the speed benchmark: a 1,000-article corpus made from shared/data,
 indexed by Archivist (full and incremental), by SQLite FTS5 and, where the
 package is installed, by Tantivy; the query mix run against each; and the
 RESULTS.md section rewritten in a copy, leaving the other sections alone."""
@@ -23,7 +23,7 @@ import make_corpus  # noqa: E402
 import queries  # noqa: E402
 import run_all  # noqa: E402
 
-SIZE = 200
+SIZE = 1000  # the smallest size make bench reports
 
 
 @pytest.fixture(scope="module")
