@@ -288,6 +288,7 @@ def reindex(
             (report.changed if doc.id in old else report.added).append(doc.id)
         every_file_failed = not docs and not kept and bool(report.failed)
         nothing_changed = previous is not None and not articles and not report.removed
+        del docs, todo, processed  # the raw texts: the writers, forked next, need only the articles
         if every_file_failed or nothing_changed:
             if every_file_failed:
                 report.removed = []  # the index we had keeps serving: nothing left it
