@@ -5,8 +5,8 @@ of its words' BM25F scores, added in the same order).
 Whoosh steps through every document holding all the words, all lists in
 turn, decodes each word's positions there, and then reads the lists again to
 score. This starts from the rarest word, skips through each other word's list
-once, only to the documents still in play, keeping the word's weight there,
-and decodes positions only for the documents holding every word.
+once, only to the documents still in play, keeping the word's weight there;
+a document leaves play as soon as no start position fits the words read so far.
 """
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from bisect import bisect_left
 
 from whoosh import matching
 from whoosh.query import Phrase
+
+from .segments import raw_postings
 
 
 def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) -> dict[int, list[float]]:
@@ -57,18 +59,10 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) ->
         found = kept
         if not found:
             return {}
+    # The lists include deleted documents (raw_postings): they are dropped once, here.
     if reader.has_deletions():
         return {docnum: weights for docnum, (_, weights) in found.items() if not reader.is_deleted(docnum)}
     return {docnum: weights for docnum, (_, weights) in found.items()}
-
-
-def raw_postings(reader, fieldname: str, btext: bytes):
-    """The term's postings, deleted documents included: phrase_matches drops those once, from its
-    matches, instead of a filtering wrapper stepping over them in every list."""
-    terms = getattr(reader, "_terms", None)
-    if terms is None:
-        return reader.postings(fieldname, btext)
-    return terms.matcher(fieldname, btext, reader.schema[fieldname].format)
 
 
 def tree_sum(scores: list[float]) -> float:

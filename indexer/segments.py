@@ -17,10 +17,10 @@ import os
 import signal
 import traceback
 from array import array
-from collections import defaultdict
 from bisect import bisect_left
-from itertools import accumulate
+from collections import defaultdict
 from collections.abc import Callable
+from itertools import accumulate
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.matching import ReadTooFar
@@ -120,6 +120,16 @@ class SkippingLeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         self._ids = tuple(accumulate(self._data[0]))  # Whoosh's delta_decode, in C
+
+
+def raw_postings(reader, fieldname: str, btext: bytes):
+    """A segment reader's postings of the term as the codec reads them, deleted documents included
+    (reader.postings() wraps them in a filter that steps over the deleted ones one by one): for
+    callers that drop deleted documents once, from what they found."""
+    terms = getattr(reader, "_terms", None)
+    if terms is None:  # not a segment reader
+        return reader.postings(fieldname, btext)
+    return terms.matcher(fieldname, btext, reader.schema[fieldname].format)
 
 
 class Codec(W3Codec):

@@ -17,6 +17,7 @@ from whoosh.util import make_weighted_tree
 
 from .columns import Columns
 from .phrases import FastPhrase, ListedMatcher
+from .segments import raw_postings
 
 Found = tuple[np.ndarray, np.ndarray]  # a segment's (or the index's) sorted docnums and their scores
 NOTHING: Found = (np.zeros(0, dtype=np.int64), np.zeros(0))
@@ -47,7 +48,7 @@ class Segment:
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The term's live documents and weights, read a block at a time."""
-        matcher = self.reader._terms.matcher(fieldname, btext, self.searcher.schema[fieldname].format)
+        matcher = raw_postings(self.reader, fieldname, btext)
         if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
             ids, weights = [], []
             while not matcher._atend:
