@@ -13,7 +13,7 @@ from operator import itemgetter
 import numpy as np
 from py3langid.langid import MODEL_FILE, RAW_FLOOR, LanguageIdentifier
 
-from indexer.ngram_counts import NgramCounter
+from .ngram_counts import NgramCounter
 
 # The archive's languages, and other common news languages it may hold. The
 # archive's languages start ARCHIVE_BONUS ahead (in log-likelihood), so a short
