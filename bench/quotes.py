@@ -51,7 +51,8 @@ def speaker_matches(predicted: str, gold: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def load(data_dir: Path) -> list[tuple[dict, list[str]]]:
+def article_texts(data_dir: Path) -> dict[str, str]:
+    """Every article the gold may name: news-sample ids as they are, AEB pages as `aeb-<page id>`."""
     articles_file = data_dir / "news-sample" / "articles.jsonl"
     if not articles_file.exists():
         raise FileNotFoundError(f"{articles_file} is absent: the quote benchmark needs shared/data/news-sample")
@@ -59,8 +60,25 @@ def load(data_dir: Path) -> list[tuple[dict, list[str]]]:
     for line in articles_file.open(encoding="utf-8"):
         a = json.loads(line)
         texts[a["id"]] = a["text"]
+    aeb = data_dir / "aeb" / "ground-truth.json"
+    if aeb.exists():
+        for page_id, page in json.loads(aeb.read_text(encoding="utf-8")).items():
+            texts[f"aeb-{page_id}"] = page["articleBody"]
+    return texts
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Paragraphs as the gold numbers them (from 1): the text split on blank lines."""
+    return text.split("\n\n")
+
+
+def load(data_dir: Path) -> list[tuple[dict, list[str]]]:
+    texts = article_texts(data_dir)
     gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
-    return [(g, texts[g["id"]].split("\n\n")) for g in gold]
+    missing = [g["id"] for g in gold if g["id"] not in texts]
+    if missing:
+        raise FileNotFoundError(f"the text of {len(missing)} annotated articles ({missing[0]}, ...) is absent")
+    return [(g, paragraphs_of(texts[g["id"]])) for g in gold]
 
 
 def match_article(gold: list[dict], predicted) -> list[tuple[dict, object]]:
@@ -80,8 +98,8 @@ def match_article(gold: list[dict], predicted) -> list[tuple[dict, object]]:
 def run(data_dir: Path = DATA, split: str | None = None) -> dict:
     """Scores per language and "all": extraction P/R, attribution P/R, and the misses.
 
-    split: None for every annotated article, "dev" for those the rules were tuned on,
-    "heldout" for those annotated afterwards.
+    split: None for every annotated article, "dev" for those the rules are tuned on,
+    "test" for those only ever scored (never read while changing the rules).
     """
     counts: dict[str, dict[str, int]] = {}
     misses: list[str] = []
@@ -137,8 +155,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every miss, wrong speaker and extra quote")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared/data folder")
-    parser.add_argument("--split", choices=["dev", "heldout"], help="only the articles the rules were tuned on, or only the held-out ones")
+    parser.add_argument("--split", choices=["dev", "test"], help="only the articles the rules are tuned on, or only the test ones")
+    parser.add_argument("--show", metavar="ID", help="print one article's paragraphs, numbered as the gold numbers them, and exit")
     args = parser.parse_args(argv)
+    if args.show:
+        texts = article_texts(args.data)
+        if args.show not in texts:
+            print(f"Error: no article {args.show!r} in {args.data}.", file=sys.stderr)
+            return 2
+        for n, paragraph in enumerate(paragraphs_of(texts[args.show]), 1):
+            print(f"[{n}] {paragraph}\n")
+        return 0
     try:
         result = run(args.data, args.split)
     except FileNotFoundError as exc:

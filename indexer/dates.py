@@ -133,12 +133,25 @@ def event_year(paragraphs: list[str], lead: int = 3) -> int | None:
     """The year of a date stated beside the event's verb in the lead ("On July 2, 2019 ... was held")."""
     for paragraph in paragraphs[:lead]:
         for sentence in sentences(paragraph):
-            if not EVENT_VERBS.search(sentence):
+            verb = EVENT_VERBS.search(sentence)
+            if not verb:
                 continue
             dated = [d for d in find_dates(sentence) if len(d.value) > 4]
-            if dated:
-                return dated[0].year
+            if dated:  # the date nearest the verb: "liberated on July 3, 1944, and ... opened on 2 July 2019"
+                return min(dated, key=lambda d: min(abs(d.start - verb.end()), abs(verb.start() - d.end))).year
     return None
+
+
+BIRTH = re.compile(r"(?:родил\w*|born)\s+(?:on\s+|in\s+)?$", re.I)  # a death is often the news itself
+
+
+def latest_dated_year(paragraphs: list[str]) -> int | None:
+    """The latest year the article dates by month or day ("29 апреля 2016 года", "в июле 2013 года"),
+    births aside: news tells its own event and recalls older ones, and a bare year is more
+    often history than news. Read against annotated event years, this beat the first full date."""
+    years = [found.year for paragraph in paragraphs for found in find_dates(paragraph)
+             if len(found.value) >= 7 and not BIRTH.search(paragraph[max(0, found.start - 30) : found.start])]
+    return max(years) if years else None
 
 
 def inferred_year(paragraphs: list[str]) -> int | None:
@@ -159,13 +172,18 @@ def inferred_year(paragraphs: list[str]) -> int | None:
 
 
 def year_of(published: str | None, paragraphs: list[str]) -> tuple[int | None, str | None]:
-    """The publication year, else the event's stated year, else an inferred one, with its basis."""
+    """The publication year, else the event's stated year (a date beside the event's verb in the lead),
+    else an inferred one, else the latest dated month's, with its basis."""
     if published and published[:4].isdigit():
         return int(published[:4]), "published"
     year = event_year(paragraphs)
     if year:
         return year, "event"
+    # "30 years ago, in December 1991" is explicit about now; a first full date may be a closing day
     year = inferred_year(paragraphs)
     if year:
         return year, "inferred"
+    year = latest_dated_year(paragraphs)
+    if year:
+        return year, "event"
     return None, None

@@ -1,7 +1,7 @@
 """Venues: an article's paragraphs in, the place where the reported event was
 held out (a museum, gallery, embassy, theatre), named canonically: a name in
 indexer/data/venues.json or one of its aliases, matched through spelling
-variants with rapidfuzz, else the name as written, normalized.
+variants with rapidfuzz, else the name as written, normalized (a Russian one put into the nominative).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from . import places, schema
+from . import places, russian, schema
 from .dates import EVENT_VERBS, sentences
 
 KEYWORDS_EN = (
@@ -24,14 +24,16 @@ KEYWORDS_EN = (
 NAME = r"(?:[A-Z][\w'’.]*(?:-[\w'’]+)*)"
 LINK = r"(?:of|the|on|for|and|named\s+after|de|la)"
 VENUE_EN = re.compile(
-    rf"(?:{NAME}\s+(?:{LINK}\s+)*)*(?:{KEYWORDS_EN})\b(?:\s+(?:{LINK}\s+)*{NAME})*(?:\s+[–—-]\s+{NAME})?"
+    # after the keyword, names join only through a link word: "University Simon Ličen" is a person
+    rf"(?:{NAME}\s+(?:{LINK}\s+)*)*(?:{KEYWORDS_EN})\b(?:\s+{LINK}(?:\s+{LINK})*\s+{NAME}(?:\s+{NAME})*)*(?:\s+[–—-]\s+{NAME})?"
 )
 KEYWORDS_RU = r"(?:музе|библиотек|галере|театр|посольств|консульств|дворц|дворец|филармони|консерватори|кинотеатр|собор|стадион|центр)\w{0,3}"
 ADJECTIVE_RU = r"[а-яё-]+(?:ом|ем|ой|ий|ый|ая|ое|ого|ей|ым|им|ую)"
 # A Russian venue needs a name: adjectives before the noun (в Большом театре, в Государственном
 # историческом музее) or a name after it (музей имени Кастеева, театр «Современник»).
 VENUE_RU = re.compile(
-    rf"[А-ЯЁ]{ADJECTIVE_RU}\s+(?:{ADJECTIVE_RU}\s+)*{KEYWORDS_RU}(?:\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?|\s+«[^»]{{2,60}}»)?"
+    rf"[А-ЯЁ]{ADJECTIVE_RU}\s+(?:{ADJECTIVE_RU}\s+)*{KEYWORDS_RU}(?:\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?|\s+«[^»]{{2,60}}»"
+    rf"|\s+на\s+[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+)?"
     rf"|{KEYWORDS_RU}(?:\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?|\s+«[^»]{{2,60}}»)"
 )
 # Every venue name holds one of the keywords: a paragraph without any has no venue.
@@ -88,11 +90,22 @@ def canonical(name: str, city: str = "") -> Venue:
     """The table's venue for a name or any spelling of it (with its city: "Kazakh Embassy in
     Minsk"), else the name as written, normalized."""
     known = table()
-    for written in ([f"{name} in {city}"] if city else []) + [name]:
+    forms = [name, nominative(name)] if re.search("[а-яё]", name) else [name]
+    for written in ([f"{name} in {city}"] if city else []) + forms:
         match = process.extractOne(key(written), known.keys, scorer=fuzz.ratio, score_cutoff=MATCH_SCORE)
         if match:
             return known.venues[known.owners[match[2]]]
-    return Venue(normalize(name), city)
+    return Venue(nominative(normalize(name)), city)
+
+
+def nominative(name: str) -> str:
+    """A Russian venue as it is filed, in the nominative: "Московском драматическом театре" ->
+    "Московский драматический театр"; other names as they are."""
+    if not re.search("[а-яё]", name):
+        return name
+    words = name.split(" ")
+    quoted = next((k for k, w in enumerate(words) if w.startswith("«")), len(words))  # «Современник» stays
+    return " ".join(russian.nominative_phrase(words[:quoted]) + words[quoted:])
 
 
 def context_score(before: str) -> int:

@@ -1,0 +1,124 @@
+"""Russian morphology for names: words as a sentence declines them in, their nominative out.
+
+`nominative_phrase` puts a venue's adjectives and noun into the nominative ("Московском
+драматическом театре" -> "Московский драматический театр"); `nominative_name` does it for a
+person ("Сергея Лаврова" -> "Сергей Лавров"); `is_name_part` tells a first name, patronymic or
+surname from other capitalised words ("Госсовета" is none). pymorphy3's dictionary decides.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+NAME_TAGS = {"Name", "Surn", "Patr"}
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple:
+    return tuple(analyzer().parse(word))
+
+
+def _cased(new: str, old: str) -> str:
+    """`new` in the letter case of `old` (Московском -> Московский, МГУ stays МГУ)."""
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    if old[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _inflect(parse, grammemes: set[str]) -> str | None:
+    form = parse.inflect(grammemes)
+    return form.word if form else None
+
+
+def is_name_part(word: str) -> bool:
+    """A first name, patronymic or surname in some reading (Лаврова, Сергея, Ивановича)."""
+    return any(NAME_TAGS & p.tag.grammemes for p in parses(word.lower())) if word.isalpha() else False
+
+
+def is_surname(word: str) -> bool:
+    """A surname in the dictionary's first reading or a known surname form (not a common word)."""
+    found = parses(word.lower())
+    return bool(found) and bool(NAME_TAGS & found[0].tag.grammemes)
+
+
+def name_case(words: list[str]) -> tuple[str, str | None]:
+    """The case and gender the words of one name agree on, nominative first: ("gent", "masc")."""
+    options = []
+    for word in words:
+        readings = {(p.tag.case, p.tag.gender) for p in parses(word.lower())
+                    if NAME_TAGS & p.tag.grammemes and p.tag.case in CASES and p.tag.number != "plur"}
+        if readings:
+            options.append(readings)
+    if not options:
+        return "nomn", None
+    common = set.intersection(*options)
+    if not common:  # gender-less surnames (Шойгу) agree on the case alone
+        cases = set.intersection(*({c for c, _ in o} for o in options))
+        common = {(c, None) for c in cases}
+    for case in CASES:  # nominative first: a name the sentence leaves in it is kept
+        genders = [g for c, g in common if c == case]
+        if genders:
+            return case, ("masc" if "masc" in genders else genders[0])
+    return "nomn", None
+
+
+def nominative_name(words: list[str], case: str | None = None) -> list[str]:
+    """A person's name put back into the nominative: ["Сергея", "Лаврова"] -> ["Сергей", "Лавров"].
+
+    `case` is the case the context asks for (`по словам X` is genitive); otherwise the one the
+    words agree on, the nominative where they can be read in it. Words the dictionary does not
+    know as name parts are kept as written.
+    """
+    found, gender = name_case(words)
+    case = case or found
+    if case == "nomn":
+        return list(words)
+    out = []
+    for word in words:
+        readings = [p for p in parses(word.lower()) if NAME_TAGS & p.tag.grammemes and p.tag.case == case
+                    and (gender is None or p.tag.gender in (gender, None))]
+        if not readings:
+            out.append(word)
+            continue
+        wanted = {"nomn", "sing"} | ({gender} if gender and readings[0].tag.gender else set())
+        out.append(_cased(_inflect(readings[0], wanted) or word, word))
+    return out
+
+
+def nominative_phrase(words: list[str]) -> list[str]:
+    """Adjectives and the noun they agree with put into the nominative (a venue, an organisation).
+
+    The head is the first noun; words after it (a name in the genitive, «...») are kept.
+    """
+    def noun_only(word: str) -> bool:  # "Московском" has a rare noun reading too: the head has no other
+        found = parses(word.lower())
+        return any(p.tag.POS == "NOUN" for p in found) and not any(p.tag.POS in ("ADJF", "PRTF") for p in found)
+
+    head = next((k for k, w in enumerate(words) if noun_only(w)), None)
+    if head is None:
+        return list(words)
+    nouns = [p for p in parses(words[head].lower()) if p.tag.POS == "NOUN" and p.tag.case in CASES]
+    if not nouns:
+        return list(words)
+    adjectives_cases = [{p.tag.case for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF")} for w in words[:head]]
+    agreeing = [p for p in nouns if all(p.tag.case in cases for cases in adjectives_cases)] or nouns
+    noun = agreeing[0]
+    number = noun.tag.number or "sing"
+    out = [_cased(_inflect(noun, {"nomn", number}) or words[head], words[head])]
+    for word in reversed(words[:head]):
+        readings = [p for p in parses(word.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == noun.tag.case]
+        if not readings:
+            out.insert(0, word)
+            continue
+        wanted = {"nomn", number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+        out.insert(0, _cased(_inflect(readings[0], wanted) or word, word))
+    return out + list(words[head + 1 :])
