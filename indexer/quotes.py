@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from indexer import russian
 from indexer.model import Quote
 
 RULES_FILE = Path(__file__).parent / "data" / "speech_verbs.json"
@@ -42,6 +43,7 @@ class Rules:
     title_nouns: set[str]
     conjunctions: set[str] = field(default_factory=set)
     prepositions: set[str] = field(default_factory=set)
+    verb_lemmas: frozenset[str] = frozenset()  # Russian: any form of these verbs (отшутиться -> отшутилась)
     # Role nouns of five letters or more match by stem, their last letter off
     # (`директор` finds `директора`).
     role_stems: tuple[str, ...] = field(init=False)
@@ -50,7 +52,7 @@ class Rules:
         self.role_stems = tuple(n[:-1] for n in self.role_nouns if len(n) > 4)
 
     def is_verb(self, word: str) -> bool:
-        return word.lower().strip(",.:;") in self.verbs
+        return _is_verb(self.lang, word)
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Span:
     end: int  # offset just after the closing mark in end_paragraph
     text: str
     dash: bool = False  # dialogue-dash quote (attribution already parsed)
+    block: bool = False  # a paragraph of speech without marks, introduced by a colon
     speaker_phrase: str = ""  # for dash quotes: the attribution clause
 
 
@@ -83,9 +86,19 @@ class Context:
     last_paragraph: int = -10
     last_quote_end: int = 0
     people: list[Person] = field(default_factory=list)
+    words: set[str] | None = None  # every word of the article, made on first use
 
 
 # ---------------------------------------------------------------- rules
+
+
+@lru_cache(maxsize=100_000)
+def _is_verb(lang: str, word: str) -> bool:
+    rules = load_rules(lang)
+    word = word.lower().strip(",.:;")
+    if word in rules.verbs:
+        return True
+    return bool(rules.verb_lemmas) and word.isalpha() and not rules.verb_lemmas.isdisjoint(russian.lemmas(word))
 
 
 @lru_cache(maxsize=None)
@@ -110,6 +123,7 @@ def load_rules(lang: str) -> Rules | None:
         title_nouns=set(data["title_nouns"]),
         conjunctions=set(data.get("conjunctions", [])),
         prepositions=set(data.get("prepositions", [])),
+        verb_lemmas=frozenset(data.get("verb_lemmas", [])),
     )
 
 
@@ -166,8 +180,12 @@ def _family(text: str, start: int) -> list[str]:
     return ["g"] if text[start] == "«" else ["d"]
 
 
-def find_spans(paragraphs: list[str]) -> list[Span]:
-    """All top-level quotations, dash-dialogue paragraphs included, in order."""
+def find_spans(paragraphs: list[str], introduces=None) -> list[Span]:
+    """All top-level quotations, dash-dialogue paragraphs included, in order.
+
+    `introduces(paragraph)` tells whether a paragraph ending in a colon introduces speech: then
+    the next paragraph, if it opens with no mark, is a block quotation whose marks were lost.
+    """
     spans: list[Span] = []
     carry: Span | None = None  # an unclosed quotation waiting for its end
     for n, text in enumerate(paragraphs):
@@ -200,9 +218,24 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         if dash:
             spans.append(dash)
             continue
+        if introduces and n and _is_block(paragraphs[n - 1], text, introduces):
+            spans.append(Span(n, 0, n, len(text), text.strip(), block=True))
+            continue
         _add_mark_spans(spans, n, text, scan_marks(text))
         carry = _carry_of(spans, n, text)
     return spans
+
+
+def _is_block(previous: str, text: str, introduces) -> bool:
+    stripped = text.lstrip()
+    return (previous.rstrip().endswith(":") and stripped[:1] not in DOUBLE_MARKS + "«" + DASHES
+            and _word_count(stripped) >= MIN_WORDS and introduces(previous))
+
+
+def _word_count(text: str) -> int:
+    """Words, with Chinese and Japanese counted as two characters a word (they leave no spaces)."""
+    cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]", text))
+    return len(text.split()) + cjk // 2
 
 
 def _add_mark_spans(spans: list[Span], n: int, text: str, events) -> None:
@@ -229,7 +262,7 @@ def dash_quote(n: int, text: str) -> Span | None:
     for m in DASH_SEPARATOR.finditer(body):
         clause = body[m.end() :]
         words = WORD.findall(clause.split(".")[0])[:8]
-        if any(w.lower() in _all_verbs() for w in words):
+        if any(rules.is_verb(w) for w in words for rules in _all_rules()):
             quote = body[: m.start() + 1].rstrip(",")
             rest = _after_sentence(clause)
             more = re.match(r"\s*[–—-]\s+(.*)", rest)
@@ -240,11 +273,8 @@ def dash_quote(n: int, text: str) -> Span | None:
 
 
 @lru_cache(maxsize=None)
-def _all_verbs() -> frozenset[str]:
-    verbs: set[str] = set()
-    for lang in ("en", "ru"):
-        verbs |= load_rules(lang).verbs
-    return frozenset(verbs)
+def _all_rules() -> tuple[Rules, ...]:
+    return tuple(load_rules(lang) for lang in ("en", "ru"))
 
 
 def _after_sentence(text: str) -> str:
@@ -396,7 +426,8 @@ def _role_noun(word: str, rules: Rules) -> bool:
 
 def _pick_run(segments: list[str], rules: Rules, mode: str):
     """The segment and the name run in it that names the speaker."""
-    found = [(seg, [r for r in name_runs(seg, rules) if not _is_org_acronym_after_role(seg, r, rules)]) for seg in segments]
+    found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules), name_runs(seg, rules))
+                    if r and not _is_org_acronym_after_role(seg, r, rules)]) for seg in segments]
     found = [(seg, runs) for seg, runs in found if runs]
     if not found:
         return None
@@ -416,6 +447,62 @@ def _pick_run(segments: list[str], rules: Rules, mode: str):
         seg, runs = found[-1]
     multi = [r for r in runs if len(r[2]) >= 2]
     return seg, (multi[-1] if multi else runs[-1])
+
+
+# Common words that are also first names: kept at the head of a run (Will Moy, Mark Esper).
+FIRST_NAMES_TOO = {"will", "mark", "hope", "rose", "bill", "grant", "may", "june", "april", "frank", "guy", "pat",
+                   "dawn", "joy", "faith", "grace", "rich", "young", "king", "price", "ray", "jack", "don", "drew"}
+
+
+@lru_cache(maxsize=1)
+def common_english() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "common_en.txt"
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+
+
+def is_common_word(word: str, rules: Rules) -> bool:
+    """A capitalised word that is no name: `Even`, `Citing`, `People`; `Всеобщего`, `Позднее`."""
+    if word.isupper() and len(word) > 1:
+        return False  # NASA, ТАСС
+    low = word.lower()
+    if low in rules.pronouns or low in rules.stop_words:
+        return True
+    if rules.lang == "ru":
+        return russian.is_common_word(word)
+    return low in common_english() and low not in FIRST_NAMES_TOO
+
+
+def _speaker_run(run, rules: Rules):
+    """A name run fit to name a speaker, with leading common words cut (`Even Mr Trump` -> `Trump`),
+    or None: a place, a people, a common word is no speaker."""
+    start, end, words = run
+    k = 0
+    while k < len(words) - 1 and (is_common_word(words[k], rules) or words[k].lower().rstrip(".") in ("mr", "mrs", "ms", "dr")):
+        k += 1
+    words = words[k:]
+    if rules.lang == "ru" and russian.is_geo(words[-1]):
+        return None  # Боливии, Калифорния, Саудовскую Аравию
+    if len(words) == 1 and (is_common_word(words[0], rules) or is_place(words[0]) or _is_city(words[0])
+                            or words[0].lower().endswith(DEMONYM_ENDINGS) and rules.lang == "en"):
+        return None
+    return (start, end, words)
+
+
+ORGANISATION_WORDS = {"university", "institute", "college", "school", "fund", "bank", "times", "post", "news", "journal",
+                      "agency", "ministry", "department", "office", "commission", "council", "committee", "party",
+                      "company", "corporation", "inc", "corp", "ltd", "group", "association", "network", "coalition",
+                      "foundation", "center", "centre", "court", "police", "service", "board", "organization",
+                      "organisation", "union", "league", "federation", "club", "awards", "records", "magazine", "tv"}
+DEMONYM_ENDINGS = ("ese", "ian", "ish", "ans", "ench", "ians", "ese")
+
+
+@lru_cache(maxsize=50_000)
+def _is_city(word: str) -> bool:
+    """A city or country of the gazetteer (Brussels, Боливии); a Russian surname that is also a town is kept."""
+    from indexer import places  # the gazetteer loads on the first name that needs it
+    if not places.candidates(places.gazetteer(), [word]):
+        return False
+    return not (re.search("[а-яё]", word.lower()) and russian.is_surname(word))
 
 
 def _is_org_acronym_after_role(seg: str, run, rules: Rules) -> bool:
@@ -564,7 +651,7 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     if found and found[0] != "unknown":
         return found
     if text.endswith(":"):
-        runs = name_runs(last, rules)
+        runs = [r for r in map(lambda r: _speaker_run(r, rules), name_runs(last, rules)) if r]
         if runs:
             return "name", person_name(runs[-1][2], False, rules), ""
         return UNKNOWN
@@ -605,11 +692,17 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
             return recent or ctx.last_speaker or Person("")
         since = ctx.last_quote_end if ctx.last_paragraph == paragraph else 0
         subject = nearest_person(ctx, paragraph, upto, since=since, subjects_only=True)
-        return subject or recent or nearest_person(ctx, paragraph, upto) or ctx.last_speaker or Person("")
+        return subject or recent or nearest_person(ctx, paragraph, upto) or ctx.last_speaker or protagonist(ctx) or Person("")
     if kind == "role":
         return _by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent or Person("")
     if kind != "name":
         return Person("")
+    checked = _speaker_run((0, 0, name.split()), ctx.rules)
+    if checked is None:  # a place or a common word: the speaker is whoever the text points to
+        return recent or nearest_person(ctx, paragraph, upto) or Person("")
+    name = " ".join(checked[2])
+    if ctx.rules.lang == "ru":
+        name = nominative_name(name, ctx)
     if len(name.split()) == 1:
         full = full_name(name, ctx)
         if full:
@@ -620,11 +713,65 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     return person
 
 
+def nominative_name(name: str, ctx: Context) -> str:
+    """A Russian name as the sentence declined it, put back into the nominative: by the dictionary
+    where it knows the name (Фастовского -> Фастовский), else the form the article itself uses
+    (Моралеса -> Моралес where `Моралес` occurs)."""
+    words = russian.nominative_name(name.split())
+    out = []
+    for original, word in zip(name.split(), words):
+        if word == original:
+            word = _form_in_article(word, ctx) or word
+        out.append(word)
+    return " ".join(out)
+
+
+RUSSIAN_CASE_ENDINGS = (("ом", ""), ("ым", ""), ("ой", "а"), ("ей", "я"), ("а", ""), ("у", ""), ("е", ""),
+                        ("ы", "а"), ("и", "я"), ("ю", "я"))
+
+
+def _form_in_article(word: str, ctx: Context) -> str | None:
+    words = _article_words(ctx)
+    for ending, nominative in RUSSIAN_CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            candidate = word[: len(word) - len(ending)] + nominative
+            if candidate != word and candidate in words:
+                return candidate
+    return None
+
+
+def _article_words(ctx: Context) -> set[str]:
+    if ctx.words is None:
+        ctx.words = {w for p in ctx.paragraphs for w in re.findall(r"[\w-]+", p)}
+    return ctx.words
+
+
+def protagonist(ctx: Context) -> Person | None:
+    """The person the article is about: named most often (by surname), at least three times."""
+    counts = {}
+    text = "\n".join(ctx.paragraphs)
+    for person in ctx.people:
+        parts = person.name.split()
+        if len(parts) > 1 and person.name not in counts and not _is_rejected_person(parts, ctx):
+            stem = parts[-1][:-1] if ctx.rules.lang == "ru" and len(parts[-1]) > 4 else parts[-1]
+            counts[person.name] = (len(re.findall(rf"\b{re.escape(stem)}", text)), person)
+    best = max(counts.values(), key=lambda c: c[0], default=None)
+    return best[1] if best and best[0] >= 3 else None
+
+
+def _is_rejected_person(words: list[str], ctx: Context) -> bool:
+    return not _person_like(words, ctx)
+
+
 def full_name(surname: str, ctx: Context) -> Person | None:
-    """`Balayeva` -> the person written in full elsewhere: `Aida Balayeva`."""
+    """`Balayeva` -> the person written in full elsewhere: `Aida Balayeva` (a first name alone too:
+    `Анна` -> `Анна Ухалина`)."""
     exact = [p for p in ctx.people if len(p.name.split()) > 1 and p.name.split()[-1] == surname]
     if exact:
         return exact[0]
+    first = [p for p in ctx.people if len(p.name.split()) > 1 and p.name.split()[0] == surname]
+    if len({p.name for p in first}) == 1:
+        return first[0]
     if ctx.rules.lang == "en":  # Russian names decline: only the same form is safe
         close = [p for p in ctx.people if len(p.name.split()) > 1 and _same_surname(p.name.split()[-1], surname)]
         if close:
@@ -693,6 +840,9 @@ OBLIQUE_ADJECTIVE = re.compile(r"(ской|ского|скому|ском|ног
 def _person_like(words: list[str], ctx: Context) -> bool:
     if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]):
         return False
+    if _speaker_run((0, 0, words), ctx.rules) is None or words[-1].lower() in ORGANISATION_WORDS \
+            or ctx.rules.lang == "ru" and russian.is_geo(words[-1]):
+        return False  # a pronoun points to a person: not to `Syracuse University`
     if ctx.rules.lang == "ru" and any(OBLIQUE_ADJECTIVE.search(w.lower()) for w in words):
         return False  # `Республиканской Специализированной`
     if len(words) >= 2:
@@ -701,6 +851,7 @@ def _person_like(words: list[str], ctx: Context) -> bool:
 
 
 def _person_of(words: list[str], ctx: Context) -> Person:
+    words = (_speaker_run((0, 0, words), ctx.rules) or (0, 0, words))[2]
     name = person_name(words, False, ctx.rules)
     if len(name.split()) == 1:
         return full_name(name, ctx) or Person(name)
@@ -752,7 +903,10 @@ def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
             if all(w.isupper() for w in words) or is_place(words[-1]):
                 continue
             link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
-            name = person_name(words, link, rules)
+            checked = _speaker_run((start, end, words), rules)
+            if checked is None or _is_city(" ".join(words)):
+                continue
+            name = person_name(checked[2], link, rules)
             leftover = " ".join(words[: len(words) - len(name.split())])
             role = _role_text(_clause_tail(before) + " " + leftover, rules)
             people.append(Person(name, role, (n, start)))
@@ -762,14 +916,40 @@ def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
 # ---------------------------------------------------------------- the whole article
 
 
+WIKI_ITALICS = re.compile(r"'{2,3}(?=[«\"“„\w])|(?<=[»\"”\w.,!?])'{2,3}")
+
+
+def normalize_marks(text: str, rules: Rules) -> str:
+    """Quotation marks typed as pairs of apostrophes: ’’ and ‘‘ as in print, wiki italics ('' '')
+    around a Russian quotation; the paragraph is only read, never shown, so lengths may change."""
+    if "’’" in text or "‘‘" in text or "``" in text:
+        text = text.replace("’’", "”").replace("‘‘", "“").replace("``", "“")
+    if "''" in text:
+        text = WIKI_ITALICS.sub("", text) if rules.lang == "ru" else text.replace("''", '"')
+    return text
+
+
+def introduces_speech(paragraph: str, rules: Rules) -> bool:
+    """A paragraph ending `X said:`, `По словам X:`, `Анна Иванова:` announces speech, not a list."""
+    last = clause_before(paragraph.rstrip(), len(paragraph.rstrip()) - 1, 0)
+    words = last.split()
+    if any(rules.is_verb(w) for w in words) or any(phrase in last.lower() for phrase in rules.according):
+        return True
+    words_of_speech = ("словами", "words", "statement", "заявлении", "заявление", "обращении", "message", "сообщении")
+    if any(w.lower().strip(",.:") in words_of_speech for w in words[-4:]):
+        return True
+    return 1 <= len(words) <= 4 and bool(name_runs(last, rules))  # `Гари Каспаров:`
+
+
 def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     """Quotes with speakers; [] for a language without rules."""
     rules = load_rules((language or "").lower()[:2])
     if rules is None:
         return []
+    paragraphs = [normalize_marks(p, rules) for p in paragraphs]
     ctx = Context(paragraphs, rules, people=collect_people(paragraphs, rules))
     quotes: list[Quote] = []
-    spans = find_spans(paragraphs)
+    spans = find_spans(paragraphs, lambda previous: introduces_speech(previous, rules))
     previous: Verdict | None = None
     for i, span in enumerate(spans):
         prev_end = spans[i - 1].end if i and spans[i - 1].end_paragraph == span.paragraph else 0
@@ -804,11 +984,19 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     """A verdict if `span` is a quote, else None (a title, a scare-quoted phrase)."""
     rules = ctx.rules
     text = ctx.paragraphs[span.paragraph]
-    if len(span.text.split()) < MIN_WORDS:
+    if _word_count(span.text) < MIN_WORDS:
         return None
     if span.dash:
         found = attribute_after("— " + span.speaker_phrase, span.text + ",", False, rules) or UNKNOWN
         return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "dash", span)
+    if span.block:
+        intro = ctx.paragraphs[span.paragraph - 1]
+        found = attribute_previous_paragraph(intro, rules) or UNKNOWN
+        # `он заявил:` points back from the paragraph that introduces the quotation
+        person = resolve(*found, ctx, span.paragraph - 1, len(intro.rstrip()) - 1)
+        if person.name:
+            ctx.last_speaker, ctx.last_paragraph = person, span.paragraph
+        return Verdict(span.text, person, "paragraph", span)
     inner = inner_attribution(span, rules)
     if inner:
         return Verdict(inner[0], resolve(*inner[1], ctx, span.paragraph, span.start), "inner", span)

@@ -122,3 +122,43 @@ def nominative_phrase(words: list[str]) -> list[str]:
         wanted = {"nomn", number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
         out.insert(0, _cased(_inflect(readings[0], wanted) or word, word))
     return out + list(words[head + 1 :])
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """The dictionary forms a word may be of (отшутилась -> отшутиться)."""
+    return _lemmas(word.lower())
+
+
+@lru_cache(maxsize=200_000)
+def _lemmas(word: str) -> frozenset[str]:
+    return frozenset(p.normal_form for p in parses(word))
+
+
+def is_finite_verb(word: str) -> bool:
+    """A verb in the past or present tense (сказала, отшутился, говорит), as after `», —`."""
+    return any(p.tag.POS == "VERB" for p in parses(word.lower())) if word.isalpha() else False
+
+
+def is_common_word(word: str) -> bool:
+    """A word that is not a name in any reading: an adjective or a common noun (Госсовета, Всеобщего)."""
+    found = parses(word.lower())
+    return bool(found) and found[0].score > 0.5 and not any(NAME_TAGS & p.tag.grammemes or "Geox" in p.tag.grammemes
+                                                               or "Orgn" in p.tag.grammemes or "Abbr" in p.tag.grammemes
+                                                               for p in found)
+
+
+def nominative_forms(word: str) -> set[str]:
+    """Every nominative singular a name part may come from (Моралеса -> Моралес, Моралеса)."""
+    out = {word}
+    for p in parses(word.lower()):
+        if NAME_TAGS & p.tag.grammemes:
+            form = _inflect(p, {"nomn", "sing"} | ({p.tag.gender} if p.tag.gender else set()))
+            if form:
+                out.add(_cased(form, word))
+    return out
+
+
+def is_geo(word: str) -> bool:
+    """A place name in its likeliest reading (Боливии, Калифорния, Аравию), not a surname too."""
+    found = parses(word.lower())
+    return bool(found) and "Geox" in found[0].tag.grammemes and not any(NAME_TAGS & p.tag.grammemes for p in found)

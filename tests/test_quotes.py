@@ -180,12 +180,16 @@ def test_quote_benchmark_runs_and_scores():
     sys.path.insert(0, str(ROOT / "bench"))
     import quotes as bench_quotes  # bench/quotes.py
 
-    result = bench_quotes.run(SHARED_DATA)
-    overall = result["scores"]["all"]
-    assert overall["gold"] >= 100
-    assert set(result["scores"]) == {"en", "ru", "all"}
-    for key in ("extraction_precision", "extraction_recall", "attribution_precision", "attribution_recall"):
-        assert overall[key] >= 0.85, (key, overall[key], result["misses"])
+    for split in ("dev", "test"):
+        result = bench_quotes.run(SHARED_DATA, split)
+        overall = result["scores"]["all"]
+        assert overall["gold"] >= 150
+        assert set(result["scores"]) == {"en", "ru", "all"}
+        # floors a little under the figures in bench/RESULTS.md: a regression fails, noise does not
+        floors = {"extraction_precision": 0.9, "extraction_recall": 0.78,
+                  "attribution_precision": 0.75, "attribution_recall": 0.7}
+        for key, floor in floors.items():
+            assert overall[key] >= floor, (split, key, overall[key], result["misses"])
 
 
 GALANTINO = ('Nunzio Galantino has called the sentence "dangerous" ((it)) and "ideological" ((it)): '
@@ -198,7 +202,44 @@ def test_quote_after_punctuation_alone_does_not_break_extraction():
     assert isinstance(extract_quotes([GALANTINO], "en"), list)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a quote after a colon that follows a bracketed aside is missed")
 def test_quote_after_a_bracketed_aside_and_a_colon():
     found = extract_quotes([GALANTINO], "en")
     assert [(q.speaker, q.text[:16]) for q in found] == [("Nunzio Galantino", "We face a danger")]
+
+
+# ------------------------------------------------------------------ text nobody tuned to
+
+
+def test_block_quotation_introduced_by_a_colon():
+    paragraphs = ["6 июля президент Боливии Эво Моралес сообщил, что готов предоставить убежище.",
+                  "Позже Моралес подчеркнул:",
+                  "Если он попросит, мы дадим убежище этому молодому человеку."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Эво Моралес", "Если он попросит, мы дадим", 3)]
+
+
+def test_a_list_after_a_colon_is_no_quotation():
+    paragraphs = ["The following companies were fined:", "Acme Corp, Globex and Initech, each for one million."]
+    assert extract_quotes(paragraphs, "en") == []
+
+
+def test_russian_speaker_is_given_in_the_nominative():
+    paragraphs = ["Глава Госсовета Сергей Фастовский приехал в город.",
+                  "«Мы не допустим повторения этой ошибки», — отшутился Фастовский."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Сергей Фастовский", "Мы не допустим повторения этой", 2)]
+    according = ["По словам Марии Захаровой, «это решение было принято без нас»."]
+    assert [q.speaker for q in extract_quotes(according, "ru")] == ["Мария Захарова"]
+
+
+def test_wiki_italics_and_doubled_apostrophes_are_quotation_marks():
+    ru = ["Министр сказал: ''«Мы будем работать над этим всю неделю»''."]
+    assert summary(extract_quotes(ru, "ru")) == [("", "Мы будем работать над этим", 1)]
+    en = ["“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told the BBC."]
+    assert summary(extract_quotes(en, "en")) == [("Will Moy", "It was an attempt to", 1)]
+
+
+def test_a_place_or_a_common_word_is_never_the_speaker():
+    en = ["Meanwhile, in Brussels, the talks went on.",
+          "“We will not accept attempts to change the rules,” Brussels said."]
+    assert [q.speaker for q in extract_quotes(en, "en")] != ["Brussels"]
+    ru = ["«Мы закроем посольство в течение недели», — заявили в Боливии."]
+    assert [q.speaker for q in extract_quotes(ru, "ru")] in ([""], [])
