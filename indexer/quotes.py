@@ -312,7 +312,7 @@ SENTENCE_ENDS_IN_RUN = re.compile(r"\w{3,}[.!?]$")
 INITIALS = re.compile(r"(?:\w\.)+")
 POSSESSIVE = re.compile(r"['’]s$")
 NAME_CHARS = re.compile(r"[\w.'’-]+")
-NAME_PARTICLE = re.compile(r"(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la)(-[A-Za-z]\w*)?")
+NAME_PARTICLE = re.compile(r"(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la|аль|эль|ибн|бен|бин|де|ван|фон|ди)(-[A-ZА-ЯЁ]\w*)?")
 
 
 def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
@@ -330,6 +330,8 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
             tokens.append(token)
             if SENTENCE_ENDS_IN_RUN.search(token.group()) and token.group().lower() not in rules.stop_words:
                 break  # `Рогов. Президент`: a sentence ends inside the run
+            if POSSESSIVE.search(token.group()):
+                break  # `Mr. Trump’s Oct. 11 announcement`: the name ends at its possessive
             token = RUN_TOKEN.search(text, token.end())
         if not tokens:
             continue
@@ -340,8 +342,11 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
         while k < len(words) and (words[k].lower() in rules.stop_words or words[k].lower().rstrip(".") in rules.stop_words
                                   or words[k].lower() in rules.role_words or words[k].isupper() and len(words) - k > 2):
             k += 1
+        end = len(words)
+        while end > k + 1 and words[end - 1].lower() in rules.stop_words:
+            end -= 1  # `Trump Oct.`
         if k < len(words):
-            runs.append((tokens[k].start(), tokens[-1].end(), words[k:]))
+            runs.append((tokens[k].start(), tokens[end - 1].end(), words[k:end]))
     return runs
 
 
@@ -373,13 +378,15 @@ def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
     return " ".join(words)
 
 
-def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, str, str]:
+def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool = True) -> tuple[str, str, str]:
     """(kind, name, role) from an attribution phrase without its verb.
 
     mode "after": the phrase follows the verb (`said X`): the first name wins.
     mode "before": it precedes the verb (`..., Director X Y said`): the name nearest the verb.
     mode "apposition": `X Y, the director of ..., said`: the name that opens the phrase.
     kind is "name", "pronoun", "role" or "" (nothing found).
+    subject: the name is the subject of a speech verb, so in Russian it is in the nominative (not
+    `с Соной Ованнисян`); False after `по словам`, which takes the genitive.
     """
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = re.sub(r"^[\s,.:;–—-]+|[\s,.:;–—-]+$", "", phrase)
@@ -393,6 +400,12 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, 
     if mode == "after" and phrase[:1].islower() and lowered[0] not in rules.prepositions:
         # `признался юный гимнаст`: a role noun phrase and no full name anywhere after it
         full_names = [r for r in name_runs(phrase, rules) if len(r[2]) >= 2 and not OBLIQUE_ADJECTIVE.search(r[2][0].lower())]
+        # `заявил музыкант в ходе брифинга с ... Соной Ованнисян`: a name behind a preposition or a
+        # comma is not the subject the role noun already is
+        if full_names and (_role_noun(lowered[0], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[0])) and (
+                "," in phrase[: full_names[0][0]]
+                or any(w in rules.prepositions for w in re.findall(r"[\w-]+", phrase[: full_names[0][0]].lower()))):
+            full_names = []
         if not full_names:
             head = re.split(r"[,.;]", phrase)[0].split()[:4]
             if not any(_is_name_token(w, False) for w in head):
@@ -404,7 +417,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after") -> tuple[str, 
     segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
     if mode == "before":
         segments = segments[-1:]
-    picked = _pick_run(segments, rules, mode)
+    body = organisation_subject(segments[-1] if mode == "before" else segments[0], rules) if mode != "after" else ""
+    if body:
+        return "name", body, ""
+    picked = _pick_run(segments, rules, mode, subject)
     if picked:
         seg, (start, _, words) = picked
         before = seg[:start].strip()
@@ -424,10 +440,12 @@ def _role_noun(word: str, rules: Rules) -> bool:
     return word in rules.role_nouns or word.startswith(rules.role_stems)
 
 
-def _pick_run(segments: list[str], rules: Rules, mode: str):
+def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True):
     """The segment and the name run in it that names the speaker."""
     found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules), name_runs(seg, rules))
-                    if r and not _is_org_acronym_after_role(seg, r, rules)]) for seg in segments]
+                    if r and not _is_org_acronym_after_role(seg, r, rules)
+                    and not (subject and rules.lang == "ru" and not russian.can_be_nominative(r[2]))])
+             for seg in segments]
     found = [(seg, runs) for seg, runs in found if runs]
     if not found:
         return None
@@ -467,8 +485,8 @@ def is_common_word(word: str, rules: Rules) -> bool:
     low = word.lower()
     if low in rules.pronouns or low in rules.stop_words:
         return True
-    if rules.lang == "ru":
-        return russian.is_common_word(word)
+    if rules.lang == "ru":  # `Мятежники`, `Эксперты`, `Президент` at a sentence's start are no names
+        return russian.is_common_word(word) or russian.is_plural_noun(word) or _role_noun(low, rules)
     return low in common_english() and low not in FIRST_NAMES_TOO
 
 
@@ -477,7 +495,7 @@ def _speaker_run(run, rules: Rules):
     or None: a place, a people, a common word is no speaker."""
     start, end, words = run
     k = 0
-    while k < len(words) - 1 and (is_common_word(words[k], rules) or words[k].lower().rstrip(".") in ("mr", "mrs", "ms", "dr")):
+    while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in ("mr", "mrs", "ms", "dr")):
         k += 1
     words = words[k:]
     if rules.lang == "ru" and russian.is_geo(words[-1]):
@@ -493,6 +511,43 @@ ORGANISATION_WORDS = {"university", "institute", "college", "school", "fund", "b
                       "company", "corporation", "inc", "corp", "ltd", "group", "association", "network", "coalition",
                       "foundation", "center", "centre", "court", "police", "service", "board", "organization",
                       "organisation", "union", "league", "federation", "club", "awards", "records", "magazine", "tv"}
+ORGANISATION_HEADS = ORGANISATION_WORDS | {"government", "ministry", "embassy", "army", "military", "navy", "police",
+                                          "parliament", "senate", "congress", "cabinet", "administration", "authority",
+                                          "commission", "agency", "bureau", "office", "department", "secretariat"}
+
+
+def organisation_subject(segment: str, rules: Rules) -> str:
+    """`The French foreign ministry`, `the Electoral Commission`: a body named as the subject, as it
+    is written (English; Russian bodies are name runs already: `МИД России`)."""
+    if rules.lang != "en":
+        return ""
+    words = re.findall(r"[\w'’.-]+", segment)
+    while words and words[0].lower() in ARTICLES | rules.stop_words:
+        words = words[1:]
+    if not 2 <= len(words) <= 6 or words[-1].lower() not in ORGANISATION_HEADS:
+        return ""
+    if not any(w[0].isupper() for w in words) or any(rules.is_verb(w) for w in words):
+        return ""  # `the ministry` alone is a role; a clause is no name
+    return " ".join(words)
+
+
+# Words that open a sentence before a name but never start one (`Even Mr Trump`, `Citing Togo`);
+# a common word inside a run may be part of a body's name (`Big Machine Records`).
+SENTENCE_OPENERS = {"even", "yet", "although", "though", "citing", "apart", "other", "meanwhile", "however", "still",
+                    "but", "and", "so", "now", "then", "also", "while", "when", "after", "before", "since", "if",
+                    "because", "unlike", "like", "as", "despite", "during", "including", "according", "following",
+                    "asked", "speaking", "here", "there", "thus", "indeed", "instead", "only", "just", "later",
+                    "earlier", "today", "yesterday", "tonight", "last", "next", "both", "neither", "either", "said",
+                    "says", "told", "added", "allegedly", "reportedly", "fellow", "former", "critics", "supporters"}
+
+
+def _opens_sentence_only(word: str, rules: Rules) -> bool:
+    low = word.lower()
+    if rules.lang == "ru":
+        return is_common_word(word, rules)
+    return low in SENTENCE_OPENERS or low.endswith("ly") and low in common_english()
+
+
 DEMONYM_ENDINGS = ("ese", "ian", "ish", "ans", "ench", "ians", "ese")
 
 
@@ -570,7 +625,7 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     low = body.lower()
     for phrase in rules.according:
         if low.startswith(phrase):
-            return parse_speaker(body[len(phrase) :], rules, "after")
+            return parse_speaker(body[len(phrase) :], rules, "after", subject=False)
     if rules.lang == "ru" and not has_dash:
         return None  # `«Название», как подчеркнула X` is a title in a parenthetical
     if rules.lang == "en" and quote.rstrip()[-1:] in ".…" and not has_dash:
@@ -596,7 +651,7 @@ def attribute_before(clause: str, rules: Rules) -> tuple[str, str, str] | None:
     for phrase in rules.according:
         k = low.rfind(phrase)
         if k >= 0:
-            found = parse_speaker(clause[k + len(phrase) :], rules, "after")
+            found = parse_speaker(clause[k + len(phrase) :], rules, "after", subject=False)
             if found[0]:
                 return found
     words = clause.split()
@@ -693,8 +748,13 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         since = ctx.last_quote_end if ctx.last_paragraph == paragraph else 0
         subject = nearest_person(ctx, paragraph, upto, since=since, subjects_only=True)
         return subject or recent or nearest_person(ctx, paragraph, upto) or ctx.last_speaker or protagonist(ctx) or Person("")
+    if kind == "role" and name.split()[0] in DOCUMENT_NOUNS:
+        owner = document_owner(ctx, paragraph, upto)
+        if owner:
+            return owner
     if kind == "role":
-        return _by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent or Person("")
+        return (_by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent
+                or protagonist(ctx) or Person(""))
     if kind != "name":
         return Person("")
     checked = _speaker_run((0, 0, name.split()), ctx.rules)
@@ -744,6 +804,26 @@ def _article_words(ctx: Context) -> set[str]:
     if ctx.words is None:
         ctx.words = {w for p in ctx.paragraphs for w in re.findall(r"[\w-]+", p)}
     return ctx.words
+
+
+DOCUMENT_NOUNS = {"statement", "release", "letter", "report", "complaint", "filing", "post", "tweet"}
+ISSUED_DOCUMENT = re.compile(
+    r"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*),?\s+(?:\w+\s+)?(?:issued|released|put out|published|sent|posted|"
+    r"shared|tweeted)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:statement|release|letter|report|post)")
+
+
+def document_owner(ctx: Context, paragraph: int, upto: int) -> Person | None:
+    """`the statement continued`: whoever issued the statement a little earlier (`On Monday, Big
+    Machine Records issued a statement ...`)."""
+    texts = [ctx.paragraphs[paragraph][:upto]] + [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 5), -1)]
+    for text in texts:
+        found = list(ISSUED_DOCUMENT.finditer(text))
+        for m in reversed(found):
+            words = m.group(1).split()
+            run = _speaker_run((0, 0, words), ctx.rules)
+            if run:
+                return Person(" ".join(run[2]))
+    return None
 
 
 def protagonist(ctx: Context) -> Person | None:
@@ -907,6 +987,8 @@ def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
             if checked is None or _is_city(" ".join(words)):
                 continue
             name = person_name(checked[2], link, rules)
+            if rules.lang == "ru":
+                name = " ".join(russian.nominative_name(name.split()))
             leftover = " ".join(words[: len(words) - len(name.split())])
             role = _role_text(_clause_tail(before) + " " + leftover, rules)
             people.append(Person(name, role, (n, start)))

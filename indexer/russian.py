@@ -140,11 +140,13 @@ def is_finite_verb(word: str) -> bool:
 
 
 def is_common_word(word: str) -> bool:
-    """A word that is not a name in any reading: an adjective or a common noun (Госсовета, Всеобщего)."""
+    """A known word that names nothing: an adverb, adjective, verb or pronoun (Позднее, Всеобщего).
+    Nouns are not counted: a capitalised noun in mid-sentence is a name (Мадонна, Кремль), and
+    pymorphy3 guesses unknown words (Чэпмен) as nouns."""
     found = parses(word.lower())
-    return bool(found) and found[0].score > 0.5 and not any(NAME_TAGS & p.tag.grammemes or "Geox" in p.tag.grammemes
-                                                               or "Orgn" in p.tag.grammemes or "Abbr" in p.tag.grammemes
-                                                               for p in found)
+    if not found or not found[0].is_known or any(NAME_TAGS & p.tag.grammemes for p in found):
+        return False
+    return found[0].tag.POS not in ("NOUN", None) and found[0].score > 0.3
 
 
 def nominative_forms(word: str) -> set[str]:
@@ -161,4 +163,30 @@ def nominative_forms(word: str) -> set[str]:
 def is_geo(word: str) -> bool:
     """A place name in its likeliest reading (Боливии, Калифорния, Аравию), not a surname too."""
     found = parses(word.lower())
-    return bool(found) and "Geox" in found[0].tag.grammemes and not any(NAME_TAGS & p.tag.grammemes for p in found)
+    return (bool(found) and found[0].is_known and "Geox" in found[0].tag.grammemes
+            and not any(NAME_TAGS & p.tag.grammemes for p in found))
+
+
+def can_be_nominative(words: list[str]) -> bool:
+    """Whether a name can be a sentence's subject: no word of it is only in an oblique case
+    (`Соной Ованнисян` after `с` is instrumental; `Сергей Лавров` and unknown foreign names pass)."""
+    for word in words:
+        if not word.isalpha() or len(word) < 3 or word.isupper():
+            continue
+        cases = {p.tag.case for p in parses(word.lower()) if p.tag.case and p.is_known}  # guesses prove nothing
+        if cases and "nomn" not in cases:
+            return False
+    return True
+
+
+def is_person_noun(word: str) -> bool:
+    """A common noun for a person in the nominative (музыкант, певица): a subject, not a name."""
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == "nomn"
+               and not NAME_TAGS & p.tag.grammemes for p in parses(word.lower()) if p.is_known)
+
+
+def is_plural_noun(word: str) -> bool:
+    """A known common noun read first as a plural (Мятежники, Следователи): a group, not a name."""
+    found = parses(word.lower())
+    return (bool(found) and found[0].is_known and found[0].tag.POS == "NOUN" and found[0].tag.number == "plur"
+            and not any(NAME_TAGS & p.tag.grammemes or "Geox" in p.tag.grammemes for p in found))
