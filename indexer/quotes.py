@@ -415,7 +415,9 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     if mode == "before" and lowered[-1] in rules.pronouns:
         return "pronoun", lowered[-1], ""
     segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
-    if mode == "before":
+    if mode == "before" and len(segments) >= 2 and APPOSITIVE.match(segments[-1]):
+        segments = segments[-2:-1]  # `Laila Lalami, a Moroccan author based in the US wrote`
+    elif mode == "before":
         segments = segments[-1:]
     body = organisation_subject(segments[-1] if mode == "before" else segments[0], rules) if mode != "after" else ""
     if body:
@@ -431,9 +433,12 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
             role = re.sub(r"^(the|a|an)\s+", "", ", ".join(x.strip() for x in segments[1:]), flags=re.I)
         return "name", name, role
     for k in (range(len(lowered)) if mode != "before" else reversed(range(len(lowered)))):
-        if _role_noun(lowered[k], rules):
+        if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]):
             return "role", " ".join(lowered[k : k + 2]), ""
     return "", "", ""
+
+
+APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|which)\s+[a-z]")
 
 
 def _role_noun(word: str, rules: Rules) -> bool:
@@ -442,9 +447,10 @@ def _role_noun(word: str, rules: Rules) -> bool:
 
 def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True):
     """The segment and the name run in it that names the speaker."""
-    found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules), name_runs(seg, rules))
+    found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules, seg), name_runs(seg, rules))
                     if r and not _is_org_acronym_after_role(seg, r, rules)
-                    and not (subject and rules.lang == "ru" and not russian.can_be_nominative(r[2]))])
+                    and not (subject and rules.lang == "ru" and (not russian.can_be_nominative(r[2])
+                                                                 or _after_preposition(seg, r[0], rules)))])
              for seg in segments]
     found = [(seg, runs) for seg, runs in found if runs]
     if not found:
@@ -490,16 +496,28 @@ def is_common_word(word: str, rules: Rules) -> bool:
     return low in common_english() and low not in FIRST_NAMES_TOO
 
 
-def _speaker_run(run, rules: Rules):
+def _speaker_run(run, rules: Rules, text: str | None = None):
     """A name run fit to name a speaker, with leading common words cut (`Even Mr Trump` -> `Trump`),
-    or None: a place, a people, a common word is no speaker."""
+    or None: a place, a people, a common word is no speaker. With the `text` the run was found in, a
+    single Russian common noun that only opens a sentence (`Заявление ...`) is no name either."""
     start, end, words = run
+    if text is not None and rules.lang == "ru" and _opens_a_sentence(text, start) and russian.is_plain_noun(words[0]):
+        if len(words) == 1:
+            return None  # `Заявление он сделал ...`
+        words = words[1:]  # `Выступление Мадонны`
     k = 0
     while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in ("mr", "mrs", "ms", "dr")):
         k += 1
     words = words[k:]
+    if rules.lang == "ru" and len(words) >= 2 and russian.is_person_noun(words[0]):
+        words = words[1:]  # `Форвард Реала`, `Певица Мадонна`: the noun opened the sentence
+        if not russian.can_be_nominative(words) or not any(russian.is_name_part(w) or not russian.parses(w.lower())[0].is_known
+                                                             for w in words):
+            return None
     if rules.lang == "ru" and russian.is_geo(words[-1]):
         return None  # Боливии, Калифорния, Саудовскую Аравию
+    if len(words) >= 2 and _is_city(" ".join(words)):
+        return None  # Saudi Arabia, New Zealand
     if len(words) == 1 and (is_common_word(words[0], rules) or is_place(words[0]) or _is_city(words[0])
                             or words[0].lower().endswith(DEMONYM_ENDINGS) and rules.lang == "en"):
         return None
@@ -558,6 +576,17 @@ def _is_city(word: str) -> bool:
     if not places.candidates(places.gazetteer(), [word]):
         return False
     return not (re.search("[а-яё]", word.lower()) and russian.is_surname(word))
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:;"
+
+
+def _after_preposition(text: str, start: int, rules: Rules) -> bool:
+    """`в интервью The Daily Mail`, `с Соной Ованнисян`: a name governed by a preposition is no subject."""
+    before = re.findall(r"[\w-]+", text[:start].lower())[-2:]
+    return any(w in rules.prepositions for w in before)
 
 
 def _is_org_acronym_after_role(seg: str, run, rules: Rules) -> bool:
@@ -626,16 +655,20 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     for phrase in rules.according:
         if low.startswith(phrase):
             return parse_speaker(body[len(phrase) :], rules, "after", subject=False)
-    if rules.lang == "ru" and not has_dash:
-        return None  # `«Название», как подчеркнула X` is a title in a parenthetical
+    if rules.lang == "ru" and not has_dash and not (clause.lstrip().startswith(",") and rules.is_verb(words[0])):
+        return None  # `«Название», как подчеркнула X` is a title in a parenthetical; `«...», сказал X` is speech
     if rules.lang == "en" and quote.rstrip()[-1:] in ".…" and not has_dash:
         return None  # the quoted sentence ended: what follows is a new sentence
-    v = find_verb(words[:14], rules)
+    document = document_speaker(body, rules)
+    if document:
+        return "name", document, ""
+    v = find_verb(words[:20], rules)  # `, X, a senior fellow at the ... Tax Policy Center, has written`
     if v >= 0:
         subject = " ".join(words[:v])
+        found = ("", "", "")
         if subject and not re.fullmatch(r"(also|then|later|также|затем)", subject.lower()):
             found = parse_speaker(subject, rules, "apposition" if subject.endswith(",") else "before")
-        else:
+        if not found[0]:  # `— упавшим голосом сказала она`: no one before the verb
             found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
         return found if found[0] else UNKNOWN
     if at_paragraph_end and len(words) <= 8 and quote.rstrip()[-1:] in ".,!?…":
@@ -696,9 +729,15 @@ def attribute_previous_sentence(text: str, rules: Rules) -> tuple[str, str, str]
     return None
 
 
+BRACKETED = re.compile(r"\s*\[[^\]]{1,20}\]")  # `[Fr]`, `[es]`: a link's language on blogs
+
+
 def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str] | None:
     """A paragraph ending in `Rathbun stated,` or `... tweeted:` introduces the next one."""
-    text = text.rstrip()
+    text = BRACKETED.sub("", text).rstrip()
+    document = document_speaker(text, rules)
+    if document:
+        return "name", document, ""
     if text[-1:] not in ":,":
         return None
     last = clause_before(text, len(text) - 1, 0)
@@ -706,7 +745,8 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     if found and found[0] != "unknown":
         return found
     if text.endswith(":"):
-        runs = [r for r in map(lambda r: _speaker_run(r, rules), name_runs(last, rules)) if r]
+        runs = [r for r in map(lambda r: _speaker_run(r, rules, last), name_runs(last, rules))
+                if r and (rules.lang != "ru" or russian.can_be_nominative(r[2]))]
         if runs:
             return "name", person_name(runs[-1][2], False, rules), ""
         return UNKNOWN
@@ -806,6 +846,34 @@ def _article_words(ctx: Context) -> set[str]:
     return ctx.words
 
 
+RU_DOCUMENT = (r"(?:сообщени|заявлени|пресс-релиз|материал|письм|обращени|коммюнике|некролог|документ)\w*")
+RU_SAYS = r"(?:говорится|отмечается|сказано|указывается|подчеркивается|подчёркивается|сообщается)"
+RU_DOCUMENT_OF = [
+    re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),
+    re.compile(rf"{RU_SAYS}\s+в[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s*){{1,4}})", re.I),
+]
+
+
+def document_speaker(clause: str, rules: Rules) -> str:
+    """`В сообщении пресс-службы ЦБ РФ говорится`, `говорится в заявлении полиции`: the body whose
+    document it is, in the nominative (`пресс-служба ЦБ РФ`, `полиция`)."""
+    if rules.lang != "ru":
+        return ""
+    for pattern in RU_DOCUMENT_OF:
+        m = pattern.search(clause)
+        if m:
+            words = re.findall(r"[\w-]+", m.group(1))
+            # the body's name stops at the first word that is not in the genitive (a place, `по делу`)
+            kept = []
+            for word in words:
+                if kept and (word.lower() in rules.prepositions or russian.is_common_word(word)):
+                    break
+                kept.append(word)
+            if kept and not russian.is_common_word(kept[0]):
+                return " ".join(russian.nominative_phrase(kept))
+    return ""
+
+
 DOCUMENT_NOUNS = {"statement", "release", "letter", "report", "complaint", "filing", "post", "tweet"}
 ISSUED_DOCUMENT = re.compile(
     r"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*),?\s+(?:\w+\s+)?(?:issued|released|put out|published|sent|posted|"
@@ -885,6 +953,12 @@ def _sentence_subject(sentence: str, ctx: Context) -> Person | None:
     head = " ".join(words[:v]) if v > 0 else sentence
     every = name_runs(head, ctx.rules)
     runs = [r for r in every if _person_like(r[2], ctx)]
+    if not runs and every and len(every[0][2]) == 1 and not head[: every[0][0]].strip() \
+            and (v > 0 or ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
+        # `Abdoukili reacts in a similar manner.`: one name opening the sentence, before its verb
+        checked = _speaker_run(every[0], ctx.rules, head)
+        if checked and every[0][2][0].lower() not in ORGANISATION_WORDS and not every[0][2][0].isupper():
+            runs = [checked]
     if not runs or not _opens(head, every[0][0], ctx.rules):
         return None
     return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
@@ -1013,12 +1087,12 @@ def normalize_marks(text: str, rules: Rules) -> str:
 
 def introduces_speech(paragraph: str, rules: Rules) -> bool:
     """A paragraph ending `X said:`, `По словам X:`, `Анна Иванова:` announces speech, not a list."""
+    paragraph = BRACKETED.sub(" ", paragraph)
     last = clause_before(paragraph.rstrip(), len(paragraph.rstrip()) - 1, 0)
     words = last.split()
     if any(rules.is_verb(w) for w in words) or any(phrase in last.lower() for phrase in rules.according):
         return True
-    words_of_speech = ("словами", "words", "statement", "заявлении", "заявление", "обращении", "message", "сообщении")
-    if any(w.lower().strip(",.:") in words_of_speech for w in words[-4:]):
+    if re.search(r"\b(?:словами|words|statement|заявлени\w*|обращени\w*|message|сообщени\w*|указ\w*|текст\w*)\b", last.lower()):
         return True
     return 1 <= len(words) <= 4 and bool(name_runs(last, rules))  # `Гари Каспаров:`
 

@@ -54,8 +54,8 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
     """The case and gender the words of one name agree on, nominative first: ("gent", "masc")."""
     options = []
     for word in words:
-        readings = {(p.tag.case, p.tag.gender) for p in parses(word.lower())
-                    if NAME_TAGS & p.tag.grammemes and p.tag.case in CASES and p.tag.number != "plur"}
+        readings = {(p.tag.case, p.tag.gender) for p in _name_readings(word)
+                    if p.tag.case in CASES and p.tag.number != "plur"}
         if readings:
             options.append(readings)
     if not options:
@@ -71,6 +71,13 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
     return "nomn", None
 
 
+def _name_readings(word: str) -> list:
+    """Readings as a name part: the dictionary's, and its guesses only for Russian-looking surnames
+    (Фастовского); a guessed first name (Буффье read as a case of `Буффья`) is not trusted."""
+    return [p for p in parses(word.lower())
+            if NAME_TAGS & p.tag.grammemes and (p.is_known or "Surn" in p.tag.grammemes)]
+
+
 def nominative_name(words: list[str], case: str | None = None) -> list[str]:
     """A person's name put back into the nominative: ["Сергея", "Лаврова"] -> ["Сергей", "Лавров"].
 
@@ -84,7 +91,7 @@ def nominative_name(words: list[str], case: str | None = None) -> list[str]:
         return list(words)
     out = []
     for word in words:
-        readings = [p for p in parses(word.lower()) if NAME_TAGS & p.tag.grammemes and p.tag.case == case
+        readings = [p for p in _name_readings(word) if p.tag.case == case
                     and (gender is None or p.tag.gender in (gender, None))]
         if not readings:
             out.append(word)
@@ -146,7 +153,7 @@ def is_common_word(word: str) -> bool:
     found = parses(word.lower())
     if not found or not found[0].is_known or any(NAME_TAGS & p.tag.grammemes for p in found):
         return False
-    return found[0].tag.POS not in ("NOUN", None) and found[0].score > 0.3
+    return not any(p.tag.POS in ("NOUN", None) for p in found if p.is_known)
 
 
 def nominative_forms(word: str) -> set[str]:
@@ -190,3 +197,10 @@ def is_plural_noun(word: str) -> bool:
     found = parses(word.lower())
     return (bool(found) and found[0].is_known and found[0].tag.POS == "NOUN" and found[0].tag.number == "plur"
             and not any(NAME_TAGS & p.tag.grammemes or "Geox" in p.tag.grammemes for p in found))
+
+
+def is_plain_noun(word: str) -> bool:
+    """A known common noun and never a name part (Заявление, Мадонна): a name only mid-sentence."""
+    found = [p for p in parses(word.lower()) if p.is_known]
+    return bool(found) and found[0].tag.POS == "NOUN" and not any(
+        NAME_TAGS & p.tag.grammemes or {"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in found)
