@@ -678,8 +678,10 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     return None
 
 
-def attribute_before(clause: str, rules: Rules) -> tuple[str, str, str] | None:
-    """`X said: "`, `X noted, "`, `According to X, "`, `По словам X, «`."""
+def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple[str, str, str] | None:
+    """`X said: "`, `X noted, "`, `According to X, "`, `По словам X, «`.
+
+    any_verb: in Russian, take any finite verb for the speech verb (`осуждал решение «...»`)."""
     low = clause.lower()
     for phrase in rules.according:
         k = low.rfind(phrase)
@@ -689,6 +691,8 @@ def attribute_before(clause: str, rules: Rules) -> tuple[str, str, str] | None:
                 return found
     words = clause.split()
     verbs = [i for i, w in enumerate(words) if rules.is_verb(w)]
+    if not verbs and any_verb:
+        verbs = [i for i, w in enumerate(words) if russian.is_finite_verb(w.strip(",.;:"))]
     if not verbs:
         bare = clause.strip()
         if bare.endswith(":") and 1 <= len(bare.split()) <= 4:
@@ -1172,6 +1176,15 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if title:
         return None
     found = attribute_before(before, rules)
+    if found is None and rules.lang == "ru" and before.strip() and any(russian.is_finite_verb(w.strip(",.;:!?")) for w in span.text.split()):
+        # a quotation inside a sentence whose verb is not one of speech (`осуждал решение «...»`):
+        # speech, when the quoted words have a verb of their own (not a name or a label)
+        found = attribute_before(before, rules, any_verb=True)
+    if found is None and rules.lang == "en" and before.strip() and span.text[:1].islower() and not span.block:
+        # a partial quotation woven into a sentence (`They call for "urgent implementation of ..."`):
+        # someone's words, the sentence's subject or else the last speaker's
+        person = _sentence_subject(before, ctx) or nearest_person(ctx, span.paragraph, span.start, subjects_only=True)
+        return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
     if prev_end and (found is None or found[0] not in ("name", "role")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
         whole = attribute_before(clause_before(text, span.start, 0), rules)
