@@ -66,6 +66,7 @@ class Span:
     text: str
     dash: bool = False  # dialogue-dash quote (attribution already parsed)
     block: bool = False  # a paragraph of speech without marks, introduced by a colon
+    continued: bool = False  # `"Amazing," Davis said. "To be able ..."`: another quotation goes on after the attribution
     speaker_phrase: str = ""  # for dash quotes: the attribution clause
 
 
@@ -414,6 +415,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
                     return "role", nouns[-1] if rules.lang == "ru" else " ".join(nouns[:2]), ""
     if mode == "before" and lowered[-1] in rules.pronouns:
         return "pronoun", lowered[-1], ""
+    if mode == "before" and lowered[0] in rules.pronouns and len(lowered) <= 3 and not name_runs(phrase, rules)[1:]:
+        return "pronoun", lowered[0], ""  # `He instead told ...`
     segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
     if mode == "before" and len(segments) >= 2 and APPOSITIVE.match(segments[-1]):
         segments = segments[-2:-1]  # `Laila Lalami, a Moroccan author based in the US wrote`
@@ -678,6 +681,9 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     return None
 
 
+ADDRESSING_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges"}  # their object listens
+
+
 def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple[str, str, str] | None:
     """`X said: "`, `X noted, "`, `According to X, "`, `По словам X, «`.
 
@@ -709,8 +715,8 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         found = parse_speaker(subject, rules, "apposition")
     elif subject.strip():
         found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
-    if not found[0]:
-        found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
+    if not found[0] and words[v].lower().strip(",.:") not in ADDRESSING_VERBS:
+        found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")  # `..., said X: "`; `told X` names the listener
     return found if found[0] else UNKNOWN
 
 
@@ -918,17 +924,28 @@ def _is_rejected_person(words: list[str], ctx: Context) -> bool:
 def full_name(surname: str, ctx: Context) -> Person | None:
     """`Balayeva` -> the person written in full elsewhere: `Aida Balayeva` (a first name alone too:
     `Анна` -> `Анна Ухалина`)."""
-    exact = [p for p in ctx.people if len(p.name.split()) > 1 and p.name.split()[-1] == surname]
+    exact = [p for p in ctx.people if len(p.name.split()) > 1 and _surname(p.name) == surname]
     if exact:
         return exact[0]
     first = [p for p in ctx.people if len(p.name.split()) > 1 and p.name.split()[0] == surname]
     if len({p.name for p in first}) == 1:
         return first[0]
     if ctx.rules.lang == "en":  # Russian names decline: only the same form is safe
-        close = [p for p in ctx.people if len(p.name.split()) > 1 and _same_surname(p.name.split()[-1], surname)]
+        close = [p for p in ctx.people if len(p.name.split()) > 1 and _same_surname(_surname(p.name), surname)]
         if close:
             return close[0]
     return None
+
+
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname(name: str) -> str:
+    """The family name: the last word, suffixes aside (`James P. Kennedy Jr.` -> `Kennedy`)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1]
 
 
 def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subjects_only: bool = False) -> Person | None:
@@ -965,6 +982,8 @@ def _sentence_subject(sentence: str, ctx: Context) -> Person | None:
             runs = [checked]
     if not runs or not _opens(head, every[0][0], ctx.rules):
         return None
+    if v > 0 and head[runs[0][1] :].lstrip().startswith(","):
+        return _person_of(runs[0][2], ctx)  # `Sonya A. Zoghlin, Carlineo’s attorney, told ...`
     return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
 
 
@@ -1111,6 +1130,8 @@ def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     quotes: list[Quote] = []
     spans = find_spans(paragraphs, lambda previous: introduces_speech(previous, rules))
     previous: Verdict | None = None
+    for span, following in zip(spans, spans[1:]):
+        span.continued = _continued_by(span, following, paragraphs, rules)
     for i, span in enumerate(spans):
         prev_end = spans[i - 1].end if i and spans[i - 1].end_paragraph == span.paragraph else 0
         verdict = judge(span, prev_end, ctx)
@@ -1144,7 +1165,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     """A verdict if `span` is a quote, else None (a title, a scare-quoted phrase)."""
     rules = ctx.rules
     text = ctx.paragraphs[span.paragraph]
-    if _word_count(span.text) < MIN_WORDS:
+    if _word_count(span.text) < MIN_WORDS and not span.continued:
         return None
     if span.dash:
         found = attribute_after("— " + span.speaker_phrase, span.text + ",", False, rules) or UNKNOWN
@@ -1207,6 +1228,15 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
         return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
     return None
+
+
+def _continued_by(span: Span, following: Span, paragraphs: list[str], rules: Rules) -> bool:
+    """A short quotation whose attribution (`, Davis said.`) is all that stands before the next one."""
+    if span.dash or span.block or following.paragraph != span.end_paragraph or following.dash or following.block:
+        return False
+    between = paragraphs[span.end_paragraph][span.end : following.start]
+    words = between.split()
+    return 0 < len(words) <= 8 and bool(re.search(r"[.,:]\s*$", between)) and find_verb(words, rules) >= 0
 
 
 def continues(a: Verdict, b: Verdict, span: Span, ctx: Context) -> bool:
