@@ -56,6 +56,10 @@ def cases(big: bool) -> dict[str, bytes]:
         "no-html-warc.warc": warc_record(b"just some text", content_type="text/plain"),
         "truncated.warc.gz": gzip.compress(warc_record(b"<html><body><p>Text</p></body></html>"))[:-30],
         "good.txt": ARTICLE.encode(),
+        # quotation marks by the hundred: extraction must stay fast and its quotes bounded
+        "many-quotes.txt": ("Title\n\n" + " ".join(f'"Word{i} a b c," said Smith{i % 7}.' for i in range(2000))).encode(),
+        "unbalanced-quotes.txt": ("Title\n\n" + "\n\n".join(f'Line {i} opens "a quote that never closes' for i in range(500))).encode(),
+        "mixed-script-quotes.txt": ("Заголовок\n\n" + 'Он сказал: «Hello 你好 мир», — "mixed «nested „quotes“» and" ' * 500).encode(),
     }
     if big:
         words = b"word " * (10 * 1024 * 1024 - 2000)  # just under the 50 MiB file limit

@@ -18,6 +18,7 @@ from indexer.model import Quote
 
 RULES_FILE = Path(__file__).parent / "data" / "speech_verbs.json"
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes or names, not quotes
+CLAUSE_CHARS = 600  # the farthest an attribution clause reaches back from a quotation mark
 DOUBLE_MARKS = '"“”„'
 ARTICLES = {"the", "a", "an"}  # not part of a role: `the director` is `director`
 QUOTE_MARK = re.compile(f"[«»{DOUBLE_MARKS}]")
@@ -625,7 +626,7 @@ def find_verb(words: list[str], rules: Rules) -> int:
 
 def clause_after(text: str, end: int) -> str:
     """The attribution clause after a closing mark: up to the sentence end or the next quote."""
-    rest = re.sub(r"«[^«».!?]{1,60}»", lambda m: "_" * len(m.group()), text[end:])  # short titles in the clause
+    rest = re.sub(r"«[^«».!?]{1,60}»", lambda m: "_" * len(m.group()), text[end : end + CLAUSE_CHARS])  # short titles in the clause
     stop = len(rest)
     m = SENTENCE_END.search(rest, 1 if rest[:1] in ".!?;" else 0)
     if m:
@@ -638,7 +639,7 @@ def clause_after(text: str, end: int) -> str:
 
 def clause_before(text: str, start: int, floor: int) -> str:
     """The text of the sentence before an opening mark, from `floor` at the earliest."""
-    head = text[floor:start]
+    head = text[max(floor, start - CLAUSE_CHARS) : start]  # a longer "clause" is no attribution: keeps this linear
     ends = list(SENTENCE_END.finditer(head))
     return head[ends[-1].end() :] if ends else head
 
@@ -952,7 +953,7 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
     """The person a pronoun or a bare role noun points to: in the nearest paragraph that
     names someone, the subject of the last sentence that opens with a person, else the
     last person named."""
-    texts = [ctx.paragraphs[paragraph][since:upto]]
+    texts = [ctx.paragraphs[paragraph][max(since, upto - 3 * CLAUSE_CHARS) : upto]]
     if not subjects_only:
         texts += [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
     for text in texts:

@@ -4,6 +4,7 @@ a smoke run of the quote benchmark (bench/quotes.py)."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,25 @@ def test_a_place_or_a_common_word_is_never_the_speaker():
     assert [q.speaker for q in extract_quotes(en, "en")] != ["Brussels"]
     ru = ["«Мы закроем посольство в течение недели», — заявили в Боливии."]
     assert [q.speaker for q in extract_quotes(ru, "ru")] in ([""], [])
+
+
+HOSTILE = {
+    "hundreds of quotations": ["He said: " + " ".join(f'"word{i} a b c," said Smith{i % 7}.' for i in range(800))],
+    "hundreds of Russian quotations": [" ".join(f"«Слово{i} раз два три», — сказал Иванов{i % 7}." for i in range(800))],
+    "marks alone": ['"' * 3000, "«" * 3000, "»" * 3000, "„“" * 1500],
+    "quotations never closed": [f'Paragraph {i} says "this never closes and goes on and on' for i in range(300)],
+    "one quotation over the whole article": ["“" + "A long quote goes on here. " * 50] + ["“More of the same. " * 50] * 200,
+    "mixed scripts and nesting": ['Он сказал: «Hello 你好 мир», — "mixed «nested „quotes“ here» and" ' * 300],
+    "colons without speech": ["Иван Петров сказал:"] * 500,
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_hostile_quotation_marks_stay_fast_and_bounded(case, language):
+    paragraphs = HOSTILE[case]
+    started = time.perf_counter()
+    found = extract_quotes(paragraphs, language)
+    assert time.perf_counter() - started < 5.0  # the per-article limit is 60 s; this is a hundredth of it in practice
+    for quote in found:  # never longer than the paragraphs it can span
+        assert len(quote.text) <= sum(len(p) for p in paragraphs[quote.paragraph - 1 :])
