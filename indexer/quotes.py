@@ -87,11 +87,35 @@ class Context:
     last_speaker: Person | None = None
     last_paragraph: int = -10
     last_quote_end: int = 0
-    people: list[Person] = field(default_factory=list)
+    by_paragraph: dict[int, list[Person]] = field(default_factory=dict)  # people named, read on demand
+    remembered: list[Person] = field(default_factory=list)  # speakers met that no paragraph introduced
     words: set[str] | None = None  # every word of the article, made on first use
+
+    def people_in(self, n: int) -> list[Person]:
+        if n not in self.by_paragraph:
+            self.by_paragraph[n] = paragraph_people(n, self.paragraphs[n], self.rules)
+        return self.by_paragraph[n]
+
+    @property
+    def people(self) -> list[Person]:
+        """Everyone the article names in full, in text order, then the speakers remembered."""
+        return [p for n in range(len(self.paragraphs)) for p in self.people_in(n)] + self.remembered
+
+    def people_named(self, word: str) -> list[Person]:
+        """The people of `people` from the paragraphs that hold `word`: reads only those. A Russian
+        name is looked for by its stem: the paragraph may decline it (Захарова, Марии Захаровой)."""
+        if self.rules.lang == "ru":
+            word = word[: max(3, len(word) - 2)]
+        return ([p for n, text in enumerate(self.paragraphs) if word in text for p in self.people_in(n)]
+                + [p for p in self.remembered if word in p.name])
 
 
 # ---------------------------------------------------------------- rules
+
+
+# The endings a Russian finite verb, infinitive or short participle can have: other words are not
+# looked up in the dictionary at all.
+RUSSIAN_VERB_SHAPE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|[еёиуюая]т|[еёиуюая]тся|ть|ться|ти|ешь|ишь|ен|ена)$")
 
 
 @lru_cache(maxsize=100_000)
@@ -100,7 +124,8 @@ def _is_verb(lang: str, word: str) -> bool:
     word = word.lower().strip(",.:;")
     if word in rules.verbs:
         return True
-    return bool(rules.verb_lemmas) and word.isalpha() and not rules.verb_lemmas.isdisjoint(russian.lemmas(word))
+    return (bool(rules.verb_lemmas) and word.isalpha() and RUSSIAN_VERB_SHAPE.search(word) is not None
+            and not rules.verb_lemmas.isdisjoint(russian.lemmas(word)))
 
 
 @lru_cache(maxsize=None)
@@ -818,8 +843,9 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         full = full_name(name, ctx)
         if full:
             return full
-    known = [p for p in ctx.people if p.name == name and p.role]
-    person = Person(name, role or (known[0].role if known else ""))
+    if not role:  # the role written where the article introduced the person
+        role = next((p.role for p in ctx.people_named(name.split()[-1]) if p.name == name and p.role), "")
+    person = Person(name, role)
     _remember(ctx, person)
     return person
 
@@ -925,14 +951,16 @@ def _is_rejected_person(words: list[str], ctx: Context) -> bool:
 def full_name(surname: str, ctx: Context) -> Person | None:
     """`Balayeva` -> the person written in full elsewhere: `Aida Balayeva` (a first name alone too:
     `Анна` -> `Анна Ухалина`)."""
-    exact = [p for p in ctx.people if len(p.name.split()) > 1 and _surname(p.name) == surname]
+    named = ctx.people_named(surname)
+    exact = [p for p in named if len(p.name.split()) > 1 and _surname(p.name) == surname]
     if exact:
         return exact[0]
-    first = [p for p in ctx.people if len(p.name.split()) > 1 and p.name.split()[0] == surname]
+    first = [p for p in named if len(p.name.split()) > 1 and p.name.split()[0] == surname]
     if len({p.name for p in first}) == 1:
         return first[0]
     if ctx.rules.lang == "en":  # Russian names decline: only the same form is safe
-        close = [p for p in ctx.people if len(p.name.split()) > 1 and _same_surname(_surname(p.name), surname)]
+        close = [p for p in ctx.people_named(surname[:4]) if len(p.name.split()) > 1
+                 and _same_surname(_surname(p.name), surname)]
         if close:
             return close[0]
     return None
@@ -1025,7 +1053,7 @@ def _person_like(words: list[str], ctx: Context) -> bool:
         return False  # `Республиканской Специализированной`
     if len(words) >= 2:
         return True
-    return any(len(p.name.split()) > 1 and p.name.split()[-1] == words[0] for p in ctx.people)
+    return any(len(p.name.split()) > 1 and p.name.split()[-1] == words[0] for p in ctx.people_named(words[0]))
 
 
 def _person_of(words: list[str], ctx: Context) -> Person:
@@ -1033,7 +1061,7 @@ def _person_of(words: list[str], ctx: Context) -> Person:
     name = person_name(words, False, ctx.rules)
     if len(name.split()) == 1:
         return full_name(name, ctx) or Person(name)
-    for p in ctx.people:
+    for p in ctx.people_named(name.split()[-1]):
         if p.name == name:
             return p
     return Person(name)
@@ -1058,38 +1086,46 @@ def _by_role(noun: str, ctx: Context, here: tuple[int, int]) -> Person | None:
     for phrase, syns in ctx.rules.role_synonyms.items():
         if noun.startswith(phrase):
             wanted |= set(syns)
-    earlier = [p for p in ctx.people if p.where < here and p.role]
-    for person in sorted(earlier, key=lambda p: p.where, reverse=True):
-        if any(w in person.role.lower() for w in wanted):
+    for n in range(min(here[0], len(ctx.paragraphs) - 1), -1, -1):  # nearest paragraph first: read no further
+        earlier = [p for p in ctx.people_in(n) if p.where < here and p.role]
+        for person in sorted(earlier, key=lambda p: p.where, reverse=True):
+            if any(w in person.role.lower() for w in wanted):
+                return person
+    for person in reversed(ctx.remembered):
+        if person.where < here and person.role and any(w in person.role.lower() for w in wanted):
             return person
     return None
 
 
 def _remember(ctx: Context, person: Person) -> None:
-    if person.name and all(p.name != person.name for p in ctx.people):
-        ctx.people.append(person)
+    if person.name and all(p.name != person.name for p in ctx.people_named(person.name.split()[-1])):
+        ctx.remembered.append(person)
 
 
 def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
     """People introduced with a role before their name: `Director of the Library X Y`."""
+    return [p for n, para in enumerate(paragraphs) for p in paragraph_people(n, para, rules)]
+
+
+def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
+    """The people one paragraph names with two words or more, with the role written before them."""
     people = []
-    for n, para in enumerate(paragraphs):
-        for start, end, words in name_runs(para, rules):
-            if len(words) < 2:
-                continue
-            before = para[:start]
-            if all(w.isupper() for w in words) or is_place(words[-1]):
-                continue
-            link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
-            checked = _speaker_run((start, end, words), rules)
-            if checked is None or _is_city(" ".join(words)):
-                continue
-            name = person_name(checked[2], link, rules)
-            if rules.lang == "ru":
-                name = " ".join(russian.nominative_name(name.split()))
-            leftover = " ".join(words[: len(words) - len(name.split())])
-            role = _role_text(_clause_tail(before) + " " + leftover, rules)
-            people.append(Person(name, role, (n, start)))
+    for start, end, words in name_runs(para, rules):
+        if len(words) < 2:
+            continue
+        before = para[:start]
+        if all(w.isupper() for w in words) or is_place(words[-1]):
+            continue
+        link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
+        checked = _speaker_run((start, end, words), rules)
+        if checked is None or _is_city(" ".join(words)):
+            continue
+        name = person_name(checked[2], link, rules)
+        if rules.lang == "ru":
+            name = " ".join(russian.nominative_name(name.split()))
+        leftover = " ".join(words[: len(words) - len(name.split())])
+        role = _role_text(_clause_tail(before) + " " + leftover, rules)
+        people.append(Person(name, role, (n, start)))
     return people
 
 
@@ -1127,9 +1163,11 @@ def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     if rules is None:
         return []
     paragraphs = [normalize_marks(p, rules) for p in paragraphs]
-    ctx = Context(paragraphs, rules, people=collect_people(paragraphs, rules))
-    quotes: list[Quote] = []
     spans = find_spans(paragraphs, lambda previous: introduces_speech(previous, rules))
+    if not spans:
+        return []
+    ctx = Context(paragraphs, rules)
+    quotes: list[Quote] = []
     previous: Verdict | None = None
     for span, following in zip(spans, spans[1:]):
         span.continued = _continued_by(span, following, paragraphs, rules)

@@ -39,11 +39,13 @@ def _inflect(parse, grammemes: set[str]) -> str | None:
     return form.word if form else None
 
 
+@lru_cache(maxsize=200_000)
 def is_name_part(word: str) -> bool:
     """A first name, patronymic or surname in some reading (Лаврова, Сергея, Ивановича)."""
     return any(NAME_TAGS & p.tag.grammemes for p in parses(word.lower())) if word.isalpha() else False
 
 
+@lru_cache(maxsize=200_000)
 def is_surname(word: str) -> bool:
     """A surname in the dictionary's first reading or a known surname form (not a common word)."""
     found = parses(word.lower())
@@ -141,11 +143,13 @@ def _lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form for p in parses(word))
 
 
+@lru_cache(maxsize=200_000)
 def is_finite_verb(word: str) -> bool:
     """A verb in the past or present tense (сказала, отшутился, говорит), as after `», —`."""
     return any(p.tag.POS == "VERB" for p in parses(word.lower())) if word.isalpha() else False
 
 
+@lru_cache(maxsize=200_000)
 def is_common_word(word: str) -> bool:
     """A known word that names nothing: an adverb, adjective, verb or pronoun (Позднее, Всеобщего).
     Nouns are not counted: a capitalised noun in mid-sentence is a name (Мадонна, Кремль), and
@@ -167,6 +171,7 @@ def nominative_forms(word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def is_geo(word: str) -> bool:
     """A place name in its likeliest reading (Боливии, Калифорния, Аравию), not a surname too."""
     found = parses(word.lower())
@@ -177,21 +182,25 @@ def is_geo(word: str) -> bool:
 def can_be_nominative(words: list[str]) -> bool:
     """Whether a name can be a sentence's subject: no word of it is only in an oblique case
     (`Соной Ованнисян` after `с` is instrumental; `Сергей Лавров` and unknown foreign names pass)."""
-    for word in words:
-        if not word.isalpha() or len(word) < 3 or word.isupper():
-            continue
-        cases = {p.tag.case for p in parses(word.lower()) if p.tag.case and p.is_known}  # guesses prove nothing
-        if cases and "nomn" not in cases:
-            return False
-    return True
+    return all(_can_be_nominative(word) for word in words)
 
 
+@lru_cache(maxsize=200_000)
+def _can_be_nominative(word: str) -> bool:
+    if not word.isalpha() or len(word) < 3 or word.isupper():
+        return True
+    cases = {p.tag.case for p in parses(word.lower()) if p.tag.case and p.is_known}  # guesses prove nothing
+    return not cases or "nomn" in cases
+
+
+@lru_cache(maxsize=200_000)
 def is_person_noun(word: str) -> bool:
     """A common noun for a person in the nominative (музыкант, певица): a subject, not a name."""
     return any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == "nomn"
                and not NAME_TAGS & p.tag.grammemes for p in parses(word.lower()) if p.is_known)
 
 
+@lru_cache(maxsize=200_000)
 def is_plural_noun(word: str) -> bool:
     """A known common noun read first as a plural (Мятежники, Следователи): a group, not a name."""
     found = parses(word.lower())
@@ -199,6 +208,7 @@ def is_plural_noun(word: str) -> bool:
             and not any(NAME_TAGS & p.tag.grammemes or "Geox" in p.tag.grammemes for p in found))
 
 
+@lru_cache(maxsize=200_000)
 def is_plain_noun(word: str) -> bool:
     """A known common noun and never a name part (Заявление, Мадонна): a name only mid-sentence."""
     found = [p for p in parses(word.lower()) if p.is_known]
