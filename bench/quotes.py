@@ -109,8 +109,10 @@ def run(data_dir: Path = DATA, split: str | None = None) -> dict:
         predicted = extract_quotes(paragraphs, gold["lang"])
         pairs, extra = match_article(gold["quotes"], predicted)
         for lang in (gold["lang"], "all"):
-            c = counts.setdefault(lang, dict.fromkeys(("gold", "pred", "matched", "named_gold", "named_pred", "speaker_ok"), 0))
+            c = counts.setdefault(lang, dict.fromkeys(("gold", "pred", "matched", "named_gold", "named_pred", "speaker_ok",
+                                                      "named_all"), 0))
             c["gold"] += len(gold["quotes"])
+            c["named_all"] += sum(1 for g in gold["quotes"] if g["speaker"])
             c["pred"] += len(predicted)
             for g, p in pairs:
                 if p is None:
@@ -136,18 +138,20 @@ def run(data_dir: Path = DATA, split: str | None = None) -> dict:
             # attribution: among matched quotes whose gold speaker is named
             "attribution_precision": c["speaker_ok"] / c["named_pred"] if c["named_pred"] else 0.0,
             "attribution_recall": c["speaker_ok"] / c["named_gold"] if c["named_gold"] else 0.0,
+            # end to end: of all the gold quotes with a named speaker, found and given to that speaker
+            "found_with_speaker": c["speaker_ok"] / c["named_all"] if c["named_all"] else 0.0,
         }
     return {"scores": scores, "misses": misses}
 
 
 def table(scores: dict) -> str:
-    rows = ["| lang | gold quotes | predicted | extraction P | extraction R | attribution P | attribution R |",
-            "| --- | --- | --- | --- | --- | --- | --- |"]
+    rows = ["| lang | gold quotes | predicted | extraction P | extraction R | attribution P | attribution R | found with speaker |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for lang in ("en", "ru", "all"):
         s = scores.get(lang)
         if s:
             rows.append(f"| {lang} | {s['gold']} | {s['predicted']} | {s['extraction_precision']:.3f} | {s['extraction_recall']:.3f} "
-                        f"| {s['attribution_precision']:.3f} | {s['attribution_recall']:.3f} |")
+                        f"| {s['attribution_precision']:.3f} | {s['attribution_recall']:.3f} | {s['found_with_speaker']:.3f} |")
     return "\n".join(rows)
 
 
