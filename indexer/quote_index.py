@@ -15,7 +15,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.query import And, Every, FuzzyTerm, Or, Query, Term
 
-from . import config, highlight, schema
+from . import config, highlight, schema, speakers
 from .model import Article, FacetValue
 from .query import exact_phrases
 from .segments import FastSegmentWriter, delete_all, merge_tiers
@@ -60,6 +60,7 @@ class QuoteHit:
     language: str
     first: bool  # the earliest appearance of these words in the archive
     first_article: str  # where they first appeared (this article when `first`)
+    speaker_identity: str = ""  # the person the speaker is, named as the whole archive names them best
 
 
 @dataclass
@@ -124,31 +125,56 @@ class QuoteIndex:
         ix = whoosh_index.open_dir(str(generation / DIRNAME))
         self.searcher = ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
         self.parser = MultifieldParser(["text", "fold"], ix.schema, fieldboosts={"fold": 0.1}, group=AndGroup)
+        self._identities: dict[str, speakers.Identity] | None = None
+
+    def identities(self) -> dict[str, speakers.Identity]:
+        """Every speaker name written in the index -> the person's identity (made once per generation)."""
+        if self._identities is None:
+            reader = self.searcher.reader()
+            counts = {name: reader.doc_frequency("speaker_name", name) for name in reader.field_terms("speaker_name")}
+            self._identities = speakers.identify(counts)
+        return self._identities
+
+    def speaker_filter(self, speaker: str) -> Query:
+        """The quotes of the person (or people) the typed speaker means, by every name they go by;
+        a name the archive's identities do not hold is matched word by word, as before."""
+        identities = self.identities()
+        chosen = speakers.matching(identities, speaker)
+        persons = [i for i in chosen if i.key.startswith("person:")] or chosen  # Obama, not the Obama family
+        keys = {i.key for i in persons}
+        names = sorted(name for name, identity in identities.items() if identity.key in keys)
+        return Or([Term("speaker_name", name) for name in names]) if names else speaker_query(speaker)
 
     def search(self, query: str = "", speaker: str | None = None, page: int = 1, per_page: int = 20) -> QuoteResults:
         parsed = self.parser.parse(exact_phrases(query)) if query.strip() else Every()
         if speaker and WORD.search(speaker):
-            parsed = And([parsed, speaker_query(speaker)])
+            parsed = And([parsed, self.speaker_filter(speaker)])
         sortedby = sorting.FieldFacet("date") if isinstance(parsed, Every) else None
         results = self.searcher.search(
             parsed, limit=page * per_page, sortedby=sortedby,
             groupedby={"speaker": sorting.FieldFacet("speaker_name", maptype=sorting.Count)},
         )
         hits = []
+        identities = self.identities()
         for hit in results[(page - 1) * per_page : page * per_page]:
             first = self.first_appearance(hit["words"])
+            identity = identities.get(hit.get("speaker_name", ""))
             hits.append(QuoteHit(
                 text=highlight.highlight_all(hit["text"], parsed), speaker=hit.get("speaker_name", ""),
                 role=hit.get("role", ""), article=hit["article"], title=hit.get("title", ""),
                 paragraph=hit.get("paragraph", 0), date=hit.get("date", ""), venue=hit.get("venue", ""),
                 country=hit.get("country", ""), language=hit.get("language", ""),
                 first=first == hit["key"], first_article=first.rsplit("#", 1)[0],
+                speaker_identity=identity.name if identity else "",
             ))
-        speakers = sorted(
-            (FacetValue(str(v), c) for v, c in results.groups("speaker").items() if v),
-            key=lambda v: (-v.count, v.value),
-        )[: config.FACET_LIMIT]
-        return QuoteResults(query, speaker, len(results), page, per_page, hits, speakers)
+        by_person: dict[str, int] = {}  # the facet counts people, not spellings
+        for written, count in results.groups("speaker").items():
+            if written:
+                identity = identities.get(str(written))
+                name = identity.name if identity else str(written)
+                by_person[name] = by_person.get(name, 0) + count
+        facet = sorted((FacetValue(v, c) for v, c in by_person.items()), key=lambda v: (-v.count, v.value))
+        return QuoteResults(query, speaker, len(results), page, per_page, hits, facet[: config.FACET_LIMIT])
 
     def first_appearance(self, words: str) -> str:
         """The key of the earliest quote with these words (undated ones last)."""

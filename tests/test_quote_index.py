@@ -56,7 +56,7 @@ def test_speaker_facet_and_json_shape(ix):
     data = results.to_json()
     assert set(data) == {"query", "speaker", "total", "page", "per_page", "hits", "facets"}
     assert set(data["hits"][0]) == {"text", "speaker", "role", "article", "title", "paragraph", "date", "venue",
-                                    "country", "language", "first", "first_article"}
+                                    "country", "language", "first", "first_article", "speaker_identity"}
 
 
 def test_exact_phrase_in_quotes(ix):

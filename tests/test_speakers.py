@@ -1,0 +1,93 @@
+"""Speaker identities: one person however the articles write them, two people kept apart.
+Expected groupings written by knowing who the people are, not by running the code."""
+import json
+
+import pytest
+
+from indexer import build, speakers
+from indexer.model import Article, Paragraph, Quote
+from indexer.search import Index
+
+
+def groups(counts: dict[str, int]) -> set[frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for written, identity in speakers.identify(counts).items():
+        found.setdefault(identity.key, set()).add(written)
+    return {frozenset(g) for g in found.values()}
+
+
+def test_scripts_titles_and_case_forms_are_one_person():
+    counts = {"Барак Обама": 2, "Barack Obama": 1, "Президент Обама": 1, "Обамы": 1, "Obama": 3}
+    assert groups(counts) == {frozenset(counts)}
+    identity = speakers.identify(counts)["Obama"]
+    assert identity.name == "Барак Обама"  # the fullest form, written most often
+    assert set(identity.aliases) >= set(counts)
+
+
+def test_a_family_is_not_the_person():
+    assert frozenset({"Семья Обамы"}) in groups({"Барак Обама": 2, "Семья Обамы": 1})
+
+
+@pytest.mark.parametrize("counts, expected", [
+    # two Kims with different given names stay apart, and a bare "Kim" is not forced onto either
+    ({"Kim Jong-un": 2, "Kim Yo-jong": 1, "Kim": 1},
+     {frozenset({"Kim Jong-un"}), frozenset({"Kim Yo-jong"}), frozenset({"Kim"})}),
+    # two Smiths, likewise
+    ({"John Smith": 1, "Jane Smith": 1, "Smith": 2},
+     {frozenset({"John Smith"}), frozenset({"Jane Smith"}), frozenset({"Smith"})}),
+    # one Smith in the archive: the bare surname is his
+    ({"John Smith": 1, "Smith": 2}, {frozenset({"John Smith", "Smith"})}),
+    # an initial joins the one first name it fits
+    ({"Д. Медведев": 1, "Дмитрий Медведев": 3, "Медведев": 2},
+     {frozenset({"Д. Медведев", "Дмитрий Медведев", "Медведев"})}),
+    # transliteration and a near spelling of the surname
+    ({"Касым-Жомарт Токаев": 2, "Kassym-Jomart Tokayev": 1, "Tokayev": 1},
+     {frozenset({"Касым-Жомарт Токаев", "Kassym-Jomart Tokayev", "Tokayev"})}),
+    # bodies merge only with themselves
+    ({"МИД России": 2, "NASA": 1, "Electoral Commission": 1},
+     {frozenset({"МИД России"}), frozenset({"NASA"}), frozenset({"Electoral Commission"})}),
+])
+def test_who_is_who(counts, expected):
+    assert groups(counts) == expected
+
+
+def test_a_typed_surname_finds_the_person_in_either_script():
+    identities = speakers.identify({"Барак Обама": 2, "Barack Obama": 1, "Семья Обамы": 1, "Kim Jong-un": 1})
+    for typed in ("Obama", "обама", "Barak Obama", "Обамы"):
+        names = {i.name for i in speakers.matching(identities, typed) if i.key.startswith("person:")}
+        assert names == {"Барак Обама"}, typed
+    assert speakers.matching(identities, "Putin") == []
+
+
+def article(id, quotes, language="en"):
+    return Article(id=id, title=f"Title {id}", source=f"{id}.txt", published="2020-01-02", language=language,
+                   paragraphs=[Paragraph(1, "Some text.", language)], quotes=quotes)
+
+
+@pytest.fixture(scope="module")
+def ix(tmp_path_factory):
+    articles = [
+        article("a", [Quote("We will rebuild the bridges of this country.", "Barack Obama", "", 1)]),
+        article("b", [Quote("Мы восстановим мосты этой страны.", "Барак Обама", "", 1),
+                      Quote("Это был трудный год для всех нас.", "Президент Обама", "", 1)], "ru"),
+        article("c", [Quote("Our family is grateful for every letter.", "Семья Обамы", "", 1)], "ru"),
+        article("d", [Quote("The talks will go on next week.", "Kim Jong-un", "", 1),
+                      Quote("The statement was a provocation.", "Kim Yo-jong", "", 1)]),
+    ]
+    folder = tmp_path_factory.mktemp("gen")
+    build.write_index(folder, [(a, json.dumps(a.to_json())) for a in articles])
+    return Index(folder)
+
+
+def test_the_speaker_facet_counts_people(ix):
+    facet = {v.value: v.count for v in ix.quotes("").speakers}
+    assert facet == {"Барак Обама": 3, "Семья Обамы": 1, "Kim Jong-un": 1, "Kim Yo-jong": 1}
+
+
+def test_filtering_by_a_person_finds_every_spelling_and_keeps_the_written_name(ix):
+    for typed in ("Obama", "Барак Обама", "obama"):
+        results = ix.quotes(speaker=typed)
+        assert {h.article for h in results.hits} == {"a", "b"}, typed
+        assert {h.speaker for h in results.hits} == {"Barack Obama", "Барак Обама", "Президент Обама"}
+        assert {h.speaker_identity for h in results.hits} == {"Барак Обама"}
+    assert {h.speaker for h in ix.quotes(speaker="Kim Yo-jong").hits} == {"Kim Yo-jong"}
