@@ -80,6 +80,7 @@ def same_surname(a: str, b: str) -> bool:
 
 def same_first_name(a: str, b: str) -> bool:
     """Folded first names of one person: equal, near (barak/barack), or an initial and a name (d/dmitrii)."""
+    a, b = a.replace("dzh", "i"), b.replace("dzh", "i")  # Наджиб / Najib: дж is written j, which folds to i
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:

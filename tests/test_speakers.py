@@ -91,3 +91,16 @@ def test_filtering_by_a_person_finds_every_spelling_and_keeps_the_written_name(i
         assert {h.speaker for h in results.hits} == {"Barack Obama", "Барак Обама", "Президент Обама"}
         assert {h.speaker_identity for h in results.hits} == {"Барак Обама"}
     assert {h.speaker for h in ix.quotes(speaker="Kim Yo-jong").hits} == {"Kim Yo-jong"}
+
+
+def test_speaker_benchmark_runs_and_scores():
+    """A smoke run of bench/speakers.py on the mentions labelled by reading."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import speakers as bench_speakers  # bench/speakers.py
+
+    result = bench_speakers.run(bench_speakers.load())
+    assert result["mentions"] >= 150
+    overall = result["scores"]["all"]
+    assert overall["precision"] >= 0.95 and overall["recall"] >= 0.95, result["wrong"]
