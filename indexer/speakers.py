@@ -32,7 +32,7 @@ TITLES = {
 }
 GROUP_WORDS = {"family", "families", "семья", "семьи", "семье", "семью", "семьёй", "семьей", "родные", "родственники",
                "supporters", "fans", "сторонники"}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+SUFFIXES = {"jr", "sr"}  # a regnal number stays: Альберт II
 
 
 @dataclass(frozen=True)
