@@ -27,7 +27,9 @@ VENUE_EN = re.compile(
     # after the keyword, names join only through a link word: "University Simon Ličen" is a person
     rf"(?:{NAME}\s+(?:{LINK}\s+)*)*(?:{KEYWORDS_EN})\b(?:\s+{LINK}(?:\s+{LINK})*\s+{NAME}(?:\s+{NAME})*)*(?:\s+[–—-]\s+{NAME})?"
 )
-KEYWORDS_RU = r"(?:музе|библиотек|галере|театр|посольств|консульств|дворц|дворец|филармони|консерватори|кинотеатр|собор|стадион|центр)\w{0,3}"
+# a venue noun in one of its case forms: `театрали` (theatre-goers) and `централь` are other words
+KEYWORDS_RU = (r"(?:музе|библиотек|галере|театр|посольств|консульств|дворц|дворец|филармони|консерватори|кинотеатр|собор"
+               r"|стадион|центр)(?:ами|ами|ах|ях|ам|ям|ом|ем|ой|ей|ов|ев|ия|ии|ию|а|у|е|ы|и|ю|я|й|о)?(?![а-яё])")
 ADJECTIVE_RU = r"[а-яё-]+(?:ом|ем|ой|ий|ый|ая|ое|ого|ей|ым|им|ую)"
 # A Russian venue needs a name: adjectives before the noun (в Большом театре, в Государственном
 # историческом музее) or a name after it (музей имени Кастеева, театр «Современник»).
@@ -120,12 +122,27 @@ def context_score(before: str) -> int:
     return score
 
 
+NAMES_AFTER_LINK = re.compile(rf"\s(?:{LINK})((?:\s+{NAME}){{4,}})$")
+NOT_A_VERB = {"in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "the", "a", "an", "near", "where",
+              "which", "that", "who", "is", "was", "has", "will"}
+
+
+def without_person_after(name: str, after: str) -> str:
+    """`University of Texas Arlington Amneh Jafari heard ...`: a run of four names or more after the
+    venue's link word, followed by a verb, ends in the verb's subject, a person: the last two names go."""
+    verb = re.match(r"\s+([a-z]+)\b", after)
+    names = NAMES_AFTER_LINK.search(name)
+    if verb and verb.group(1) not in NOT_A_VERB and names:
+        return name[: names.end(1)].rsplit(" ", 2)[0]
+    return name
+
+
 def candidates(sentence: str) -> list[tuple[str, str, int]]:
     """(name, city, context score) for each venue-like name in a sentence."""
     found = []
     for pattern in (VENUE_EN, VENUE_RU):
         for m in pattern.finditer(sentence):
-            name = m.group().strip()
+            name = without_person_after(m.group().strip(), sentence[m.end() :])
             if name.lower() in GENERIC or len(name) < 5:
                 continue
             score = context_score(sentence[: m.start()])

@@ -195,3 +195,13 @@ def test_year_benchmark_runs_and_scores():
     for split in ("dev", "test"):
         acc = bench_years.accuracy(articles, split)
         assert acc["articles"] >= 20 and acc["accuracy"] >= 0.85, acc["misses"]
+
+
+def test_a_person_after_a_venue_of_many_names_is_not_the_venue():
+    found = venues.find_venue(["Psychology major at University of Texas Arlington Amneh Jafari heard of the incident."])
+    assert found.name == "University of Texas Arlington"
+
+
+@pytest.mark.parametrize("sentence", ["Новосибирские театралы пришли на премьеру.", "Концерт прошёл у Гатчинской централи."])
+def test_words_that_only_begin_like_a_venue_noun_are_no_venue(sentence):
+    assert venues.find_venue([sentence]) is None
