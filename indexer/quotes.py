@@ -547,7 +547,8 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
         return None  # Боливии, Калифорния, Саудовскую Аравию
     if len(words) >= 2 and _is_city(" ".join(words)):
         return None  # Saudi Arabia, New Zealand
-    if len(words) == 1 and (is_common_word(words[0], rules) or is_place(words[0]) or _is_city(words[0])
+    if len(words) == 1 and (is_common_word(words[0], rules) or _opens_sentence_only(words[0], rules)
+                            or is_place(words[0]) or _is_city(words[0])
                             or words[0].lower().endswith(DEMONYM_ENDINGS) and rules.lang == "en"):
         return None
     return (start, end, words)
@@ -588,11 +589,14 @@ SENTENCE_OPENERS = {"even", "yet", "although", "though", "citing", "apart", "oth
                     "says", "told", "added", "allegedly", "reportedly", "fellow", "former", "critics", "supporters"}
 
 
+ADVERB_ENDINGS = ("edly", "ally", "ously", "ively", "ently", "antly", "ingly", "fully")  # not Kelly or Connolly
+
+
 def _opens_sentence_only(word: str, rules: Rules) -> bool:
     low = word.lower()
     if rules.lang == "ru":
         return is_common_word(word, rules)
-    return low in SENTENCE_OPENERS or low.endswith("ly") and low in common_english()
+    return low in SENTENCE_OPENERS or low.endswith(ADVERB_ENDINGS) or low.endswith("ly") and low in common_english()
 
 
 DEMONYM_ENDINGS = ("ese", "ian", "ish", "ans", "ench", "ians", "ese")
@@ -1004,7 +1008,7 @@ def _sentence_subject(sentence: str, ctx: Context) -> Person | None:
     every = name_runs(head, ctx.rules)
     runs = [r for r in every if _person_like(r[2], ctx)]
     if not runs and every and len(every[0][2]) == 1 and not head[: every[0][0]].strip() \
-            and (v > 0 or ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
+            and (v == 1 or v < 0 and ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
         # `Abdoukili reacts in a similar manner.`: one name opening the sentence, before its verb
         checked = _speaker_run(every[0], ctx.rules, head)
         if checked and every[0][2][0].lower() not in ORGANISATION_WORDS and not every[0][2][0].isupper():
