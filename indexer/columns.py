@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 from whoosh import sorting
@@ -88,20 +87,36 @@ def sort_ranks(searcher, facet: sorting.FieldFacet) -> np.ndarray:
     return np.array([rank_of[key] for key in keys], dtype=np.int64)
 
 
+class ColumnCache:
+    """The arrays of one index generation, read once and shared by the searchers of every thread."""
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.loaded: tuple[dict[str, FacetColumn], np.ndarray, np.ndarray] | None = None
+        self.lengths: dict[tuple[int, str], np.ndarray] = {}
+        self.deleted: dict[int, np.ndarray | None] = {}
+        self.numbers: dict[tuple[int, str], np.ndarray] = {}
+
+
 class Columns:
     """The columns of one open searcher, read on first use (a reindex opens a new searcher, and
-    with it new columns)."""
+    with it new columns). Threads each have a searcher of their own (Whoosh's readers are not
+    thread-safe) and share the arrays through one `ColumnCache` per generation."""
 
-    def __init__(self, searcher):
+    def __init__(self, searcher, cache: ColumnCache | None = None):
         self.searcher = searcher
-        self._lock = threading.Lock()
+        self.cache = cache or ColumnCache()
         self._segments = [leaf.reader() for leaf, _ in searcher.leaf_searchers()]
-        self._lengths: dict[tuple[int, str], np.ndarray] = {}
-        self._deleted: dict[int, np.ndarray | None] = {}
-        self._numbers: dict[tuple[int, str], np.ndarray] = {}
 
-    @cached_property
+    @property
     def _loaded(self) -> tuple[dict[str, FacetColumn], np.ndarray, np.ndarray]:
+        if self.cache.loaded is None:
+            with self.cache.lock:  # one reader of the columns, however many requests arrive at once
+                if self.cache.loaded is None:
+                    self.cache.loaded = self._read()
+        return self.cache.loaded
+
+    def _read(self) -> tuple[dict[str, FacetColumn], np.ndarray, np.ndarray]:
         facets = {name: facet_column(self.searcher, sorting.FieldFacet(name)) for name in config.FACETS}
         facets[MENTIONED] = facet_column(self.searcher, sorting.FieldFacet(MENTIONED, allow_overlap=True))
         groups = facet_column(self.searcher, sorting.FieldFacet(GROUP))
@@ -111,8 +126,15 @@ class Columns:
         return facets, group_ordinals, sort_ranks(self.searcher, sorting.FieldFacet(DATE))
 
     def load(self) -> None:
-        with self._lock:  # one reader of the columns, however many requests arrive at once
-            self._loaded
+        self._loaded
+
+    def _once(self, table: dict, key, read):
+        """table[key], read by this thread's reader the first time any thread asks."""
+        if key not in table:
+            with self.cache.lock:
+                if key not in table:
+                    table[key] = read()
+        return table[key]
 
     @property
     def facets(self) -> dict[str, FacetColumn]:
@@ -131,25 +153,20 @@ class Columns:
 
     def field_lengths(self, segment: int, fieldname: str) -> np.ndarray:
         """The field's lengths in the segment (its number among the searcher's leaves), read once."""
-        key = (segment, fieldname)
-        if key not in self._lengths:
-            self._lengths[key] = field_lengths(self._segments[segment], fieldname)
-        return self._lengths[key]
+        return self._once(self.cache.lengths, (segment, fieldname), lambda: field_lengths(self._segments[segment], fieldname))
 
     def numbers(self, segment: int, fieldname: str) -> np.ndarray:
         """Every document's value of a sortable numeric field in the segment, read once."""
-        key = (segment, fieldname)
-        if key not in self._numbers:
+        def read() -> np.ndarray:
             reader = self._segments[segment]
             values = reader.column_reader(fieldname, translate=True)
-            self._numbers[key] = np.fromiter(values, dtype=np.int64, count=reader.doc_count_all())
-        return self._numbers[key]
+            return np.fromiter(values, dtype=np.int64, count=reader.doc_count_all())
+
+        return self._once(self.cache.numbers, (segment, fieldname), read)
 
     def deleted(self, segment: int) -> np.ndarray | None:
         """The segment's deleted documents as a mask (None: none deleted), read once."""
-        if segment not in self._deleted:
-            self._deleted[segment] = deletions(self._segments[segment])
-        return self._deleted[segment]
+        return self._once(self.cache.deleted, segment, lambda: deletions(self._segments[segment]))
 
     def facet_counts(self, docnums: np.ndarray) -> dict[str, dict]:
         """{facet: {value: count}} over the given documents, for every facet and the mentioned years."""

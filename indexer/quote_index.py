@@ -6,6 +6,7 @@ several articles is marked first where it appeared earliest; the others point th
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -120,19 +121,30 @@ def speaker_query(name: str) -> Query:
     return And([Or([Term("speaker", w), FuzzyTerm("speaker", w, maxdist=1, prefixlength=1)]) for w in words])
 
 
+_IDENTITIES: dict[str, dict[str, speakers.Identity]] = {}  # by generation folder: the threads share them
+_IDENTITIES_LOCK = threading.Lock()
+
+
 class QuoteIndex:
     def __init__(self, generation: Path):
         ix = whoosh_index.open_dir(str(generation / DIRNAME))
         self.searcher = ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
         self.parser = MultifieldParser(["text", "fold"], ix.schema, fieldboosts={"fold": 0.1}, group=AndGroup)
+        self.generation = str(generation)
         self._identities: dict[str, speakers.Identity] | None = None
 
     def identities(self) -> dict[str, speakers.Identity]:
-        """Every speaker name written in the index -> the person's identity (made once per generation)."""
+        """Every speaker name written in the index -> the person's identity (made once per generation,
+        whichever thread asks first)."""
         if self._identities is None:
-            reader = self.searcher.reader()
-            counts = {name: reader.doc_frequency("speaker_name", name) for name in reader.field_terms("speaker_name")}
-            self._identities = speakers.identify(counts)
+            with _IDENTITIES_LOCK:
+                if self.generation not in _IDENTITIES:
+                    reader = self.searcher.reader()
+                    counts = {name: reader.doc_frequency("speaker_name", name) for name in reader.field_terms("speaker_name")}
+                    _IDENTITIES[self.generation] = speakers.identify(counts)
+                    while len(_IDENTITIES) > 4:  # older generations' identities go
+                        _IDENTITIES.pop(next(iter(_IDENTITIES)))
+                self._identities = _IDENTITIES[self.generation]
         return self._identities
 
     def speaker_filter(self, speaker: str) -> Query:

@@ -25,7 +25,7 @@ from whoosh.collectors import TimeLimit
 from whoosh.query import And, Every, NumericRange, Query, Term
 
 from . import config, highlight, quote_index, storage, vectorised
-from .columns import Columns, by_score
+from .columns import ColumnCache, Columns, by_score
 from .model import Article, FacetValue, Hit, Results
 from .quote_index import QuoteIndex, QuoteResults
 from .query import ParsedQuery, QueryError, QueryParser, check_expansions
@@ -175,14 +175,38 @@ def vectorised_matches(query: Query, filters: Query | None, columns: Columns) ->
     return found, stopped
 
 
+@dataclass
+class Generation:
+    """One index generation as the threads share it: the open index, its columns' arrays, its query
+    parsers and the recent results (each thread searches it with a searcher of its own)."""
+
+    live: Path
+    ix: object  # whoosh.index.Index
+    columns: ColumnCache
+    parsers: dict
+    has_quotes: bool
+    recent: OrderedDict
+    recent_lock: threading.Lock
+
+
 class Index:
+    """An open index, safe to share between threads: Whoosh's readers are not, so every thread
+    searches with a searcher (and a quote index) of its own, opened on its first request to each
+    generation; the columns' arrays and the results cache are shared, under locks."""
+
     def __init__(self, index_dir: str | Path, results_cache: int | None = None):
         """`results_cache`: how many recent searches to remember (default config.RESULTS_CACHE)."""
         self.index_dir = Path(index_dir)
         self._cache_size = config.RESULTS_CACHE if results_cache is None else results_cache
         self._lock = threading.Lock()
-        self._live: Path | None = None
-        self._open()
+        self._local = threading.local()
+        self._generation: Generation | None = None
+        with self._lock:
+            self._open()
+
+    @property
+    def _live(self) -> Path:
+        return self._generation.live
 
     def _open(self) -> None:
         live = storage.live_dir(self.index_dir)
@@ -190,35 +214,44 @@ class Index:
             raise IndexNotFound(str(self.index_dir))
         try:
             ix = whoosh_index.open_dir(str(live))
-            searcher = ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
+            searcher = self._new_searcher(ix)
             if searcher.doc_count():  # read a record now, so damage shows here and not mid-request
                 json.loads(searcher.stored_fields(0)["record"])
         except Exception as exc:  # any damage to the files: say how to recover
             raise IndexDamaged(f"{self.index_dir}: {type(exc).__name__}: {exc}"[:300]) from None
-        self._live = live
-        self._searcher = searcher
-        self._columns = Columns(searcher)
-        self._quotes = QuoteIndex(live) if (live / quote_index.DIRNAME).exists() else None
         # Recent results by their parameters: paging through results and toggling facets repeat a
-        # search. Emptied whenever a new generation is opened.
-        self._recent: OrderedDict[tuple, Results] = OrderedDict()
-        self._parsers = {match: QueryParser(ix.schema, match) for match in MATCHES}
+        # search. A new generation starts with none.
+        self._generation = Generation(live, ix, ColumnCache(), {match: QueryParser(ix.schema, match) for match in MATCHES},
+                                      (live / quote_index.DIRNAME).exists(), OrderedDict(), threading.Lock())
+
+    @staticmethod
+    def _new_searcher(ix):
+        return ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
+
+    def _current(self) -> threading.local:
+        """This thread's searcher, columns and quote index for the live generation, opened on first
+        use and again after a reindex swapped in a new generation. A searcher left behind stays with
+        the requests still using it: closing it under them would fail them."""
+        with self._lock:
+            if storage.live_dir(self.index_dir) != self._generation.live:
+                self._open()
+            generation = self._generation
+        local = self._local
+        if getattr(local, "generation", None) is not generation:
+            local.searcher = self._new_searcher(generation.ix)
+            local.columns = Columns(local.searcher, generation.columns)
+            local.quotes = QuoteIndex(generation.live) if generation.has_quotes else None
+            local.generation = generation
+        return local
 
     def searcher(self):
-        """The open searcher, reopened first if a reindex swapped in a new generation.
-
-        The old searcher is left to the requests still using it: closing it
-        under them would fail them, and its files stay readable until then."""
-        with self._lock:
-            if storage.live_dir(self.index_dir) != self._live:
-                self._open()
-            return self._searcher
+        """This thread's searcher of the live generation."""
+        return self._current().searcher
 
     def parse(self, text: str, match: str = "all") -> ParsedQuery:
         if match not in MATCHES:
             raise QueryError(f"match must be one of: {', '.join(MATCHES)}")
-        self.searcher()
-        return self._parsers[match].parse(text)
+        return self._current().generation.parsers[match].parse(text)
 
     # -- search --------------------------------------------------------------
 
@@ -242,23 +275,28 @@ class Index:
         if sort not in SORTS:
             raise QueryError(f"sort must be one of: {', '.join(SORTS)}")
         key = (query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned)
-        self.searcher()  # reopens (and so empties the cache) after a swap
-        cached = self._recent.get(key)
-        if cached is not None:
-            self._recent.move_to_end(key)
-            return cached
-        results = self._search(key)
+        local = self._current()  # reopens after a swap: the new generation's cache starts empty
+        generation = local.generation
+        with generation.recent_lock:
+            cached = generation.recent.get(key)
+            if cached is not None:
+                generation.recent.move_to_end(key)
+                return cached
+        results = self._search(key, local)
         if not results.notice or not results.notice.startswith("The search took over"):
-            self._recent[key] = results
-            while len(self._recent) > self._cache_size:
-                self._recent.popitem(last=False)
+            with generation.recent_lock:
+                generation.recent[key] = results
+                while len(generation.recent) > self._cache_size:
+                    generation.recent.popitem(last=False)
         return results
 
-    def _search(self, key: tuple) -> Results:
+    def _search(self, key: tuple, local: threading.local) -> Results:
         query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned = key
-        parsed = self.parse(query, match)
-        columns = self._columns  # the generation parse() opened, even if another request reopens
-        searcher = columns.searcher
+        if match not in MATCHES:
+            raise QueryError(f"match must be one of: {', '.join(MATCHES)}")
+        parsed = local.generation.parsers[match].parse(query)
+        columns = local.columns  # this thread's, of the generation the search began in
+        searcher = local.searcher
         by_date = sort != "relevance" or isinstance(parsed.query, Every)
         check_expansions(parsed.query, searcher.reader())
         filters = Filters(venue, country, year, year_from, year_to, lang, mentioned).query()
@@ -286,7 +324,7 @@ class Index:
             self._hit(searcher, docnum, float(scores[docnum]), parsed.query, terms)
             for docnum in ranked[(page - 1) * per_page : page * per_page].tolist()
         ]
-        suggestion = self.suggest(query, parsed) if parsed.words else None
+        suggestion = self.suggest(query, parsed, searcher) if parsed.words else None
         notice = parsed.notice
         if stopped:
             notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
@@ -324,15 +362,16 @@ class Index:
             explain=explain_terms(terms.get(docnum, []), searcher.schema) if terms is not None else None,
         )
 
-    def suggest(self, query: str, parsed: ParsedQuery) -> str | None:
+    def suggest(self, query: str, parsed: ParsedQuery, searcher=None) -> str | None:
         """The query with each word the archive does not hold replaced by the nearest one it does."""
-        reader = self.searcher().reader()
+        searcher = searcher or self.searcher()
+        reader = searcher.reader()
         corrected = query
         for word in parsed.words:
             lowered = word.lower()
             if len(lowered) < 4 or reader.doc_frequency("exact", lowered):
                 continue
-            options = self.searcher().suggest("exact", lowered, limit=10, maxdist=2, prefix=1)
+            options = searcher.suggest("exact", lowered, limit=10, maxdist=2, prefix=1)
             if options:
                 # The nearest spelling first, then the most common one.
                 best = min(options, key=lambda o: (Levenshtein.distance(lowered, o), -reader.doc_frequency("exact", o)))
@@ -344,10 +383,10 @@ class Index:
         """Quotes matching the words and the speaker (a surname alone will do), best first."""
         check_paging(page, per_page)
         self.parse(query)  # the same limits and the same errors as an article search
-        self.searcher()
-        if self._quotes is None:
+        quotes = self._current().quotes
+        if quotes is None:
             return QuoteResults(query, speaker, 0, page, per_page, [])
-        return self._quotes.search(query, speaker, page, per_page)
+        return quotes.search(query, speaker, page, per_page)
 
     def ranked_ids(self, query: str, limit: int = 1000, match: str = "any") -> list[str]:
         """Article ids in rank order, for ranking benchmarks (no facets, no snippets)."""
