@@ -6,7 +6,7 @@
 """
 from .build import NoInput, reindex
 from .model import Article, FacetValue, Failure, Hit, Paragraph, Quote, ReindexReport, Removed, Results
-from .search import Index, IndexDamaged, IndexNotFound, QueryError, open_index
+from .search import Index, IndexDamaged, IndexNotFound, IndexOutdated, QueryError, open_index
 from .storage import IndexLocked
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "IndexDamaged",
     "IndexLocked",
     "IndexNotFound",
+    "IndexOutdated",
     "NoInput",
     "Paragraph",
     "QueryError",

@@ -28,7 +28,10 @@ from .pipeline import process, warm_up
 from .segments import FastSegmentWriter
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
+# Bump when the files' layout changes (fields, their analysis): an index of another format is not
+# read, and the next reindex rebuilds it from scratch.
+INDEX_FORMAT = 1
 PARALLEL_WRITE_FROM = 200  # articles: fewer are written faster than processes start
 META_FILE = "archivist.json"
 
@@ -239,7 +242,19 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
         writer.commit(mergetype=segments.merge_tiers)
         quote_index.update(generation, articles, removed)
         catalog.save(generation, cat)
-    (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "built": time.time()}))
+    (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "index_format": INDEX_FORMAT,
+                                                    "built": time.time()}))
+
+
+def index_format(generation: Path | None) -> int | None:
+    """The format a generation was written in (1 for those from before formats were written down),
+    None where there is no generation."""
+    if generation is None or not (generation / META_FILE).exists():
+        return None
+    try:
+        return int(json.loads((generation / META_FILE).read_text()).get("index_format", 1))
+    except (ValueError, TypeError, AttributeError):
+        return 0  # unreadable: no format this code reads
 
 
 def write_index(generation: Path, articles: list[tuple[Article, str]]) -> None:
@@ -263,6 +278,8 @@ def reindex(
         raise NoInput(str(exc)) from None
     with storage.reindex_lock(index_dir):
         live = storage.live_dir(index_dir)
+        if index_format(live) not in (None, INDEX_FORMAT):
+            full = True  # another format: nothing of it can be reused
         previous = None if full else catalog.load(live, PIPELINE_VERSION)
         if previous is not None and not whoosh_index.exists_in(str(live)):
             previous = None

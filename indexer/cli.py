@@ -18,7 +18,7 @@ import click
 from . import config, export
 from .build import NoInput, reindex
 from .segments import WriteFailed
-from .search import IndexDamaged, IndexNotFound, QueryError, open_index
+from .search import IndexDamaged, IndexNotFound, IndexOutdated, QueryError, open_index
 from .storage import IndexLocked
 
 
@@ -50,6 +50,8 @@ def load_index(index_dir: Path | None):
     index_dir = index_dir or config.default_index_dir()
     try:
         return open_index(index_dir)
+    except IndexOutdated:
+        raise Fail("the index was written by another version of Archivist - run 'archivist reindex --full'", 1) from None
     except IndexDamaged as exc:
         raise Fail(f"the index is damaged ({exc}) - run 'archivist reindex --full' to rebuild it", 1) from None
     except IndexNotFound as exc:

@@ -24,7 +24,7 @@ from whoosh import collectors
 from whoosh.collectors import TimeLimit
 from whoosh.query import And, Every, NumericRange, Query, Term
 
-from . import config, highlight, quote_index, storage, vectorised
+from . import build, config, highlight, quote_index, storage, vectorised
 from .columns import ColumnCache, Columns, by_score
 from .model import Article, FacetValue, Hit, Results
 from .quote_index import QuoteIndex, QuoteResults
@@ -40,6 +40,10 @@ class IndexNotFound(Exception):
 
 class IndexDamaged(IndexNotFound):
     """An index whose files cannot be read: `archivist reindex --full` rebuilds it."""
+
+
+class IndexOutdated(IndexDamaged):
+    """An index written in another format (by an older Archivist): `archivist reindex --full` rebuilds it."""
 
 
 @dataclass
@@ -212,6 +216,9 @@ class Index:
         live = storage.live_dir(self.index_dir)
         if live is None or not whoosh_index.exists_in(str(live)):
             raise IndexNotFound(str(self.index_dir))
+        found = build.index_format(live)
+        if found not in (None, build.INDEX_FORMAT):
+            raise IndexOutdated(f"{self.index_dir} is in index format {found}; this Archivist reads format {build.INDEX_FORMAT}")
         try:
             ix = whoosh_index.open_dir(str(live))
             searcher = self._new_searcher(ix)

@@ -253,3 +253,26 @@ def test_a_full_reindex_reads_every_file(archive, tmp_path, monkeypatch):
     read = reads_of(monkeypatch)
     indexer.reindex([archive], index, full=True)
     assert sorted(read) == sorted(p.name for p in SEEDS)
+
+
+def test_an_index_of_another_format_says_to_rebuild_and_the_next_reindex_does(seed_archive, tmp_path):
+    from click.testing import CliRunner
+
+    from indexer import build, cli
+    from indexer.search import IndexOutdated
+    index_dir = tmp_path / "index"
+    indexer.reindex([seed_archive], index_dir)
+    live = storage.live_dir(index_dir)
+    meta = json.loads((live / build.META_FILE).read_text())
+    assert meta["index_format"] == build.INDEX_FORMAT
+    meta["index_format"] = build.INDEX_FORMAT - 1  # as an older Archivist wrote it
+    (live / build.META_FILE).write_text(json.dumps(meta))
+    with pytest.raises(IndexOutdated):
+        indexer.open_index(index_dir)
+    result = CliRunner().invoke(cli.main, ["search", "memory", "--index", str(index_dir)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].endswith("run 'archivist reindex --full'")
+    assert "Traceback" not in result.output
+    report = indexer.reindex([seed_archive], index_dir)  # not --full: the format alone forces a rebuild
+    assert len(report.added) == 4 and report.unchanged == []
+    assert indexer.open_index(index_dir).search("memory").total > 0

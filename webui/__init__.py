@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, g, render_template, request
 
-from indexer import IndexDamaged, IndexNotFound
+from indexer import IndexDamaged, IndexNotFound, IndexOutdated
 from indexer import config as indexer_config
 
 from . import api, articles, pages, quotes, ratelimit, state
@@ -44,7 +44,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     @app.errorhandler(IndexNotFound)
     def no_index(exc):
         """Every page's answer when there is no index to read (the API answers in JSON, in api.py)."""
-        if isinstance(exc, IndexDamaged):
+        if isinstance(exc, IndexOutdated):
+            title, message = "Index outdated", "The index was written by another version of Archivist: run 'archivist reindex --full'."
+        elif isinstance(exc, IndexDamaged):
             title, message = "Index damaged", "The index is damaged: run 'archivist reindex --full' to rebuild it."
         else:
             title, message = "No index yet", "There is no index to search yet: run 'archivist reindex' first."

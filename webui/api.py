@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from indexer import IndexNotFound, QueryError
+from indexer import IndexDamaged, IndexNotFound, IndexOutdated, QueryError
 
 from . import openapi
 from .params import SearchState, to_int
@@ -25,6 +25,10 @@ def bad_query(exc):
 
 @bp.errorhandler(IndexNotFound)
 def no_index(exc):
+    if isinstance(exc, IndexOutdated):
+        return error(503, "index_outdated", "The index was written by another version of Archivist: run 'archivist reindex --full'.")
+    if isinstance(exc, IndexDamaged):
+        return error(503, "index_damaged", "The index is damaged: run 'archivist reindex --full' to rebuild it.")
     return error(503, "no_index", "There is no index yet: run 'archivist reindex' first.")
 
 
