@@ -107,10 +107,10 @@ def read_all(files, progress: Progress | None, report: ReindexReport,
             with limits.time_limit(config.SECONDS_PER_FILE):
                 found = sources.read_file(file)
         except (sources.SourceError, limits.TimeUp) as exc:
-            report.failed.append(Failure(source=file.path.as_posix(), reason=str(exc)))
+            report.failed.append(Failure(source=file.source, reason=str(exc)))
             continue
         except RecursionError:
-            report.failed.append(Failure(source=file.path.as_posix(), reason="structure nested too deeply to read"))
+            report.failed.append(Failure(source=file.source, reason="structure nested too deeply to read"))
             continue
         report.failed.extend(getattr(found, "failures", ()))  # bad records (lines) of a readable file
         for doc in found:

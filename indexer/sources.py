@@ -46,6 +46,12 @@ class InputFile:
     root: Path
 
     @property
+    def source(self) -> str:
+        """The file as articles and reports show it: relative to the archive root, under the root's
+        name (`archive/news/en/x.txt`), never the server's absolute path."""
+        return (Path(self.root.name) / self.path.relative_to(self.root)).as_posix()
+
+    @property
     def id(self) -> str:
         rel = self.path.relative_to(self.root).as_posix()
         name = rel[:-3] if rel.endswith(".gz") else rel
@@ -457,7 +463,7 @@ def read_txt(file: InputFile, data: bytes, failures: list[Failure]) -> Iterator[
         raise SourceError("empty file: no text")
     yield Document(
         id=file.id,
-        source=file.path.as_posix(),
+        source=file.source,
         text="\n".join(lines),
         published=published,
         content_hash=sha256(data),
@@ -489,7 +495,7 @@ def read_jsonl(file: InputFile, data: bytes, failures: list[Failure]) -> Iterato
         try:
             yield jsonl_document(file, number, line)
         except SourceError as exc:
-            failures.append(Failure(source=file.path.as_posix(), reason=f"line {number}: {exc}"))
+            failures.append(Failure(source=file.source, reason=f"line {number}: {exc}"))
 
 
 def jsonl_document(file: InputFile, number: int, line: str) -> Document:
@@ -516,7 +522,7 @@ def jsonl_document(file: InputFile, number: int, line: str) -> Document:
     record_id = str(record_id) if record_id not in (None, "") else str(number)
     return Document(
         id=f"{file.id}#{record_id}",
-        source=file.path.as_posix(),
+        source=file.source,
         text=str(body),
         title=nfc(str(record["title"])) if record.get("title") else None,
         published=str(published)[:10] if published else None,
@@ -535,7 +541,7 @@ def read_html(file: InputFile, data: bytes, failures: list[Failure]) -> Iterator
         raise SourceError("HTML page with no article text")
     yield Document(
         id=file.id,
-        source=file.path.as_posix(),
+        source=file.source,
         text=nfc(page.text),
         title=nfc(page.title),
         published=page.published,
@@ -550,7 +556,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read_warc(file: InputFile, data: bytes, failures: list[Failure]) -> Iterator[Document]:
     """A web archive: one article per HTML `response` record with HTTP status 200. Other records
     (requests, metadata, redirects, images) are skipped; a damaged record is a failure of its own."""
-    source = file.path.as_posix()
+    source = file.source
     found_html = False
     readable = False
     for ordinal, record, problem in warc_records(data):
@@ -598,7 +604,7 @@ def warc_document(file: InputFile, record, record_id: str, content_type: str) ->
     published = page.published or (warc_date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", warc_date) else None)
     return Document(
         id=f"{file.id}#{record_id}",
-        source=file.path.as_posix(),
+        source=file.source,
         text=nfc(page.text),
         title=nfc(page.title),
         published=published,

@@ -59,8 +59,8 @@ def test_bad_file_is_reported_and_the_rest_indexed(archive, tmp_path):
     report = indexer.reindex([archive], tmp_path / "index")
     assert report.added == SEED_IDS
     assert report.failed == [
-        Failure(source=(archive / "broken.txt").as_posix(), reason="binary data, not text"),
-        Failure(source=(archive / "empty.txt").as_posix(), reason="empty file"),
+        Failure(source="archive/broken.txt", reason="binary data, not text"),
+        Failure(source="archive/empty.txt", reason="empty file"),
     ]
 
 

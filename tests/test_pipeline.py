@@ -13,7 +13,7 @@ def test_seed_002_record():
     assert article == Article(
         id="002_10d77dcb512c7e5f",
         title="A delegation of Kazakhstan led by Minister of Culture and Information Aida Balayeva took part in the opening ceremony of the exhibition.",
-        source=path.as_posix(),
+        source=f"archive/{path.name}",  # relative to the archive root, never the absolute path
         published=None,
         year=2025,
         year_basis="inferred",

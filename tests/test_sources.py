@@ -19,6 +19,12 @@ def read_one(path):
     return sources.read_file(InputFile(path, path.parent))
 
 
+def shown(path, root=None):
+    """How a file read under `root` (its own folder by default) is shown: relative, under the root's name."""
+    root = root or path.parent
+    return (Path(root.name) / path.relative_to(root)).as_posix()
+
+
 def test_discover_lists_archive_files_sorted_with_ids(seed_archive):
     (seed_archive / "notes.md").write_text("not an archive file")
     files = sources.discover([seed_archive])
@@ -46,7 +52,7 @@ def test_seed_with_posted_line_gives_its_date_and_drops_the_line():
     (doc,) = read_one(path)
     assert doc == Document(
         id="001_91a37f6fad3a031d",
-        source=path.as_posix(),
+        source=shown(path),
         text=doc.text,
         published="2024-12-11",
         content_hash=sha(raw),
@@ -142,7 +148,7 @@ def txt_document(name: str, text: str, published: str | None) -> Document:
     data = path.read_bytes()
     return Document(
         id=path.name.split(".")[0],
-        source=path.as_posix(),
+        source=shown(path),
         text=text,
         published=published,
         content_hash=sha(gzip.decompress(data) if path.name.endswith(".gz") else data),
@@ -283,7 +289,7 @@ def test_html_page_utf8():
     assert "Engineers expect the reservoir to supply water to forty villages in the Almaty region by the end of the summer." in paragraphs_of(doc.text)
     assert doc == Document(
         id="page",
-        source=fixture("good/page.html").as_posix(),
+        source=shown(fixture("good/page.html")),
         text=doc.text,
         title="Dam opens on the Ili river",
         published="2023-04-18",
@@ -298,7 +304,7 @@ def test_html_page_declaring_windows_1251():
     assert "Работы начнутся весной и продлятся около года. На время ремонта спектакли покажут в Доме культуры горняков." in paragraphs_of(doc.text)
     assert doc == Document(
         id="page-cp1251",
-        source=fixture("good/page-cp1251.html").as_posix(),
+        source=shown(fixture("good/page-cp1251.html")),
         text=doc.text,
         title="В Караганде отремонтируют старый театр",
         published="2018-11-02",
@@ -318,7 +324,7 @@ def test_jsonl_lines_with_text_with_html_and_without_id():
     assert docs == [
         Document(
             id="feed#wn-101",
-            source=path.as_posix(),
+            source=shown(path),
             text="A wind farm near Ereymentau began supplying the national grid on Wednesday.\n\n"
             "Its forty turbines can power about 100,000 homes, the operator said.",
             title="Wind farm near Ereymentau starts supplying power",
@@ -329,7 +335,7 @@ def test_jsonl_lines_with_text_with_html_and_without_id():
         ),
         Document(
             id="feed#wn-102",
-            source=path.as_posix(),
+            source=shown(path),
             text=balkhash.text,
             title="Lake Balkhash water level rises",
             published="2016-05-20",
@@ -338,7 +344,7 @@ def test_jsonl_lines_with_text_with_html_and_without_id():
         ),
         Document(
             id="feed#3",
-            source=path.as_posix(),
+            source=shown(path),
             text="Новый мост через Иртыш соединил два района города.",
             title="В Павлодаре открыли новый мост",
             language="ru",
@@ -369,11 +375,11 @@ def test_warc_gives_one_document_per_html_response():
     # The request, the 301 redirect, robots.txt and the metadata record are not articles. A page
     # with no date of its own takes the WARC-Date's.
     assert [(d.id, d.source, d.title, d.published, d.url) for d in docs] == [
-        ("crawl#11111111-0000-4000-8000-000000000002", path.as_posix(), "Astana hosts a book fair",
+        ("crawl#11111111-0000-4000-8000-000000000002", shown(path), "Astana hosts a book fair",
          "2024-03-05", "https://news.example.kz/2024/03/book-fair"),
-        ("crawl#22222222-0000-4000-8000-000000000002", path.as_posix(), "В Алматы выпал первый снег",
+        ("crawl#22222222-0000-4000-8000-000000000002", shown(path), "В Алматы выпал первый снег",
          "2024-03-06", "https://news.example.kz/ru/2024/03/sneg"),
-        ("crawl#55555555-0000-4000-8000-000000000002", path.as_posix(), "В Бишкеке подвели итоги выборов",
+        ("crawl#55555555-0000-4000-8000-000000000002", shown(path), "В Бишкеке подвели итоги выборов",
          "2024-03-07", "https://news.example.kg/ru/vybory"),
     ]
     assert all(d.content_hash.startswith("sha256:") for d in docs)
@@ -397,14 +403,14 @@ def test_malformed_json_line_is_reported_and_the_good_lines_kept():
     lines = path.read_bytes().splitlines()
     docs = read_fixture("bad/malformed.jsonl")
     assert docs == [
-        Document(id="malformed#ok-1", source=path.as_posix(), text="The first line is fine.",
+        Document(id="malformed#ok-1", source=shown(path), text="The first line is fine.",
                  title="First good line", content_hash=sha(lines[0])),
-        Document(id="malformed#ok-3", source=path.as_posix(), text="The third line is fine too.",
+        Document(id="malformed#ok-3", source=shown(path), text="The third line is fine too.",
                  title="Third good line", content_hash=sha(lines[2])),
     ]
     assert docs.failures == [
-        Failure(source=path.as_posix(), reason="line 2: not valid JSON (Unterminated string starting at)"),
-        Failure(source=path.as_posix(), reason="line 4: not a JSON object"),
+        Failure(source=shown(path), reason="line 2: not valid JSON (Unterminated string starting at)"),
+        Failure(source=shown(path), reason="line 4: not a JSON object"),
     ]
 
 
@@ -418,7 +424,7 @@ def test_damaged_warc_record_loses_only_itself():
          "https://news.example.kz/page-3", "The third record of this file is intact as well."),
     ]
     (failure,) = docs.failures
-    assert failure.source == path.as_posix()
+    assert failure.source == shown(path)
     assert failure.reason.startswith("damaged gzip data at byte ")
     assert failure.reason.endswith("skipped to the next record")
 
@@ -482,8 +488,8 @@ def test_bad_json_lines_go_into_the_reindex_report(tmp_path):
     report = indexer.reindex([archive], tmp_path / "idx")
     assert sorted(report.added) == ["feed#ok-1", "feed#ok-3"]
     assert [(f.source, f.reason) for f in report.failed] == [
-        ((archive / "feed.jsonl").as_posix(), "line 2: not valid JSON (Unterminated string starting at)"),
-        ((archive / "feed.jsonl").as_posix(), "line 4: not a JSON object"),
+        (shown(archive / "feed.jsonl", archive), "line 2: not valid JSON (Unterminated string starting at)"),
+        (shown(archive / "feed.jsonl", archive), "line 4: not a JSON object"),
     ]
 
 

@@ -167,3 +167,11 @@ def test_openapi_document_lists_the_endpoints(client):
     doc = client.get("/api/openapi.json").get_json()
     assert doc["openapi"].startswith("3.")
     assert set(doc["paths"]) >= {"/api/search", "/api/articles/{id}"}
+
+
+def test_sources_are_shown_relative_to_the_archive_root(client, seed_archive):
+    page = client.get(f"/article/{SEED_IDS[0]}").get_data(as_text=True)
+    record = client.get(f"/api/articles/{SEED_IDS[0]}").get_json()
+    for shown in (page, json.dumps(record)):
+        assert str(seed_archive) not in shown  # the server's absolute path is nobody's business
+    assert record["source"] == f"{seed_archive.name}/{SEED_IDS[0]}.txt"
