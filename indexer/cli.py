@@ -138,10 +138,13 @@ def year_range(year: str | None, year_from: int | None, year_to: int | None) -> 
 @click.option("--page", type=int, default=1)
 @click.option("--per-page", type=int, default=10)
 @click.option("--explain", is_flag=True, help="Say which fields and terms each hit matched.")
+@click.option("--match", type=click.Choice(["all", "any"]), default=None,
+              help="Every word, or any word. Left out: every word, then the articles with most of them "
+                   "when fewer than a page has every word.")
 @index_option
 @json_option
-def search_command(query, venue, country, year, year_from, year_to, lang, sort, page, per_page, explain, index_dir,
-                   as_json):
+def search_command(query, venue, country, year, year_from, year_to, lang, sort, page, per_page, explain, match,
+                   index_dir, as_json):
     """Search the index for QUERY (words, "a phrase", field:value)."""
     ix = load_index(index_dir)
     try:
@@ -151,7 +154,7 @@ def search_command(query, venue, country, year, year_from, year_to, lang, sort, 
     try:
         results = ix.search(
             " ".join(query), venue=venue, country=country, lang=lang,
-            sort=sort, page=page, per_page=per_page, explain=explain, **years,
+            sort=sort, page=page, per_page=per_page, explain=explain, match=match, **years,
         )
     except QueryError as exc:
         raise Fail(f"{exc}", 2) from None

@@ -9,6 +9,7 @@ a reindex swaps in a new generation and reopens itself.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from array import array
 from collections import OrderedDict
@@ -32,6 +33,7 @@ from .query import ParsedQuery, QueryError, QueryParser, check_expansions
 
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("all", "any")
+WORD = re.compile(r"\w+")
 
 
 class IndexNotFound(Exception):
@@ -193,6 +195,22 @@ class Generation:
     recent_lock: threading.Lock
 
 
+PLAIN_QUERY = re.compile(r"""["*~:()\[\]^]|(?:^|\s)[-+]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b""")
+
+
+def plain_query_words(query: str) -> list[str]:
+    """The words of a query typed as plain words (no operators, quotes or fields); [] otherwise."""
+    return [] if PLAIN_QUERY.search(query) else WORD.findall(query)
+
+
+def most_words_notice(with_all: int, words: int) -> str:
+    if with_all == 0:
+        return f"No article has all {words} words; these have most of them."
+    if with_all == 1:
+        return f"Only 1 article has all {words} words; after it come articles with most of them."
+    return f"Only {with_all} articles have all {words} words; after them come articles with most of them."
+
+
 class Index:
     """An open index, safe to share between threads: Whoosh's readers are not, so every thread
     searches with a searcher (and a quote index) of its own, opened on its first request to each
@@ -274,7 +292,7 @@ class Index:
         per_page: int = 10,
         year_from: int | None = None,
         year_to: int | None = None,
-        match: str = "all",
+        match: str | None = None,  # all words, any word; None: all, then most when fewer than a page has all
         explain: bool = False,
         mentioned: int | None = None,
     ) -> Results:
@@ -299,14 +317,53 @@ class Index:
 
     def _search(self, key: tuple, local: threading.local) -> Results:
         query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned = key
-        if match not in MATCHES:
+        if match is not None and match not in MATCHES:
             raise QueryError(f"match must be one of: {', '.join(MATCHES)}")
-        parsed = local.generation.parsers[match].parse(query)
+        parsed = local.generation.parsers[match or "all"].parse(query)
         columns = local.columns  # this thread's, of the generation the search began in
         searcher = local.searcher
         by_date = sort != "relevance" or isinstance(parsed.query, Every)
         check_expansions(parsed.query, searcher.reader())
         filters = Filters(venue, country, year, year_from, year_to, lang, mentioned).query()
+        counted, ranked, scores, terms, stopped = self._matches(parsed, filters, local, explain, by_date, sort)
+        notice = parsed.notice
+        typed = plain_query_words(query)
+        if match is None and not by_date and not explain and len(typed) >= 2 and len(counted) < per_page:
+            # Fewer than a page has every word: go on with the articles that have most of them, as BM25
+            # ranks them over any word, after those that have them all (Elasticsearch's
+            # minimum_should_match, Meilisearch's dropped words).
+            loose = local.generation.parsers["any"].parse(query)
+            more_counted, more_ranked, scores, _, more_stopped = self._matches(loose, filters, local, False, False, sort)
+            ranked = np.concatenate([ranked, more_ranked[~np.isin(more_ranked, ranked)]])
+            if len(more_counted) > len(counted):
+                notice = most_words_notice(len(counted), len(typed))
+            counted, stopped = more_counted, stopped or more_stopped
+        hits = [
+            self._hit(searcher, docnum, float(scores[docnum]), parsed.query, terms)
+            for docnum in ranked[(page - 1) * per_page : page * per_page].tolist()
+        ]
+        suggestion = self.suggest(query, parsed, searcher) if parsed.words else None
+        if stopped:
+            notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
+        elif suggestion and not notice:
+            notice = f"Did you mean: {suggestion}?"
+        counts = columns.facet_counts(counted)
+        return Results(
+            query=query,
+            total=len(counted),
+            page=page,
+            per_page=per_page,
+            hits=hits,
+            facets={name: facet_values(counts, name) for name in config.FACETS},
+            notice=notice,
+            suggestion=suggestion,
+            timeline=timeline(counts),
+        )
+
+    def _matches(self, parsed: ParsedQuery, filters, local: threading.local, explain: bool, by_date: bool, sort: str):
+        """(counted, ranked, scores, terms, stopped): the matches counted for the total and facets,
+        the ones shown in their order, every document's score, the matched terms (explain)."""
+        columns, searcher = local.columns, local.searcher
         found, stopped = (None, False) if explain else vectorised_matches(parsed.query, filters, columns)
         if found is None:  # a shape numpy does not evaluate, or explain (which needs Whoosh's matchers)
             matches, collector = build_collector(not by_date, explain, filters)
@@ -327,28 +384,7 @@ class Index:
             scores[docnums] = found_scores
             ranked = by_score(kept, scores[kept])
         terms = collector.results().docterms if explain else None
-        hits = [
-            self._hit(searcher, docnum, float(scores[docnum]), parsed.query, terms)
-            for docnum in ranked[(page - 1) * per_page : page * per_page].tolist()
-        ]
-        suggestion = self.suggest(query, parsed, searcher) if parsed.words else None
-        notice = parsed.notice
-        if stopped:
-            notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
-        elif suggestion and not notice:
-            notice = f"Did you mean: {suggestion}?"
-        counts = columns.facet_counts(counted)
-        return Results(
-            query=query,
-            total=len(counted),
-            page=page,
-            per_page=per_page,
-            hits=hits,
-            facets={name: facet_values(counts, name) for name in config.FACETS},
-            notice=notice,
-            suggestion=suggestion,
-            timeline=timeline(counts),
-        )
+        return counted, ranked, scores, terms, stopped
 
     def _hit(self, searcher, docnum: int, score: float, query: Query, terms: dict | None = None) -> Hit:
         """`terms`: the (field, term) pairs each document matched, when the search explains itself."""

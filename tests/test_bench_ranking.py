@@ -27,3 +27,5 @@ def test_smoke_run_on_part_of_cacm():
     result = ranking.run(k1=0.9, b=0.3, fold_boost=0.1, title_boost=0.5, limit=1500)
     assert result["docs"] == 1500 and result["queries"] == 52
     assert 0 < result["MAP"] < 1 and 0 < result["P@30"] < 1
+    # `archivist search` with its defaults ranks as well as any-word BM25: a question finds its articles
+    assert result["MAP_search_defaults"] >= 0.95 * result["MAP"]

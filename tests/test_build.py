@@ -44,7 +44,7 @@ def test_second_reindex_reports_changes(archive, tmp_path):
     }
     ix = indexer.open_index(index)
     assert ix.article(SEED_IDS[1]) is None
-    assert [h.id for h in ix.search("golden horde").hits] == [SEED_IDS[0]]
+    assert [h.id for h in ix.search("golden horde", match="all").hits] == [SEED_IDS[0]]
 
 
 def test_full_reindex_processes_everything_again(archive, tmp_path):
@@ -151,7 +151,7 @@ def test_update_leaves_the_previous_generation_untouched(archive, tmp_path):
     (archive / SEEDS[0].name).write_text("A new title\n\nA new body about the Golden Horde.")
     indexer.reindex([archive], index)
     assert {p.name: p.read_bytes() for p in old.rglob("*") if p.is_file()} == before
-    assert indexer.open_index(index).search("golden horde").total == 1
+    assert indexer.open_index(index).search("golden horde", match="all").total == 1
 
 
 def test_a_reprint_added_later_joins_its_original(archive, tmp_path):

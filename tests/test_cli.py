@@ -167,3 +167,11 @@ def test_quotes_by_words(cli):
     data = json.loads(cli("quotes", "golden cradle", "--json").output)
     assert [(h["speaker"], h["article"]) for h in data["hits"]] == [("N.A. Nazarbayev", SEED_IDS[3])]
     assert "<mark>golden</mark> <mark>cradle</mark>" in data["hits"][0]["text"].lower()
+
+
+def test_search_goes_on_with_most_words_unless_told_otherwise(cli):
+    data = json.loads(cli("search", "Belarus", "Almaty", "--json").output)
+    assert data["notice"] == "No article has all 2 words; these have most of them."
+    assert data["total"] == 3
+    assert json.loads(cli("search", "Belarus", "Almaty", "--match", "all", "--json").output)["total"] == 0
+    assert json.loads(cli("search", "Belarus", "Almaty", "--match", "any", "--json").output)["total"] == 3

@@ -23,7 +23,30 @@ def test_phrase_finds_only_articles_with_the_phrase_and_marks_it_once(ix):
 
 def test_words_are_all_required(ix):
     assert ids(ix.search("Belarus")) and set(ids(ix.search("Belarus"))) == {S000, S001}
-    assert ids(ix.search("Belarus Almaty")) == []
+    assert ids(ix.search("Belarus Almaty", match="all")) == []
+
+
+def test_when_no_article_has_every_word_the_ones_with_most_follow_under_a_notice(ix):
+    # No seed names both Belarus and Almaty: 000 and 001 name Belarus, 003 names Almaty.
+    results = ix.search("Belarus Almaty")
+    assert set(ids(results)) == {S000, S001, S003}
+    assert results.total == 3
+    assert results.notice == "No article has all 2 words; these have most of them."
+
+
+def test_articles_with_every_word_come_before_those_with_most(ix):
+    # Only 003 is about the Golden Cradle in Almaty; 000 has "exhibition" and "Belarus" but neither of those.
+    results = ix.search("Golden Cradle Almaty exhibition")
+    assert ids(results)[0] == S003
+    assert results.notice == "Only 1 article has all 4 words; after it come articles with most of them."
+    assert ix.search("Golden Cradle Almaty exhibition", match="all").total == 1
+    assert ix.search("Golden Cradle Almaty exhibition", match="any").notice is None
+
+
+def test_queries_with_operators_never_degrade(ix):
+    for query in ('"Belarus Almaty"', "Belarus AND Almaty", "+Belarus +Almaty", "title:Belarus Almaty"):
+        assert ix.search(query).notice is None or "most of them" not in ix.search(query).notice, query
+    assert ix.search("Belarus AND Almaty").total == 0
 
 
 def test_stemming_matches_other_word_forms(ix):

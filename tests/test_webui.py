@@ -175,3 +175,12 @@ def test_sources_are_shown_relative_to_the_archive_root(client, seed_archive):
     for shown in (page, json.dumps(record)):
         assert str(seed_archive) not in shown  # the server's absolute path is nobody's business
     assert record["source"] == f"{seed_archive.name}/{SEED_IDS[0]}.txt"
+
+
+def test_match_is_in_the_url_and_the_api(client):
+    page = client.get("/search?q=Belarus+Almaty").get_data(as_text=True)
+    assert "No article has all 2 words; these have most of them." in page
+    assert client.get("/api/search?q=Belarus+Almaty&match=all").get_json()["total"] == 0
+    assert client.get("/api/search?q=Belarus+Almaty").get_json()["total"] == 3
+    bad = client.get("/api/search?q=Belarus&match=some")
+    assert bad.status_code == 400 and "match must be one of" in bad.get_json()["error"]["message"]

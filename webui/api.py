@@ -32,7 +32,7 @@ def no_index(exc):
     return error(503, "no_index", "There is no index yet: run 'archivist reindex' first.")
 
 
-SEARCH_PARAMS = {"q", "venue", "country", "year", "lang", "mentioned", "sort", "page", "per_page", "explain"}
+SEARCH_PARAMS = {"q", "venue", "country", "year", "lang", "mentioned", "sort", "page", "per_page", "explain", "match"}
 QUOTE_PARAMS = {"q", "speaker", "page", "per_page"}
 
 

@@ -12,6 +12,9 @@ FILTERS = [
     {"name": "lang", "in": "query", "schema": {"type": "string"}, "description": "ISO 639-1 code"},
     {"name": "mentioned", "in": "query", "schema": {"type": "integer"}, "description": "a year the text mentions"},
 ]
+MATCH = {"name": "match", "in": "query", "schema": {"type": "string", "enum": ["all", "any"]},
+         "description": "all: every word; any: any word. Left out, a plain-word query that fewer than a page of "
+                        "articles match with every word goes on with the articles that have most of them, under a notice."}
 PAGING = [
     {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "newest", "oldest"]}},
     {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": config.MAX_PAGE}},
@@ -30,7 +33,7 @@ def document() -> dict:
         "paths": {
             "/api/search": {"get": {
                 "summary": "Ranked search with facets and highlighted snippets",
-                "parameters": FILTERS + PAGING,
+                "parameters": FILTERS + [MATCH] + PAGING,
                 "responses": {"200": {"description": "Results", "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Results"}}}}, "400": ERROR},
             }},

@@ -36,6 +36,7 @@ class SearchState:
     page: int = 1
     per_page: int | None = None  # None: the app's default
     explain: bool = False  # show which fields and words each hit matched
+    match: str | None = None  # "all" or "any" word; None: all, then most when fewer than a page has all
 
     @classmethod
     def from_args(cls, args) -> "SearchState":
@@ -50,13 +51,14 @@ class SearchState:
             page=to_int(args, "page", 1),
             per_page=to_int(args, "per_page"),
             explain=args.get("explain") == "1",
+            match=args.get("match") or None,
         )
 
     def search_kwargs(self, per_page: int) -> dict:
         return dict(
             query=self.q, venue=self.venue, country=self.country, year=self.year,
             lang=self.lang, mentioned=self.mentioned, sort=self.sort, page=self.page,
-            per_page=self.per_page or per_page, explain=self.explain,
+            per_page=self.per_page or per_page, explain=self.explain, match=self.match,
         )
 
     def filter_kwargs(self) -> dict:
@@ -69,7 +71,7 @@ class SearchState:
             "lang": self.lang, "mentioned": self.mentioned,
             "sort": None if self.sort == "relevance" else self.sort,
             "page": None if self.page == 1 else self.page,
-            "per_page": self.per_page, "explain": "1" if self.explain else None,
+            "per_page": self.per_page, "explain": "1" if self.explain else None, "match": self.match,
         }
         return {k: v for k, v in pairs.items() if v not in (None, "")}
 
