@@ -1,7 +1,8 @@
 """The query language: what a user typed in, a Whoosh query out.
 
-Plain words are all required and matched in any form (stemmed, and spelling-
-and script-folded); "a phrase" is exact (case and punctuation aside, no
+Plain words are all required (or any one, with match="any"; `Index.search` goes on
+with the articles that have most of them when fewer than a page has all) and matched
+in any form (stemmed, and spelling- and script-folded); "a phrase" is exact (case and punctuation aside, no
 stemming); field:value for title, venue, city, country, speaker, lang and
 year (year:2019..2021 for a range); OR, NOT and -word; word* and word~.
 Syntax that cannot be read is searched as plain words, with a notice saying so.
