@@ -31,7 +31,7 @@ from .segments import FastSegmentWriter
 PIPELINE_VERSION = "9"
 # Bump when the files' layout changes (fields, their analysis): an index of another format is not
 # read, and the next reindex rebuilds it from scratch.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: the quote index files each speaker by name and role (speaker_key)
 PARALLEL_WRITE_FROM = 200  # articles: fewer are written faster than processes start
 META_FILE = "archivist.json"
 

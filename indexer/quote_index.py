@@ -34,7 +34,8 @@ def quote_schema() -> Schema:
         exact=FastText(schema.exact_terms, analyzer=schema.exact_analyzer()),
         fold=FastText(schema.folded_terms, analyzer=schema.fold_analyzer()),
         speaker=TEXT(analyzer=schema.fold_analyzer(), stored=True),
-        speaker_name=ID(stored=True, sortable=True),  # the speaker as written: the facet
+        speaker_name=ID(stored=True, sortable=True),  # the speaker as written
+        speaker_key=ID(stored=True, sortable=True),  # the name and the head of the role: what identities group
         role=STORED(),
         article=ID(stored=True),
         title=STORED(),
@@ -101,6 +102,7 @@ def add_quotes(writer, article: Article) -> None:
         writer.add_document(
             key=f"{article.id}#{n}", words=words_key(quote.text), text=quote.text, exact=quote.text,
             fold=quote.text, speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role,
+            speaker_key=speakers.mention_key(quote.speaker, quote.role),
             article=article.id, title=article.title, paragraph=quote.paragraph, date=article.sort_date,
             venue=article.venue, country=article.country, language=article.language,
         )
@@ -140,7 +142,7 @@ class QuoteIndex:
             with _IDENTITIES_LOCK:
                 if self.generation not in _IDENTITIES:
                     reader = self.searcher.reader()
-                    counts = {name: reader.doc_frequency("speaker_name", name) for name in reader.field_terms("speaker_name")}
+                    counts = {key: reader.doc_frequency("speaker_key", key) for key in reader.field_terms("speaker_key")}
                     _IDENTITIES[self.generation] = speakers.identify(counts)
                     while len(_IDENTITIES) > 4:  # older generations' identities go
                         _IDENTITIES.pop(next(iter(_IDENTITIES)))
@@ -155,7 +157,7 @@ class QuoteIndex:
         persons = [i for i in chosen if i.key.startswith("person:")] or chosen  # Obama, not the Obama family
         keys = {i.key for i in persons}
         names = sorted(name for name, identity in identities.items() if identity.key in keys)
-        return Or([Term("speaker_name", name) for name in names]) if names else speaker_query(speaker)
+        return Or([Term("speaker_key", name) for name in names]) if names else speaker_query(speaker)
 
     def search(self, query: str = "", speaker: str | None = None, page: int = 1, per_page: int = 20) -> QuoteResults:
         parsed = self.parser.parse(exact_phrases(query)) if query.strip() else Every()
@@ -164,13 +166,13 @@ class QuoteIndex:
         sortedby = sorting.FieldFacet("date") if isinstance(parsed, Every) else None
         results = self.searcher.search(
             parsed, limit=page * per_page, sortedby=sortedby,
-            groupedby={"speaker": sorting.FieldFacet("speaker_name", maptype=sorting.Count)},
+            groupedby={"speaker": sorting.FieldFacet("speaker_key", maptype=sorting.Count)},
         )
         hits = []
         identities = self.identities()
         for hit in results[(page - 1) * per_page : page * per_page]:
             first = self.first_appearance(hit["words"])
-            identity = identities.get(hit.get("speaker_name", ""))
+            identity = identities.get(hit.get("speaker_key", ""))
             hits.append(QuoteHit(
                 text=highlight.highlight_all(hit["text"], parsed), speaker=hit.get("speaker_name", ""),
                 role=hit.get("role", ""), article=hit["article"], title=hit.get("title", ""),
@@ -183,7 +185,7 @@ class QuoteIndex:
         for written, count in results.groups("speaker").items():
             if written:
                 identity = identities.get(str(written))
-                name = identity.name if identity else str(written)
+                name = identity.name if identity else speakers.split_key(str(written))[0]
                 by_person[name] = by_person.get(name, 0) + count
         facet = sorted((FacetValue(v, c) for v, c in by_person.items()), key=lambda v: (-v.count, v.value))
         return QuoteResults(query, speaker, len(results), page, per_page, hits, facet[: config.FACET_LIMIT])

@@ -8,8 +8,10 @@ many quotes each), one identity per person out: a display name and every written
   case ending or a near spelling (`Обамы` ~ `Обама`, `Tokayev` ~ `Токаев`);
 - full names with the same surname are one person when their first names agree (folded, near, or an
   initial: `Д. Медведев` ~ `Дмитрий Медведев`), and different people when they do not (two Kims);
-- a surname alone joins the person of that surname only when the archive has exactly one; where it
-  has two or more, the bare surname stays an identity of its own rather than guess;
+- a surname alone joins the person of that surname whose role it is written with (`Smith`, coach ->
+  `John Smith`, coach); else the family's only person, unless the roles differ; where the archive has
+  two or more and no role decides, the bare surname stays an identity of its own rather than guess, and
+  bare surnames with different roles stay apart (`Smith (coach)`, `Smith (senator)`);
 - bodies (`МИД России`, `NASA`, `Electoral Commission`) merge only with the same folded name.
 The display name is the fullest form, and among those the one written most often.
 """
@@ -32,7 +34,9 @@ TITLES = {
 }
 GROUP_WORDS = {"family", "families", "семья", "семьи", "семье", "семью", "семьёй", "семьей", "родные", "родственники",
                "supporters", "fans", "сторонники"}
-SUFFIXES = {"jr", "sr"}  # a regnal number stays: Альберт II
+SUFFIXES = {"jr", "sr"}
+ROLE_SEPARATOR = "\x1f"  # a mention's key: the name as written, then the head of its role
+ROLE_END = {"of", "at", "for", "in", "to", "and", "from", "with", "on"}  # a regnal number stays: Альберт II
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,28 @@ def name_parts(written: str) -> tuple[str, list[str]]:
     while len(words) > 1 and words[-1].lower().strip(".,") in SUFFIXES:
         words = words[:-1]
     return "person", words
+
+
+def role_head(role: str) -> str:
+    """The words that say what someone is, without where: `Director of the Library` -> `director`."""
+    head = []
+    for word in re.findall(r"[\w-]+", role.lower()):
+        if word in ROLE_END:
+            break
+        if word not in ("the", "a", "an"):
+            head.append(word)
+    return " ".join(head[:3])
+
+
+def mention_key(name: str, role: str = "") -> str:
+    """How the quote index files a speaker mention: the name as written, and the head of its role."""
+    head = role_head(role) if name else ""
+    return f"{name}{ROLE_SEPARATOR}{head}" if head else name
+
+
+def split_key(key: str) -> tuple[str, str]:
+    name, _, role = key.partition(ROLE_SEPARATOR)
+    return name, role
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -103,8 +129,10 @@ class _Union:
 
 
 def identify(counts: dict[str, int]) -> dict[str, Identity]:
-    """Every written speaker name -> its identity. `counts`: quotes per written name."""
-    kinds: dict[str, tuple[str, list[str]]] = {w: name_parts(w) for w in counts if w.strip()}
+    """Every mention key (a written speaker name, or `mention_key(name, role)`) -> its identity.
+    `counts`: quotes per key."""
+    roles = {w: split_key(w)[1] for w in counts}
+    kinds: dict[str, tuple[str, list[str]]] = {w: name_parts(split_key(w)[0]) for w in counts if split_key(w)[0].strip()}
     members: dict[str, list[str]] = defaultdict(list)  # identity key -> written names
 
     # bodies and groups: one identity per folded name
@@ -143,22 +171,34 @@ def identify(counts: dict[str, int]) -> dict[str, Identity]:
                 if len(named) == 1:
                     persons.join(a, next(iter(named)))
         roots = {persons.find(w) for w in full}
+        person_roles = defaultdict(set)
         for written in full:
             members[f"person:{family}:{persons.find(written)}"].append(written)
+            if roles[written]:
+                person_roles[persons.find(written)].add(roles[written])
         alone = [w for w in written_names if len(people[w]) == 1]
         for written in alone:
-            if len(roots) == 1:  # the family's only person
-                members[f"person:{family}:{next(iter(roots))}"].append(written)
-            else:  # no full name, or two people of that name: the surname stays apart
-                members[f"person:{family}:"].append(written)
+            role = roles[written]
+            fitting = [root for root in roots if role and role in person_roles[root]]
+            only = next(iter(roots)) if len(roots) == 1 else None
+            if len(fitting) == 1:  # `Smith`, coach: the Smith who is the coach
+                members[f"person:{family}:{fitting[0]}"].append(written)
+            elif only is not None and not (role and person_roles[only] and role not in person_roles[only]):
+                members[f"person:{family}:{only}"].append(written)  # the family's only person
+            else:  # no full name, two people of that name, or a role none of them has: apart, by role
+                members[f"person:{family}::{role}"].append(written)
 
     identities: dict[str, Identity] = {}
-    for written_names in members.values():
+    for member_key, written_names in members.items():
         display = max(written_names, key=lambda w: (len(kinds[w][1]), counts.get(w, 0), -len(w), w))
-        shown = " ".join(kinds[display][1]) or display
+        shown = " ".join(kinds[display][1]) or split_key(display)[0]
         kind = kinds[display][0]
-        identity = Identity(f"{kind}:" + " ".join(schema.fold(w) for w in kinds[display][1]), shown,
-                            tuple(dict.fromkeys([shown, *sorted(written_names, key=lambda w: -counts.get(w, 0))])))
+        key = f"{kind}:" + " ".join(schema.fold(w) for w in kinds[display][1])
+        if member_key.startswith("person:") and member_key.count(":") == 3 and member_key.rsplit(":", 1)[1]:
+            role = member_key.rsplit(":", 1)[1]  # a bare surname told apart by its role
+            shown, key = f"{shown} ({role})", f"{key} ({role})"
+        names = [split_key(w)[0] for w in sorted(written_names, key=lambda w: -counts.get(w, 0))]
+        identity = Identity(key, shown, tuple(dict.fromkeys([shown, *names])))
         for written in written_names:
             identities[written] = identity
     return identities
@@ -174,7 +214,7 @@ def matching(identities: dict[str, Identity], asked: str) -> list[Identity]:
     for written, identity in identities.items():
         if identity.key in found:
             continue
-        for alias in (written, identity.name):
+        for alias in (split_key(written)[0], identity.name):
             words = [schema.fold(w) for w in WORD.findall(alias.lower())]
             if all(any(_typed_matches(t, w) for w in words) for t in typed):
                 found[identity.key] = identity

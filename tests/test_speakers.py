@@ -104,3 +104,38 @@ def test_speaker_benchmark_runs_and_scores():
     assert result["mentions"] >= 150
     overall = result["scores"]["all"]
     assert overall["precision"] >= 0.95 and overall["recall"] >= 0.95, result["wrong"]
+
+
+def key(name, role=""):
+    return speakers.mention_key(name, role)
+
+
+def test_roles_keep_two_bare_surnames_apart_and_tie_one_to_its_person():
+    counts = {key("Smith", "coach of the Bears"): 2, key("Smith", "Senator for Ohio"): 1}
+    identities = speakers.identify(counts)
+    assert {i.name for i in identities.values()} == {"Smith (coach)", "Smith (senator)"}
+    # two Smiths named in full: a bare Smith written as the coach is the coach
+    counts = {key("John Smith", "coach"): 1, key("Jane Smith", "senator"): 1, key("Smith", "coach"): 2}
+    assert groups(counts) == {frozenset({key("John Smith", "coach"), key("Smith", "coach")}),
+                              frozenset({key("Jane Smith", "senator")})}
+    # the family's only person, but the role says someone else
+    counts = {key("John Smith", "coach"): 1, key("Smith", "senator"): 1}
+    assert len(groups(counts)) == 2
+
+
+def test_the_role_head_is_what_someone_is_not_where():
+    assert speakers.role_head("Director of the Library of Elbassy") == "director"
+    assert speakers.role_head("the Prime Minister") == "prime minister"
+    assert speakers.mention_key("", "coach") == ""
+
+
+def test_the_quote_index_tells_two_coaches_apart_from_a_senator(tmp_path):
+    articles = [
+        article("e", [Quote("We will win the cup again this season.", "Smith", "coach of the Bears", 1)]),
+        article("f", [Quote("The bill will pass before the summer.", "Smith", "Senator for Ohio", 1)]),
+    ]
+    build.write_index(tmp_path, [(a, json.dumps(a.to_json())) for a in articles])
+    ix = Index(tmp_path)
+    assert {v.value: v.count for v in ix.quotes("").speakers} == {"Smith (coach)": 1, "Smith (senator)": 1}
+    assert [h.article for h in ix.quotes(speaker="Smith (senator)").hits] == ["f"]
+    assert {h.article for h in ix.quotes(speaker="Smith").hits} == {"e", "f"}
