@@ -386,8 +386,19 @@ def _is_name_token(tok: str, inside: bool) -> bool:
     return NAME_CHARS.fullmatch(tok) is not None and any(c.isalpha() for c in tok)
 
 
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "господин", "госпожа", "г-н", "г-жа"}
+
+
 def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
-    """The person's name out of a run of capitalised words."""
+    """The person's name out of a run of capitalised words, without an honorific before it
+    (`Undersecretary for Education Mr. Toccafondi` -> `Toccafondi`)."""
+    name = _person_name(words, preceded_by_link, rules).split()
+    while len(name) > 1 and name[0].lower().rstrip(".") in HONORIFICS:
+        name = name[1:]
+    return " ".join(name)
+
+
+def _person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
     roles = [k for k, w in enumerate(words) if w.lower() in rules.role_words]
     if roles and roles[-1] < len(words) - 1:
         words = words[roles[-1] + 1 :]  # `Home Secretary Suella Braverman`, `Head of State K.K. Tokayev`
@@ -632,7 +643,7 @@ def _is_org_acronym_after_role(seg: str, run, rules: Rules) -> bool:
 def _role_text(text: str, rules: Rules) -> str:
     """The role words before a name: `Director of the Library of Elbasy`; "" if none."""
     text = re.sub(r"^\W+|\W+$", "", text)
-    words = text.split()
+    words = [w for w in text.split() if w.lower().rstrip(".") not in HONORIFICS]
     if any(rules.is_verb(w) for w in words):
         return ""  # a clause, not a title
     while words and (words[0].lower() in rules.stop_words or words[0].lower() in ARTICLES):

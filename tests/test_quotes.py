@@ -266,3 +266,8 @@ def test_hostile_quotation_marks_stay_fast_and_bounded(case, language):
     assert time.perf_counter() - started < 5.0  # the per-article limit is 60 s; this is a hundredth of it in practice
     for quote in found:  # never longer than the paragraphs it can span
         assert len(quote.text) <= sum(len(p) for p in paragraphs[quote.paragraph - 1 :])
+
+
+def test_a_title_or_an_honorific_goes_to_the_role_not_the_name():
+    found = extract_quotes(['Undersecretary for Education Mr. Toccafondi says "many schools will increase their fees."'], "en")
+    assert [(q.speaker, q.role) for q in found] == [("Toccafondi", "Undersecretary for Education")]
