@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from whoosh import index as whoosh_index
 from whoosh.query import Term
 
-from . import catalog, clean, config, duplicates, limits, quote_index, schema, segments, sources, storage
+from . import catalog, clean, config, duplicates, limits, quote_index, schema, segments, sources, storage, venues
 from .catalog import Catalog, Entry, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
@@ -65,7 +65,7 @@ def document_fields(article: Article, record: str, group: tuple[str, int]) -> di
         "fold": article.title + "\n" + article.text,
         "exact": "\n".join([article.title, article.text, *(q.text for q in article.quotes)]),
         "speaker": "\n".join(sorted({q.speaker for q in article.quotes if q.speaker})),
-        "venue_name": article.venue,
+        "venue_name": "\n".join(venues.names_of(article.venue)),
         "city_name": article.city,
         "country_name": article.country,
         "venue": article.venue,

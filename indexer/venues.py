@@ -62,6 +62,7 @@ class Table:
     venues: list[Venue]
     keys: list[str]  # folded names and aliases
     owners: list[int]  # index into venues for each key
+    names: dict[str, list[str]]  # canonical name -> it and its aliases, as written
 
 
 def key(name: str) -> str:
@@ -73,13 +74,20 @@ def key(name: str) -> str:
 @lru_cache(maxsize=1)
 def table() -> Table:
     data = json.loads(resources.files("indexer.data").joinpath("venues.json").read_text("utf-8"))
-    venues, keys, owners = [], [], []
+    venues, keys, owners, names = [], [], [], {}
     for entry in data["venues"]:
         venues.append(Venue(entry["name"], entry.get("city", ""), entry.get("country", "")))
-        for name in [entry["name"], *entry.get("aliases", [])]:
+        names[entry["name"]] = [entry["name"], *entry.get("aliases", [])]
+        for name in names[entry["name"]]:
             keys.append(key(name))
             owners.append(len(venues) - 1)
-    return Table(venues, keys, owners)
+    return Table(venues, keys, owners, names)
+
+
+def names_of(venue: str) -> list[str]:
+    """Every name a venue goes by, for `venue:` searches: its canonical name and its aliases
+    (`venue:Krymsky` finds the New Tretyakov Gallery, filed under its canonical name)."""
+    return table().names.get(venue, [venue] if venue else [])
 
 
 def normalize(name: str) -> str:

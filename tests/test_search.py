@@ -172,3 +172,9 @@ def test_timeline_counts_publication_and_mentioned_years(ix):
     assert mentioned["1991"] == 2 and mentioned["1944"] == 1 and mentioned["2022"] == 1
     assert set(mentioned) == {"1941", "1944", "1945", "1996", "2019", "1991", "1986", "1993", "1997", "2015", "2020", "2021", "2022"}
     assert {h.id for h in ix.search("", mentioned=1991).hits} == {S002, S003}
+
+
+def test_a_venue_alias_finds_the_canonical_venue(ix):
+    # 002 took place at the New Tretyakov Gallery, which venues.json also knows as the Gallery on Krymsky Val
+    assert ids(ix.search("venue:Krymsky")) == [S002]
+    assert ids(ix.search("venue:Третьяковка")) == [S002]
