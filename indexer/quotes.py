@@ -570,9 +570,8 @@ ORGANISATION_WORDS = {"university", "institute", "college", "school", "fund", "b
                       "company", "corporation", "inc", "corp", "ltd", "group", "association", "network", "coalition",
                       "foundation", "center", "centre", "court", "police", "service", "board", "organization",
                       "organisation", "union", "league", "federation", "club", "awards", "records", "magazine", "tv"}
-ORGANISATION_HEADS = ORGANISATION_WORDS | {"government", "ministry", "embassy", "army", "military", "navy", "police",
-                                          "parliament", "senate", "congress", "cabinet", "administration", "authority",
-                                          "commission", "agency", "bureau", "office", "department", "secretariat"}
+ORGANISATION_HEADS = ORGANISATION_WORDS | {"government", "embassy", "army", "military", "navy", "parliament", "senate",
+                                          "congress", "cabinet", "administration", "authority", "bureau", "secretariat"}
 
 
 def organisation_subject(segment: str, rules: Rules) -> str:
@@ -610,7 +609,7 @@ def _opens_sentence_only(word: str, rules: Rules) -> bool:
     return low in SENTENCE_OPENERS or low.endswith(ADVERB_ENDINGS) or low.endswith("ly") and low in common_english()
 
 
-DEMONYM_ENDINGS = ("ese", "ian", "ish", "ans", "ench", "ians", "ese")
+DEMONYM_ENDINGS = ("ese", "ian", "ish", "ans", "ench")
 
 
 @lru_cache(maxsize=50_000)
@@ -952,15 +951,11 @@ def protagonist(ctx: Context) -> Person | None:
     text = "\n".join(ctx.paragraphs)
     for person in ctx.people:
         parts = person.name.split()
-        if len(parts) > 1 and person.name not in counts and not _is_rejected_person(parts, ctx):
+        if len(parts) > 1 and person.name not in counts and _person_like(parts, ctx):
             stem = parts[-1][:-1] if ctx.rules.lang == "ru" and len(parts[-1]) > 4 else parts[-1]
             counts[person.name] = (len(re.findall(rf"\b{re.escape(stem)}", text)), person)
     best = max(counts.values(), key=lambda c: c[0], default=None)
     return best[1] if best and best[0] >= 3 else None
-
-
-def _is_rejected_person(words: list[str], ctx: Context) -> bool:
-    return not _person_like(words, ctx)
 
 
 def full_name(surname: str, ctx: Context) -> Person | None:
@@ -1117,13 +1112,9 @@ def _remember(ctx: Context, person: Person) -> None:
         ctx.remembered.append(person)
 
 
-def collect_people(paragraphs: list[str], rules: Rules) -> list[Person]:
-    """People introduced with a role before their name: `Director of the Library X Y`."""
-    return [p for n, para in enumerate(paragraphs) for p in paragraph_people(n, para, rules)]
-
-
 def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
-    """The people one paragraph names with two words or more, with the role written before them."""
+    """The people one paragraph names with two words or more, with the role written before them
+    (`Director of the Library X Y`)."""
     people = []
     for start, end, words in name_runs(para, rules):
         if len(words) < 2:

@@ -160,17 +160,6 @@ def is_common_word(word: str) -> bool:
     return not any(p.tag.POS in ("NOUN", None) for p in found if p.is_known)
 
 
-def nominative_forms(word: str) -> set[str]:
-    """Every nominative singular a name part may come from (Моралеса -> Моралес, Моралеса)."""
-    out = {word}
-    for p in parses(word.lower()):
-        if NAME_TAGS & p.tag.grammemes:
-            form = _inflect(p, {"nomn", "sing"} | ({p.tag.gender} if p.tag.gender else set()))
-            if form:
-                out.add(_cased(form, word))
-    return out
-
-
 @lru_cache(maxsize=200_000)
 def is_geo(word: str) -> bool:
     """A place name in its likeliest reading (Боливии, Калифорния, Аравию), not a surname too."""

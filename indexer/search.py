@@ -181,6 +181,13 @@ def vectorised_matches(query: Query, filters: Query | None, columns: Columns) ->
     return found, stopped
 
 
+def parser(generation: "Generation", match: str) -> QueryParser:
+    """The generation's query parser for `match`, or a QueryError that names the choices."""
+    if match not in MATCHES:
+        raise QueryError(f"match must be one of: {', '.join(MATCHES)}")
+    return generation.parsers[match]
+
+
 @dataclass
 class Generation:
     """One index generation as the threads share it: the open index, its columns' arrays, its query
@@ -274,9 +281,7 @@ class Index:
         return self._current().searcher
 
     def parse(self, text: str, match: str = "all") -> ParsedQuery:
-        if match not in MATCHES:
-            raise QueryError(f"match must be one of: {', '.join(MATCHES)}")
-        return self._current().generation.parsers[match].parse(text)
+        return parser(self._current().generation, match).parse(text)
 
     # -- search --------------------------------------------------------------
 
@@ -317,9 +322,7 @@ class Index:
 
     def _search(self, key: tuple, local: threading.local) -> Results:
         query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned = key
-        if match is not None and match not in MATCHES:
-            raise QueryError(f"match must be one of: {', '.join(MATCHES)}")
-        parsed = local.generation.parsers[match or "all"].parse(query)
+        parsed = parser(local.generation, match or "all").parse(query)
         columns = local.columns  # this thread's, of the generation the search began in
         searcher = local.searcher
         by_date = sort != "relevance" or isinstance(parsed.query, Every)

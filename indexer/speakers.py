@@ -25,18 +25,15 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from . import schema
-from .quotes import ORGANISATION_HEADS, load_rules
+from .quotes import HONORIFICS, ORGANISATION_HEADS, load_rules
 
 WORD = re.compile(r"[\w'’.-]+")
-TITLES = {
-    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "rev", "hon",
-    "господин", "госпожа", "г-н", "г-жа", "товарищ",
-}
+TITLES = HONORIFICS | {"dame", "lord", "lady", "prof", "rev", "hon", "товарищ"}
 GROUP_WORDS = {"family", "families", "семья", "семьи", "семье", "семью", "семьёй", "семьей", "родные", "родственники",
                "supporters", "fans", "сторонники"}
-SUFFIXES = {"jr", "sr"}
+SUFFIXES = {"jr", "sr"}  # a regnal number stays: Альберт II
 ROLE_SEPARATOR = "\x1f"  # a mention's key: the name as written, then the head of its role
-ROLE_END = {"of", "at", "for", "in", "to", "and", "from", "with", "on"}  # a regnal number stays: Альберт II
+ROLE_END = {"of", "at", "for", "in", "to", "and", "from", "with", "on"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,7 @@ def name_parts(written: str) -> tuple[str, list[str]]:
     if words and (words[-1].lower() in ORGANISATION_HEADS or len(words[0].strip(".")) > 1 and words[0].strip(".").isupper()):
         return "body", words
     titles = _title_words()
-    while len(words) > 1 and (words[0].lower().strip(".") in titles or words[0].lower().rstrip(".") in TITLES):
+    while len(words) > 1 and words[0].lower().strip(".") in titles:  # TITLES are among them
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(".,") in SUFFIXES:
         words = words[:-1]
@@ -131,8 +128,9 @@ class _Union:
 def identify(counts: dict[str, int]) -> dict[str, Identity]:
     """Every mention key (a written speaker name, or `mention_key(name, role)`) -> its identity.
     `counts`: quotes per key."""
-    roles = {w: split_key(w)[1] for w in counts}
-    kinds: dict[str, tuple[str, list[str]]] = {w: name_parts(split_key(w)[0]) for w in counts if split_key(w)[0].strip()}
+    split = {w: split_key(w) for w in counts}
+    roles = {w: role for w, (_, role) in split.items()}
+    kinds: dict[str, tuple[str, list[str]]] = {w: name_parts(name) for w, (name, _) in split.items() if name.strip()}
     members: dict[str, list[str]] = defaultdict(list)  # identity key -> written names
 
     # bodies and groups: one identity per folded name
