@@ -997,7 +997,7 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
     for text in texts:
         text = re.sub(r"[«\"“„][^«»\"“”„]*[»\"”“]", " ", text)
         for sentence in reversed([s for s in SENTENCE_END.split(text) if s.strip()]):
-            subject = _sentence_subject(sentence, ctx)
+            subject = _sentence_subject(sentence, ctx, lone_named_once=False)
             if subject:
                 return subject
             runs = [r for r in name_runs(sentence, ctx.rules) if _person_like(r[2], ctx)]
@@ -1006,8 +1006,10 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
     return None
 
 
-def _sentence_subject(sentence: str, ctx: Context) -> Person | None:
-    """`Environment Canada spokeswoman Sujata Raisinghani told ...` -> Sujata Raisinghani."""
+def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True) -> Person | None:
+    """`Environment Canada spokeswoman Sujata Raisinghani told ...` -> Sujata Raisinghani. A lone
+    word opening the sentence counts when `lone_named_once`, else only if the article names it again:
+    a pronoun points to someone the article names, not to `Midcaps` opening one sentence."""
     words = sentence.split()
     v = find_verb(words, ctx.rules)
     head = " ".join(words[:v]) if v > 0 else sentence
@@ -1017,13 +1019,18 @@ def _sentence_subject(sentence: str, ctx: Context) -> Person | None:
             and (v == 1 or v < 0 and ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
         # `Abdoukili reacts in a similar manner.`: one name opening the sentence, before its verb
         checked = _speaker_run(every[0], ctx.rules, head)
-        if checked and every[0][2][0].lower() not in ORGANISATION_WORDS and not every[0][2][0].isupper():
+        if checked and every[0][2][0].lower() not in ORGANISATION_WORDS and not every[0][2][0].isupper() \
+                and (lone_named_once or _named_again(every[0][2][0], ctx)):
             runs = [checked]
     if not runs or not _opens(head, every[0][0], ctx.rules):
         return None
     if v > 0 and head[runs[0][1] :].lstrip().startswith(","):
         return _person_of(runs[0][2], ctx)  # `Sonya A. Zoghlin, Carlineo’s attorney, told ...`
     return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
+
+
+def _named_again(word: str, ctx: Context) -> bool:
+    return sum(len(re.findall(rf"\b{re.escape(word)}\b", p)) for p in ctx.paragraphs) >= 2
 
 
 def _opens(sentence: str, start: int, rules: Rules) -> bool:
@@ -1057,6 +1064,7 @@ def _person_like(words: list[str], ctx: Context) -> bool:
     if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]):
         return False
     if _speaker_run((0, 0, words), ctx.rules) is None or words[-1].lower() in ORGANISATION_WORDS \
+            or ctx.rules.lang == "en" and words[-1].lower() in ctx.rules.role_words \
             or ctx.rules.lang == "ru" and russian.is_geo(words[-1]):
         return False  # a pronoun points to a person: not to `Syracuse University`
     if ctx.rules.lang == "ru" and any(OBLIQUE_ADJECTIVE.search(w.lower()) for w in words):
