@@ -487,7 +487,8 @@ def _role_noun(word: str, rules: Rules) -> bool:
 
 def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True):
     """The segment and the name run in it that names the speaker."""
-    found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules, seg), name_runs(seg, rules))
+    # after the verb (`сказала Мадонна`) a segment's first word does not open a sentence
+    found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules, None if mode == "after" else seg), name_runs(seg, rules))
                     if r and not _is_org_acronym_after_role(seg, r, rules)
                     and not (subject and rules.lang == "ru" and (not russian.can_be_nominative(r[2])
                                                                  or _after_preposition(seg, r[0], rules)))])
@@ -1131,8 +1132,8 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
         if all(w.isupper() for w in words) or is_place(words[-1]):
             continue
         link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
-        checked = _speaker_run((start, end, words), rules)
-        if checked is None or _is_city(" ".join(words)):
+        checked = _speaker_run((start, end, words), rules, para)
+        if checked is None or len(checked[2]) < 2 or _is_city(" ".join(words)):
             continue
         name = person_name(checked[2], link, rules)
         if rules.lang == "ru":
