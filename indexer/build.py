@@ -18,21 +18,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from whoosh import index as whoosh_index
-from whoosh.query import Term
-
-from . import catalog, clean, config, duplicates, limits, quote_index, schema, segments, sources, storage, venues
+from . import backend, catalog, clean, config, duplicates, limits, quote_index, sources, storage, venues
 from .catalog import Catalog, Entry, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
-from .segments import FastSegmentWriter
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
 PIPELINE_VERSION = "9"
 # Bump when the files' layout changes (fields, their analysis): an index of another format is not
 # read, and the next reindex rebuilds it from scratch.
-INDEX_FORMAT = 2  # 2: the quote index files each speaker by name and role (speaker_key)
-PARALLEL_WRITE_FROM = 200  # articles: fewer are written faster than processes start
+# 2: the quote index files each speaker by name and role (speaker_key); 3: no module path of
+# Archivist in the index's table of contents (indexer/whoosh/indexes.py)
+INDEX_FORMAT = 3
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]
@@ -40,6 +37,10 @@ Progress = Callable[[Iterable], Iterable]
 
 class NoInput(Exception):
     """A path given to reindex does not exist."""
+
+
+def engine() -> backend.Backend:
+    return backend.load(config.ENGINE)
 
 
 def source_group(doc: Document) -> str:
@@ -199,49 +200,25 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
     for article_id, entry in cat.entries.items():
         entry.group, entry.copies = groups[article_id]
 
-    if whoosh_index.exists_in(str(generation)):
-        ix = whoosh_index.open_dir(str(generation))
-    else:
-        ix = whoosh_index.create_in(str(generation), schema.build_schema())
     stored = {}  # unchanged articles whose group of copies changed: rewritten from their stored records
     if regrouped and live is not None:
-        with whoosh_index.open_dir(str(live)).searcher() as old:
+        old = engine().open(live).reader()
+        try:
             for article_id in regrouped:
-                found = old.document(id=article_id)
+                found = old.document(article_id)
                 if found:
                     fresh[article_id] = Article.from_json(json.loads(found["record"]))
                     stored[article_id] = found["record"]
+        finally:
+            old.close()
 
-    def add(writer, article: Article) -> None:
+    def article_document(article: Article) -> dict:
         record = stored.get(article.id) or json.dumps(article.to_json(), ensure_ascii=False)
-        writer.add_document(**document_fields(article, record, groups[article.id]))
+        return document_fields(article, record, groups[article.id])
 
     replaced = [*removed, *fresh] if live is not None else []
-    if workers > 1 and len(fresh) >= PARALLEL_WRITE_FROM:
-        # Each process writes a segment of the articles and one of their quotes.
-        ordered = list(fresh.values())
-        share = -(-len(ordered) // workers)
-
-        def write_share(k: int, writers) -> None:
-            for article in ordered[k * share : (k + 1) * share]:
-                add(writers[0], article)
-                quote_index.add_quotes(writers[1], article)
-
-        segments.write_in_parallel([ix, quote_index.open_or_create(generation)], write_share, workers,
-                                   deletions=[("id", replaced), ("article", replaced)],
-                                   meanwhile=lambda: catalog.save(generation, cat))
-    else:
-        writer = FastSegmentWriter(ix)
-        try:
-            segments.delete_all(writer, "id", replaced)
-            for article in fresh.values():
-                add(writer, article)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit(mergetype=segments.merge_tiers)
-        quote_index.update(generation, articles, removed)
-        catalog.save(generation, cat)
+    changes = backend.Changes(replaced, list(fresh.values()), article_document, quote_index.quote_documents)
+    engine().write(generation, changes, workers, meanwhile=lambda: catalog.save(generation, cat))
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "index_format": INDEX_FORMAT,
                                                     "built": time.time()}))
 
@@ -281,7 +258,7 @@ def reindex(
         if index_format(live) not in (None, INDEX_FORMAT):
             full = True  # another format: nothing of it can be reused
         previous = None if full else catalog.load(live, PIPELINE_VERSION)
-        if previous is not None and not whoosh_index.exists_in(str(live)):
+        if previous is not None and not engine().exists(live):
             previous = None
         report = ReindexReport()
         with pipeline_pool(workers) as pool:  # its processes warm up while this one reads

@@ -17,7 +17,7 @@ import click
 
 from . import config, export
 from .build import NoInput, reindex
-from .segments import WriteFailed
+from .backend import WriteFailed
 from .search import IndexDamaged, IndexNotFound, IndexOutdated, QueryError, open_index
 from .storage import IndexLocked
 

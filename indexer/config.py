@@ -31,6 +31,9 @@ SNIPPET_CHARS = 300
 EXPORT_LIMIT = 10_000  # articles in one web export
 API_RATE_PER_MINUTE = 600  # JSON API requests per client address; 0 turns the limit off
 
+# The search engine: the package indexer.<ENGINE> that implements indexer/backend.py.
+ENGINE = "whoosh"
+
 # Ranking: BM25F parameters (tuned on the CACM collection by bench/ranking.py).
 BM25_B = 0.3
 BM25_K1 = 0.9

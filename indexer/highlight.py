@@ -11,12 +11,11 @@ import html
 import itertools
 from dataclasses import dataclass, field
 
-from whoosh import query as q
 from rapidfuzz.distance import Levenshtein
 
-from . import config, schema
-
-SPLIT = schema.exact_analyzer()
+from . import config
+from . import querytree as qt
+from .analysis import fold, stem, tokens
 
 
 # Each indexed field compares words in one form: as written, stemmed, or folded.
@@ -37,60 +36,43 @@ class Wanted:
         return any(self.terms.values()) or any(self.phrases.values()) or bool(self.prefixes or self.fuzzy)
 
 
-def wanted_terms(query: q.Query) -> Wanted:
+def wanted_terms(query: qt.Node) -> Wanted:
     """The analyzed words, prefixes and phrases a query asks for (not those it excludes)."""
     wanted = Wanted()
 
-    def walk(node: q.Query) -> None:
-        if isinstance(node, (q.Not, q.AndNot)):
-            if isinstance(node, q.AndNot):
-                walk(node.a)
+    def walk(node: qt.Node) -> None:
+        if isinstance(node, qt.Not):
             return
-        form = FORM_OF_FIELD.get(getattr(node, "fieldname", None))
-        if isinstance(node, q.Phrase) and form:
+        if isinstance(node, qt.AndNot):
+            walk(node.positive)
+            return
+        form = FORM_OF_FIELD.get(getattr(node, "field", None))
+        if isinstance(node, qt.Phrase) and form:
             wanted.phrases[form].append(tuple(node.words))
-        elif isinstance(node, q.Prefix) and form:
+        elif isinstance(node, qt.Prefix) and form:
             wanted.prefixes.add(node.text)
-        elif isinstance(node, q.FuzzyTerm) and form:
+        elif isinstance(node, qt.Fuzzy) and form:
             wanted.fuzzy.append((node.text, node.maxdist))
-        elif isinstance(node, q.Term) and form:
+        elif isinstance(node, qt.Term) and form:
             wanted.terms[form].add(node.text)
-        elif node.is_leaf():
-            return
-        for child in node.children():
+        for child in qt.children(node):
             walk(child)
 
     walk(query)
     return wanted
 
 
-# The exact analyzer's own tokenizer pattern: tokens() splits text as the analyzer does.
-TOKEN = SPLIT.items[0].expression
-FORM_OF_WORD = {"exact": lambda word: word, "stem": schema.stem, "fold": schema.fold}
-
-
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) as the exact analyzer gives them with chars=True: lowercased, a run of
-    Han characters as its overlapping bigrams. The analyzer's generator chain, spelt out, costs a
-    third as much, and a snippet tokenizes a whole article."""
-    out = []
-    for match in TOKEN.finditer(text):
-        word, start = match.group().lower(), match.start()
-        if len(word) < 2 or not schema.HAN.search(word):
-            out.append((word, start, match.end()))
-        else:
-            out.extend((word[i : i + 2], start + i, start + i + 2) for i in range(len(word) - 1))
-    return out
+FORM_OF_WORD = {"exact": lambda word: word, "stem": stem, "fold": fold}
 
 
 def word_matches(word: str, wanted: Wanted) -> bool:
     """Whether a word (as written, lowercased) matches one of the query's words, prefixes or fuzzy words."""
-    stem = schema.stem(word)
+    stemmed = stem(word)
     return (
         word in wanted.terms["exact"]
-        or stem in wanted.terms["stem"]
-        or schema.fold(word) in wanted.terms["fold"]
-        or any(word.startswith(p) or stem.startswith(p) for p in wanted.prefixes)
+        or stemmed in wanted.terms["stem"]
+        or fold(word) in wanted.terms["fold"]
+        or any(word.startswith(p) or stemmed.startswith(p) for p in wanted.prefixes)
         or any(Levenshtein.distance(word, fuzzy, score_cutoff=d) <= d for fuzzy, d in wanted.fuzzy)
     )
 
@@ -165,13 +147,13 @@ def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | Non
     return "".join(out)
 
 
-def highlight_all(text: str, query: q.Query) -> str:
+def highlight_all(text: str, query: qt.Node) -> str:
     """The whole text, escaped, with every match marked (for the article page)."""
     wanted = wanted_terms(query)
     return mark(text, match_spans(text, wanted) if wanted else [])
 
 
-def snippet(text: str, query: q.Query, width: int = config.SNIPPET_CHARS) -> str:
+def snippet(text: str, query: qt.Node, width: int = config.SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     wanted = wanted_terms(query)
     spans = match_spans(text, wanted) if wanted else []

@@ -1,4 +1,4 @@
-"""The query language: what a user typed in, a Whoosh query out.
+"""The query language: what a user typed in, Archivist's query tree (querytree.py) out.
 
 Plain words are all required (or any one, with match="any"; `Index.search` goes on
 with the articles that have most of them when fewer than a page has all) and matched
@@ -10,15 +10,11 @@ Syntax that cannot be read is searched as plain words, with a notice saying so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-from whoosh.qparser import (
-    AndGroup, FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin, PrefixPlugin, WildcardPlugin,
-)
-from whoosh.query import Every, FuzzyTerm, NullQuery, Phrase, Prefix, Query
+from dataclasses import dataclass, field, replace
 
 from . import config, schema
-from .phrases import FastPhrase
+from . import querytree as qt
+from .backend import OpenGeneration
 
 WORD = re.compile(r"\w+")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -35,7 +31,7 @@ class QueryError(ValueError):
 
 @dataclass
 class ParsedQuery:
-    query: Query
+    query: qt.Node
     notice: str | None = None
     words: list[str] = field(default_factory=list)  # the plain words typed, for spelling suggestions
 
@@ -58,52 +54,27 @@ def rewrite(text: str) -> str:
     return LANG_VALUE.sub(lambda m: f"language:{m.group(1).lower()}", text)
 
 
-class FuzzyWord(FuzzyTerm):
-    """A word~ that finds the index words it stands for once per segment and search: checking
-    their number and matching them share the work (each costs a walk of the term dictionary)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._expansions: dict = {}
-
-    def _btexts(self, reader):
-        if reader not in self._expansions:
-            self._expansions[reader] = list(super()._btexts(reader))
-        return self._expansions[reader]
-
-
-def expansions(node: Query, reader) -> set:
-    """The index words a word* or word~ stands for; a word~'s gathered segment by segment, as its
-    matcher finds them."""
-    if isinstance(node, FuzzyTerm):
-        return set().union(*(node._btexts(leaf) for leaf, _ in reader.leaf_readers()))
-    return set(node._btexts(reader))
-
-
-def check_expansions(query: Query, reader) -> None:
-    """Refuse a word* or word~ that stands for too many index words, before it is run."""
-    for node in query.leaves():
-        if isinstance(node, (Prefix, FuzzyTerm)) and len(expansions(node, reader)) > config.MAX_EXPANSIONS:
-            raise QueryError(f"'{node.text}' matches more than {config.MAX_EXPANSIONS} words; make it more precise")
-
-
-def anchored(node: Query) -> Query:
-    """A word~ keeps its first letter: typos there are rare, and matching it cuts the words tried 20-fold.
-    A phrase is matched rarest word first (phrases.py)."""
-    if isinstance(node, FuzzyTerm):
-        prefix = max(node.prefixlength, config.FUZZY_PREFIX)
-        return FuzzyWord(node.fieldname, node.text, node.boost, node.maxdist, prefix, node.constantscore)
-    if type(node) is Phrase:
-        return FastPhrase(node.fieldname, node.words, node.slop, node.boost, node.char_ranges)
+def anchored(node: qt.Node) -> qt.Node:
+    """A word~ keeps its first letter: typos there are rare, and matching it cuts the words tried 20-fold."""
+    if isinstance(node, qt.Fuzzy):
+        return replace(node, prefix=max(node.prefix, config.FUZZY_PREFIX))
+    if isinstance(node, (qt.And, qt.Or)):
+        return replace(node, children=tuple(anchored(child) for child in node.children))
+    if isinstance(node, qt.Not):
+        return replace(node, child=anchored(node.child))
+    if isinstance(node, qt.AndNot):
+        return qt.AndNot(anchored(node.positive), anchored(node.negative))
+    if isinstance(node, qt.AndMaybe):
+        return qt.AndMaybe(anchored(node.required), anchored(node.optional))
     return node
 
 
-def unreadable_part(query: Query) -> str | None:
+def unreadable_part(query: qt.Node) -> str | None:
     """Why a parsed query cannot be run as typed, if it cannot: a too-short prefix, too fuzzy a word."""
-    for node in query.leaves():
-        if isinstance(node, Prefix) and len(node.text) < 2:
+    for node in qt.leaves(query):
+        if isinstance(node, qt.Prefix) and len(node.text) < 2:
             return "a word* needs at least two letters before the *"
-        if isinstance(node, FuzzyTerm) and node.maxdist > config.MAX_FUZZY_EDITS:
+        if isinstance(node, qt.Fuzzy) and node.maxdist > config.MAX_FUZZY_EDITS:
             return f"a word~ allows at most {config.MAX_FUZZY_EDITS} edits"
     return None
 
@@ -115,50 +86,34 @@ def plain_words(text: str) -> list[str]:
 
 
 class QueryParser:
-    def __init__(self, whoosh_schema, match: str = "all"):
-        group = AndGroup if match == "all" else OrGroup
-        self.parser = MultifieldParser(
-            list(schema.TEXT_FIELDS), whoosh_schema, fieldboosts=schema.FIELD_BOOSTS, group=group
-        )
-        # word* only: a ? or a leading * is a typo far more often than a wildcard.
-        self.parser.remove_plugin_class(WildcardPlugin)
-        self.parser.add_plugin(PrefixPlugin())
-        self.parser.add_plugin(PlusMinusPlugin())
-        self.parser.add_plugin(FuzzyTermPlugin())
-        # Plain words only, for queries whose syntax cannot be run as typed.
-        self.plain_parser = MultifieldParser(
-            list(schema.TEXT_FIELDS), whoosh_schema, fieldboosts=schema.FIELD_BOOSTS, group=group
-        )
-        self.plain_parser.remove_plugin_class(WildcardPlugin)
+    """The query language over one open generation, whose backend reads the syntax."""
+
+    def __init__(self, generation: OpenGeneration, match: str = "all"):
+        self.generation, self.match = generation, match
+
+    def _parse(self, text: str, syntax: bool) -> qt.Node | None:
+        return self.generation.parse(text, schema.TEXT_FIELDS, schema.FIELD_BOOSTS, self.match, syntax)
 
     def parse(self, text: str) -> ParsedQuery:
         text = text.strip()
         if len(text) > config.MAX_QUERY_CHARS:
             raise QueryError(f"query is {len(text)} characters long; the limit is {config.MAX_QUERY_CHARS}")
         if not text:
-            return ParsedQuery(Every())
+            return ParsedQuery(qt.Every())
         words = len(WORD.findall(text))
         if words > config.MAX_QUERY_WORDS:
             raise QueryError(f"query has {words} words; the limit is {config.MAX_QUERY_WORDS}")
         reason = "Could not read the query's syntax"
-        try:
-            query = self.parser.parse(rewrite(text))
-            if query is not NullQuery:
-                query = query.normalize()
-        except Exception:  # Whoosh raises many kinds on odd input; all mean "unreadable"
-            query = NullQuery
-        if query is not NullQuery:
-            query = query.accept(anchored)
+        query = self._parse(rewrite(text), syntax=True)
+        if query is not None:
+            query = anchored(query)
             problem = unreadable_part(query)
             if problem is None:
                 return ParsedQuery(query, words=plain_words(text))
             reason = problem[0].upper() + problem[1:]
         words = WORD.findall(text)
         if not words:
-            return ParsedQuery(NullQuery, notice="The query has no words to search for.")
+            return ParsedQuery(qt.Nothing(), notice="The query has no words to search for.")
         plain = " ".join(w.lower() for w in words)
-        return ParsedQuery(
-            self.plain_parser.parse(plain),
-            notice=f"{reason}; searched for the words: {plain}",
-            words=words,
-        )
+        return ParsedQuery(self._parse(plain, syntax=False), notice=f"{reason}; searched for the words: {plain}",
+                           words=words)

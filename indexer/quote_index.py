@@ -1,51 +1,23 @@
-"""The quote index: the quotes of every article in, a Whoosh index of quotes as
-records of their own out (text, speaker, role, article, paragraph, date, venue,
-country, language), searchable by words and by speaker. A quote found in
-several articles is marked first where it appeared earliest; the others point there.
+"""The quote index: the quotes of every article in, as documents of their own (text, speaker,
+role, article, paragraph, date, venue, country, language); out, quotes found by their words
+and by their speaker, each person one identity however spelt. A quote found in several
+articles is marked first where it appeared earliest; the others point there.
+The backend's QuoteReader stores and searches the documents.
 """
 from __future__ import annotations
 
 import re
 import threading
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
-from whoosh import index as whoosh_index
-from whoosh import scoring, sorting
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.qparser import AndGroup, MultifieldParser
-from whoosh.query import And, Every, FuzzyTerm, Or, Query, Term
-
-from . import config, highlight, schema, speakers
+from . import config, highlight, speakers
+from . import querytree as qt
+from .analysis import fold
+from .backend import QuoteReader
 from .model import Article, FacetValue
 from .query import exact_phrases
-from .segments import FastSegmentWriter, delete_all, merge_tiers
-from .terms import FastText
 
-DIRNAME = "quotes"
 WORD = re.compile(r"\w+")
-
-
-def quote_schema() -> Schema:
-    analyzer = schema.text_analyzer()
-    return Schema(
-        key=ID(stored=True, unique=True),  # article id + "#" + the quote's number
-        text=FastText(schema.stemmed_terms, analyzer=analyzer, stored=True),
-        exact=FastText(schema.exact_terms, analyzer=schema.exact_analyzer()),
-        fold=FastText(schema.folded_terms, analyzer=schema.fold_analyzer()),
-        speaker=TEXT(analyzer=schema.fold_analyzer(), stored=True),
-        speaker_name=ID(stored=True, sortable=True),  # the speaker as written
-        speaker_key=ID(stored=True, sortable=True),  # the name and the head of the role: what identities group
-        role=STORED(),
-        article=ID(stored=True),
-        title=STORED(),
-        paragraph=STORED(),
-        date=ID(stored=True, sortable=True),
-        venue=STORED(),
-        country=STORED(),
-        language=ID(stored=True),
-        words=ID(stored=True),  # the quote's first words: the same quote in other articles
-    )
 
 
 @dataclass
@@ -88,39 +60,22 @@ def words_key(text: str) -> str:
     return " ".join(WORD.findall(text.lower())[:25])
 
 
-def open_or_create(generation: Path):
-    folder = generation / DIRNAME
-    if whoosh_index.exists_in(str(folder)):
-        return whoosh_index.open_dir(str(folder))
-    folder.mkdir(exist_ok=True)
-    return whoosh_index.create_in(str(folder), quote_schema())
-
-
-def add_quotes(writer, article: Article) -> None:
+def quote_documents(article: Article) -> list[dict]:
     """The article's quotes, each a document of the quote index."""
-    for n, quote in enumerate(article.quotes, start=1):
-        writer.add_document(
-            key=f"{article.id}#{n}", words=words_key(quote.text), text=quote.text, exact=quote.text,
-            fold=quote.text, speaker=quote.speaker, speaker_name=quote.speaker, role=quote.role,
-            speaker_key=speakers.mention_key(quote.speaker, quote.role),
-            article=article.id, title=article.title, paragraph=quote.paragraph, date=article.sort_date,
-            venue=article.venue, country=article.country, language=article.language,
-        )
+    return [
+        {"key": f"{article.id}#{n}", "words": words_key(quote.text), "text": quote.text, "exact": quote.text,
+         "fold": quote.text, "speaker": quote.speaker, "speaker_name": quote.speaker, "role": quote.role,
+         "speaker_key": speakers.mention_key(quote.speaker, quote.role),
+         "article": article.id, "title": article.title, "paragraph": quote.paragraph, "date": article.sort_date,
+         "venue": article.venue, "country": article.country, "language": article.language}
+        for n, quote in enumerate(article.quotes, start=1)
+    ]
 
 
-def update(generation: Path, articles: list[Article], removed: list[str]) -> None:
-    """Put these articles' quotes in the generation's quote index, in place of any they had."""
-    writer = FastSegmentWriter(open_or_create(generation))
-    delete_all(writer, "article", [*removed, *(a.id for a in articles)])
-    for article in articles:
-        add_quotes(writer, article)
-    writer.commit(mergetype=merge_tiers)
-
-
-def speaker_query(name: str) -> Query:
+def speaker_query(name: str) -> qt.Node:
     """Every word of the name, folded, each allowing one edit: a surname alone finds the full name."""
-    words = [schema.fold(w) for w in WORD.findall(name.lower())]
-    return And([Or([Term("speaker", w), FuzzyTerm("speaker", w, maxdist=1, prefixlength=1)]) for w in words])
+    words = [fold(w) for w in WORD.findall(name.lower())]
+    return qt.And(tuple(qt.Or((qt.Term("speaker", w), qt.Fuzzy("speaker", w, maxdist=1, prefix=1))) for w in words))
 
 
 _IDENTITIES: dict[str, dict[str, speakers.Identity]] = {}  # by generation folder: the threads share them
@@ -128,11 +83,11 @@ _IDENTITIES_LOCK = threading.Lock()
 
 
 class QuoteIndex:
-    def __init__(self, generation: Path):
-        ix = whoosh_index.open_dir(str(generation / DIRNAME))
-        self.searcher = ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
-        self.parser = MultifieldParser(["text", "fold"], ix.schema, fieldboosts={"fold": 0.1}, group=AndGroup)
-        self.generation = str(generation)
+    """One thread's quote index of a generation (`generation`: its name, which keys the identities)."""
+
+    def __init__(self, reader: QuoteReader, generation: str):
+        self.reader = reader
+        self.generation = generation
         self._identities: dict[str, speakers.Identity] | None = None
 
     def identities(self) -> dict[str, speakers.Identity]:
@@ -141,15 +96,13 @@ class QuoteIndex:
         if self._identities is None:
             with _IDENTITIES_LOCK:
                 if self.generation not in _IDENTITIES:
-                    reader = self.searcher.reader()
-                    counts = {key: reader.doc_frequency("speaker_key", key) for key in reader.field_terms("speaker_key")}
-                    _IDENTITIES[self.generation] = speakers.identify(counts)
+                    _IDENTITIES[self.generation] = speakers.identify(self.reader.word_counts("speaker_key"))
                     while len(_IDENTITIES) > 4:  # older generations' identities go
                         _IDENTITIES.pop(next(iter(_IDENTITIES)))
                 self._identities = _IDENTITIES[self.generation]
         return self._identities
 
-    def speaker_filter(self, speaker: str) -> Query:
+    def speaker_filter(self, speaker: str) -> qt.Node:
         """The quotes of the person (or people) the typed speaker means, by every name they go by;
         a name the archive's identities do not hold is matched word by word, as before."""
         identities = self.identities()
@@ -157,20 +110,16 @@ class QuoteIndex:
         persons = [i for i in chosen if i.key.startswith("person:")] or chosen  # Obama, not the Obama family
         keys = {i.key for i in persons}
         names = sorted(name for name, identity in identities.items() if identity.key in keys)
-        return Or([Term("speaker_key", name) for name in names]) if names else speaker_query(speaker)
+        return qt.Or(tuple(qt.Term("speaker_key", name) for name in names)) if names else speaker_query(speaker)
 
     def search(self, query: str = "", speaker: str | None = None, page: int = 1, per_page: int = 20) -> QuoteResults:
-        parsed = self.parser.parse(exact_phrases(query)) if query.strip() else Every()
+        parsed = self.reader.parse(exact_phrases(query)) if query.strip() else qt.Every()
         if speaker and WORD.search(speaker):
-            parsed = And([parsed, self.speaker_filter(speaker)])
-        sortedby = sorting.FieldFacet("date") if isinstance(parsed, Every) else None
-        results = self.searcher.search(
-            parsed, limit=page * per_page, sortedby=sortedby,
-            groupedby={"speaker": sorting.FieldFacet("speaker_key", maptype=sorting.Count)},
-        )
+            parsed = qt.And((parsed, self.speaker_filter(speaker)))
+        results = self.reader.search(parsed, page, per_page, by_date=isinstance(parsed, qt.Every))
         hits = []
         identities = self.identities()
-        for hit in results[(page - 1) * per_page : page * per_page]:
+        for hit in results.hits:
             first = self.first_appearance(hit["words"])
             identity = identities.get(hit.get("speaker_key", ""))
             hits.append(QuoteHit(
@@ -182,15 +131,15 @@ class QuoteIndex:
                 speaker_identity=identity.name if identity else "",
             ))
         by_person: dict[str, int] = {}  # the facet counts people, not spellings
-        for written, count in results.groups("speaker").items():
+        for written, count in results.speakers.items():
             if written:
                 identity = identities.get(str(written))
                 name = identity.name if identity else speakers.split_key(str(written))[0]
                 by_person[name] = by_person.get(name, 0) + count
         facet = sorted((FacetValue(v, c) for v, c in by_person.items()), key=lambda v: (-v.count, v.value))
-        return QuoteResults(query, speaker, len(results), page, per_page, hits, facet[: config.FACET_LIMIT])
+        return QuoteResults(query, speaker, results.total, page, per_page, hits, facet[: config.FACET_LIMIT])
 
     def first_appearance(self, words: str) -> str:
         """The key of the earliest quote with these words (undated ones last)."""
-        found = [(h["date"] == "", h["date"], h["key"]) for h in self.searcher.search(Term("words", words), limit=None)]
+        found = [(h["date"] == "", h["date"], h["key"]) for h in self.reader.documents("words", words)]
         return min(found)[2]

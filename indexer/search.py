@@ -11,27 +11,20 @@ from __future__ import annotations
 import json
 import re
 import threading
-from array import array
 from collections import OrderedDict
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from rapidfuzz.distance import Levenshtein
-from whoosh import index as whoosh_index
-from whoosh import scoring
-from whoosh import collectors
-from whoosh.collectors import TimeLimit
-from whoosh.query import And, Every, NumericRange, Query, Term
 
-from . import build, config, highlight, quote_index, storage, vectorised
-from .columns import ColumnCache, Columns, by_score
+from . import backend, build, config, highlight, storage
+from . import querytree as qt
+from .backend import ArticleReader, OpenGeneration, SearchRequest, StoredHit, TooManyExpansions
 from .model import Article, FacetValue, Hit, Results
 from .quote_index import QuoteIndex, QuoteResults
-from .query import ParsedQuery, QueryError, QueryParser, check_expansions
+from .query import ParsedQuery, QueryError, QueryParser
 
-SORTS = ("relevance", "newest", "oldest")
+SORTS = backend.SORTS
 MATCHES = ("all", "any")
 WORD = re.compile(r"\w+")
 
@@ -58,18 +51,18 @@ class Filters:
     lang: str | None = None
     mentioned: int | None = None  # a year the text mentions
 
-    def query(self) -> Query | None:
-        terms: list[Query] = []
+    def query(self) -> qt.Node | None:
+        terms: list[qt.Node] = []
         for fieldname, value in (("venue", self.venue), ("country", self.country), ("language", self.lang)):
             if value:
-                terms.append(Term(fieldname, value))
+                terms.append(qt.Term(fieldname, value))
         if self.mentioned is not None:
-            terms.append(Term("mentioned", str(self.mentioned)))
+            terms.append(qt.Term("mentioned", str(self.mentioned)))
         if self.year is not None:
-            terms.append(NumericRange("year", self.year, self.year))
+            terms.append(qt.Range("year", self.year, self.year))
         elif self.year_from is not None or self.year_to is not None:
-            terms.append(NumericRange("year", self.year_from or 1, self.year_to))
-        return And(terms) if terms else None
+            terms.append(qt.Range("year", self.year_from or 1, self.year_to))
+        return qt.And(tuple(terms)) if terms else None
 
 
 def check_paging(page: int, per_page: int) -> None:
@@ -100,87 +93,6 @@ def timeline(counts: dict) -> dict[str, list[FacetValue]]:
     }
 
 
-class Deadline(collectors.WrappingCollector):
-    """Stops a search at a deadline, from the innermost collector, so facets, collapsing
-    and filters (which wrap it) keep working on what was found by then."""
-
-    def __init__(self, child, seconds: float):
-        super().__init__(child)
-        self.seconds = seconds
-
-    def prepare(self, top_searcher, q, context):
-        super().prepare(top_searcher, q, context)
-        self.deadline = time.monotonic() + self.seconds
-
-    def collect(self, sub_docnum):
-        if time.monotonic() > self.deadline:
-            raise TimeLimit
-        return self.child.collect(sub_docnum)
-
-
-class Matches(collectors.ScoredCollector):
-    """Every match's document number, and its score when the search ranks by score: nothing else,
-    so that facets, collapsing and ordering can work on whole arrays afterwards."""
-
-    def __init__(self, scored: bool):
-        super().__init__()
-        self.scored = scored
-
-    def prepare(self, top_searcher, q, context):
-        super().prepare(top_searcher, q, context if self.scored else context.set(weighting=None))
-        self.docnums = array("q")
-        self.scores = array("d")
-
-    def collect(self, sub_docnum):
-        if self.scored:
-            return super().collect(sub_docnum)
-        self.docnums.append(self.offset + sub_docnum)
-
-    def _collect(self, global_docnum, score):
-        self.docnums.append(global_docnum)
-        self.scores.append(score)
-
-    def matches(self):
-        return super().matches() if self.scored else collectors.Collector.matches(self)
-
-    def count(self):
-        return len(self.docnums)
-
-    def results(self):
-        return self
-
-
-def build_collector(scored: bool, explain: bool, filters: Query | None):
-    """Every match passing the filters, timed; with the terms each matched, for explain."""
-    matches = Matches(scored)
-    collector = Deadline(matches, config.QUERY_SECONDS)
-    if explain:
-        collector = collectors.TermsCollector(collector)
-    collector = collectors.FilterCollector(collector, allow=filters) if filters else collector
-    return matches, collector
-
-
-def vectorised_matches(query: Query, filters: Query | None, columns: Columns) -> tuple[tuple | None, bool]:
-    """((docnums, scores), stopped) of the matches passing the filters, evaluated with numpy;
-    (None, False) when the query or the filters have a shape left to Whoosh's matchers."""
-    allowed = None
-    if filters is not None:
-        allowed = vectorised.matching_docs(filters, columns.searcher, columns)
-        if allowed is None:
-            return None, False
-    stopped = False
-    try:
-        found = vectorised.evaluate(query, columns.searcher, columns, time.monotonic() + config.QUERY_SECONDS)
-    except vectorised.Stopped as stop:
-        found, stopped = stop.found, True
-    if found is None:
-        return None, False
-    if allowed is not None:
-        kept = np.isin(found[0], allowed, assume_unique=True)
-        found = (found[0][kept], found[1][kept])
-    return found, stopped
-
-
 def parser(generation: "Generation", match: str) -> QueryParser:
     """The generation's query parser for `match`, or a QueryError that names the choices."""
     if match not in MATCHES:
@@ -190,14 +102,12 @@ def parser(generation: "Generation", match: str) -> QueryParser:
 
 @dataclass
 class Generation:
-    """One index generation as the threads share it: the open index, its columns' arrays, its query
-    parsers and the recent results (each thread searches it with a searcher of its own)."""
+    """One index generation as the threads share it: the backend's open generation, the query
+    parsers and the recent results (each thread searches it with readers of its own)."""
 
     live: Path
-    ix: object  # whoosh.index.Index
-    columns: ColumnCache
+    opened: OpenGeneration
     parsers: dict
-    has_quotes: bool
     recent: OrderedDict
     recent_lock: threading.Lock
 
@@ -219,14 +129,15 @@ def most_words_notice(with_all: int, words: int) -> str:
 
 
 class Index:
-    """An open index, safe to share between threads: Whoosh's readers are not, so every thread
-    searches with a searcher (and a quote index) of its own, opened on its first request to each
-    generation; the columns' arrays and the results cache are shared, under locks."""
+    """An open index, safe to share between threads: a backend's readers need not be, so every
+    thread searches with a reader (and a quote index) of its own, opened on its first request to
+    each generation; the backend's shared state and the results cache are shared, under locks."""
 
     def __init__(self, index_dir: str | Path, results_cache: int | None = None):
         """`results_cache`: how many recent searches to remember (default config.RESULTS_CACHE)."""
         self.index_dir = Path(index_dir)
         self._cache_size = config.RESULTS_CACHE if results_cache is None else results_cache
+        self._engine = backend.load(config.ENGINE)
         self._lock = threading.Lock()
         self._local = threading.local()
         self._generation: Generation | None = None
@@ -239,46 +150,42 @@ class Index:
 
     def _open(self) -> None:
         live = storage.live_dir(self.index_dir)
-        if live is None or not whoosh_index.exists_in(str(live)):
+        if live is None or not self._engine.exists(live):
             raise IndexNotFound(str(self.index_dir))
         found = build.index_format(live)
         if found not in (None, build.INDEX_FORMAT):
             raise IndexOutdated(f"{self.index_dir} is in index format {found}; this Archivist reads format {build.INDEX_FORMAT}")
         try:
-            ix = whoosh_index.open_dir(str(live))
-            searcher = self._new_searcher(ix)
-            if searcher.doc_count():  # read a record now, so damage shows here and not mid-request
-                json.loads(searcher.stored_fields(0)["record"])
+            opened = self._engine.open(live)
+            first = opened.reader().first_document()
+            if first is not None:  # read a record now, so damage shows here and not mid-request
+                json.loads(first["record"])
         except Exception as exc:  # any damage to the files: say how to recover
             raise IndexDamaged(f"{self.index_dir}: {type(exc).__name__}: {exc}"[:300]) from None
         # Recent results by their parameters: paging through results and toggling facets repeat a
         # search. A new generation starts with none.
-        self._generation = Generation(live, ix, ColumnCache(), {match: QueryParser(ix.schema, match) for match in MATCHES},
-                                      (live / quote_index.DIRNAME).exists(), OrderedDict(), threading.Lock())
-
-    @staticmethod
-    def _new_searcher(ix):
-        return ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1))
+        self._generation = Generation(live, opened, {match: QueryParser(opened, match) for match in MATCHES},
+                                      OrderedDict(), threading.Lock())
 
     def _current(self) -> threading.local:
-        """This thread's searcher, columns and quote index for the live generation, opened on first
-        use and again after a reindex swapped in a new generation. A searcher left behind stays with
-        the requests still using it: closing it under them would fail them."""
+        """This thread's reader and quote index for the live generation, opened on first use and
+        again after a reindex swapped in a new generation. A reader left behind stays with the
+        requests still using it: closing it under them would fail them."""
         with self._lock:
             if storage.live_dir(self.index_dir) != self._generation.live:
                 self._open()
             generation = self._generation
         local = self._local
         if getattr(local, "generation", None) is not generation:
-            local.searcher = self._new_searcher(generation.ix)
-            local.columns = Columns(local.searcher, generation.columns)
-            local.quotes = QuoteIndex(generation.live) if generation.has_quotes else None
+            local.reader = generation.opened.reader()
+            quote_reader = generation.opened.quote_reader()
+            local.quotes = QuoteIndex(quote_reader, str(generation.live)) if quote_reader is not None else None
             local.generation = generation
         return local
 
-    def searcher(self):
-        """This thread's searcher of the live generation."""
-        return self._current().searcher
+    def reader(self) -> ArticleReader:
+        """This thread's reader of the live generation."""
+        return self._current().reader
 
     def parse(self, text: str, match: str = "all") -> ParsedQuery:
         return parser(self._current().generation, match).parse(text)
@@ -323,75 +230,46 @@ class Index:
     def _search(self, key: tuple, local: threading.local) -> Results:
         query, venue, country, year, lang, sort, page, per_page, year_from, year_to, match, explain, mentioned = key
         parsed = parser(local.generation, match or "all").parse(query)
-        columns = local.columns  # this thread's, of the generation the search began in
-        searcher = local.searcher
-        by_date = sort != "relevance" or isinstance(parsed.query, Every)
-        check_expansions(parsed.query, searcher.reader())
-        filters = Filters(venue, country, year, year_from, year_to, lang, mentioned).query()
-        counted, ranked, scores, terms, stopped = self._matches(parsed, filters, local, explain, by_date, sort)
-        notice = parsed.notice
+        if sort == "relevance" and isinstance(parsed.query, qt.Every):
+            sort = "newest"  # nothing to rank by: the newest first
         typed = plain_query_words(query)
-        if match is None and not by_date and not explain and len(typed) >= 2 and len(counted) < per_page:
-            # Fewer than a page has every word: go on with the articles that have most of them, as BM25
-            # ranks them over any word, after those that have them all (Elasticsearch's
-            # minimum_should_match, Meilisearch's dropped words).
-            loose = local.generation.parsers["any"].parse(query)
-            more_counted, more_ranked, scores, _, more_stopped = self._matches(loose, filters, local, False, False, sort)
-            ranked = np.concatenate([ranked, more_ranked[~np.isin(more_ranked, ranked)]])
-            if len(more_counted) > len(counted):
-                notice = most_words_notice(len(counted), len(typed))
-            counted, stopped = more_counted, stopped or more_stopped
-        hits = [
-            self._hit(searcher, docnum, float(scores[docnum]), parsed.query, terms)
-            for docnum in ranked[(page - 1) * per_page : page * per_page].tolist()
-        ]
-        suggestion = self.suggest(query, parsed, searcher) if parsed.words else None
-        if stopped:
+        # Fewer than a page with every word: the articles with most of them follow, as BM25 ranks them
+        # over any word, after those with them all (Elasticsearch's minimum_should_match, Meilisearch's
+        # dropped words).
+        loosen = match is None and sort == "relevance" and not explain and len(typed) >= 2
+        request = SearchRequest(
+            parsed.query, Filters(venue, country, year, year_from, year_to, lang, mentioned).query(), sort, page,
+            per_page, explain=explain, seconds=config.QUERY_SECONDS, max_expansions=config.MAX_EXPANSIONS,
+            loosened=local.generation.parsers["any"].parse(query).query if loosen else None,
+        )
+        try:
+            found = local.reader.search(request)
+        except TooManyExpansions as exc:
+            raise QueryError(f"'{exc.word}' matches more than {config.MAX_EXPANSIONS} words; make it more precise") from None
+        notice = parsed.notice
+        if found.total > found.strict_total:
+            notice = most_words_notice(found.strict_total, len(typed))
+        hits = [self._hit(stored, parsed.query) for stored in found.hits]
+        suggestion = self.suggest(query, parsed, local.reader) if parsed.words else None
+        if found.stopped:
             notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
         elif suggestion and not notice:
             notice = f"Did you mean: {suggestion}?"
-        counts = columns.facet_counts(counted)
         return Results(
             query=query,
-            total=len(counted),
+            total=found.total,
             page=page,
             per_page=per_page,
             hits=hits,
-            facets={name: facet_values(counts, name) for name in config.FACETS},
+            facets={name: facet_values(found.facets, name) for name in config.FACETS},
             notice=notice,
             suggestion=suggestion,
-            timeline=timeline(counts),
+            timeline=timeline(found.facets),
         )
 
-    def _matches(self, parsed: ParsedQuery, filters, local: threading.local, explain: bool, by_date: bool, sort: str):
-        """(counted, ranked, scores, terms, stopped): the matches counted for the total and facets,
-        the ones shown in their order, every document's score, the matched terms (explain)."""
-        columns, searcher = local.columns, local.searcher
-        found, stopped = (None, False) if explain else vectorised_matches(parsed.query, filters, columns)
-        if found is None:  # a shape numpy does not evaluate, or explain (which needs Whoosh's matchers)
-            matches, collector = build_collector(not by_date, explain, filters)
-            try:
-                searcher.search_with_collector(parsed.query, collector)
-            except TimeLimit:
-                stopped = True
-            found = (np.frombuffer(matches.docnums, dtype=np.int64), np.frombuffer(matches.scores, dtype=np.float64))
-        docnums, found_scores = found
-        # A group of near-copies shows its earliest article; the total and the facets count every
-        # article met before its group's earliest, as Whoosh's CollapseCollector did. Filtered
-        # searches collapse too (Whoosh's FilterCollector used to bypass the collapsing).
-        counted, kept = columns.collapse(docnums)
-        scores = np.zeros(searcher.doc_count_all())
-        if by_date:
-            ranked = columns.by_date(kept, newest_first=sort != "oldest")
-        else:
-            scores[docnums] = found_scores
-            ranked = by_score(kept, scores[kept])
-        terms = collector.results().docterms if explain else None
-        return counted, ranked, scores, terms, stopped
-
-    def _hit(self, searcher, docnum: int, score: float, query: Query, terms: dict | None = None) -> Hit:
-        """`terms`: the (field, term) pairs each document matched, when the search explains itself."""
-        stored = searcher.stored_fields(docnum)
+    @staticmethod
+    def _hit(found: StoredHit, query: qt.Node) -> Hit:
+        stored = found.fields
         date = stored.get("date", "")
         return Hit(
             id=stored["id"],
@@ -402,22 +280,21 @@ class Index:
             city=stored.get("city", ""),
             country=stored.get("country", ""),
             language=stored.get("language", ""),
-            score=round(score, 4),
+            score=round(found.score, 4),
             snippet=highlight.snippet(stored.get("text", ""), query),
             copies=stored.get("copies", 0),
-            explain=explain_terms(terms.get(docnum, []), searcher.schema) if terms is not None else None,
+            explain=found.matched,
         )
 
-    def suggest(self, query: str, parsed: ParsedQuery, searcher=None) -> str | None:
+    def suggest(self, query: str, parsed: ParsedQuery, reader: ArticleReader | None = None) -> str | None:
         """The query with each word the archive does not hold replaced by the nearest one it does."""
-        searcher = searcher or self.searcher()
-        reader = searcher.reader()
+        reader = reader or self.reader()
         corrected = query
         for word in parsed.words:
             lowered = word.lower()
             if len(lowered) < 4 or reader.doc_frequency("exact", lowered):
                 continue
-            options = searcher.suggest("exact", lowered, limit=10, maxdist=2, prefix=1)
+            options = reader.similar_words("exact", lowered, limit=10, maxdist=2, prefix=1)
             if options:
                 # The nearest spelling first, then the most common one.
                 best = min(options, key=lambda o: (Levenshtein.distance(lowered, o), -reader.doc_frequency("exact", o)))
@@ -434,10 +311,15 @@ class Index:
             return QuoteResults(query, speaker, 0, page, per_page, [])
         return quotes.search(query, speaker, page, per_page)
 
+    def _listed(self, query: qt.Node, filters: qt.Node | None = None, sort: str = "relevance",
+                limit: int | None = None) -> list[StoredHit]:
+        """Every match (the best `limit`), near-copies and all, without facets or a deadline."""
+        request = SearchRequest(query, filters, sort, per_page=limit, collapse=False, facets=False)
+        return self.reader().search(request).hits
+
     def ranked_ids(self, query: str, limit: int = 1000, match: str = "any") -> list[str]:
         """Article ids in rank order, for ranking benchmarks (no facets, no snippets)."""
-        results = self.searcher().search(self.parse(query, match).query, limit=limit)
-        return [hit["id"] for hit in results]
+        return [hit.fields["id"] for hit in self._listed(self.parse(query, match).query, limit=limit)]
 
     def mark(self, text: str, query: str) -> str:
         """text as escaped HTML with the query's matches in <mark>."""
@@ -446,56 +328,45 @@ class Index:
     # -- records -------------------------------------------------------------
 
     def article(self, article_id: str) -> Article | None:
-        fields = self.searcher().document(id=article_id)
+        fields = self.reader().document(article_id)
         return Article.from_json(json.loads(fields["record"])) if fields else None
 
     def copies(self, article_id: str) -> list[str]:
         """Ids of the other articles in this article's group of near-copies, earliest first."""
-        searcher = self.searcher()
-        fields = searcher.document(id=article_id)
+        fields = self.reader().document(article_id)
         if not fields:
             return []
-        results = searcher.search(Term("group", fields["group"]), limit=None, sortedby="date")
-        return [hit["id"] for hit in results if hit["id"] != article_id]
+        group = self._listed(qt.Term("group", fields["group"]), sort="oldest")
+        return [hit.fields["id"] for hit in group if hit.fields["id"] != article_id]
 
     def more_like(self, article_id: str, limit: int = 5) -> list[Hit]:
         """Articles most like this one, by the distinctive words of its text."""
-        searcher = self.searcher()
-        docnum = searcher.document_number(id=article_id)
-        if docnum is None:
+        reader = self.reader()
+        fields = reader.document(article_id)
+        if not fields:
             return []
-        stored = searcher.stored_fields(docnum)
-        results = searcher.more_like(docnum, "text", text=stored.get("text", ""), top=limit + 5)
-        group = stored.get("group")
-        hits = [self._hit(searcher, h.docnum, h.score, Every()) for h in results if h.get("group") != group]
-        return hits[:limit]
+        group = fields.get("group")
+        similar = reader.more_like(article_id, "text", top=limit + 5)
+        return [self._hit(hit, qt.Every()) for hit in similar if hit.fields.get("group") != group][:limit]
 
     def articles(self, query: str = "", limit: int | None = None, **filters) -> list[Article]:
         """Every article matching the query and filters (all when both are empty), in id order;
         at most `limit` of them, the best ranked."""
-        parsed = self.parse(query)
-        results = self.searcher().search(parsed.query, filter=Filters(**filters).query(), limit=limit)
-        records = [Article.from_json(json.loads(hit["record"])) for hit in results]
-        return sorted(records, key=lambda a: a.id)
+        found = self._listed(self.parse(query).query, Filters(**filters).query(), limit=limit)
+        return sorted((Article.from_json(json.loads(hit.fields["record"])) for hit in found), key=lambda a: a.id)
 
     def stats(self) -> dict:
-        searcher = self.searcher()
         every = self.search("", per_page=1)
         size = sum(p.stat().st_size for p in self._live.iterdir() if p.is_file())
         meta_path = self._live / "archivist.json"
         meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
         return {
             "index": str(self.index_dir),
-            "articles": searcher.doc_count(),
+            "articles": self.reader().doc_count(),
             "index_bytes": size,
             "last_reindex": meta.get("built"),
             "facets": {name: [vars(v) for v in values] for name, values in every.facets.items()},
         }
-
-
-def explain_terms(terms: list[tuple[str, bytes]], schema) -> list[str]:
-    """Which fields and terms matched, as "field:term"."""
-    return sorted({f"{name}:{schema[name].from_bytes(t)}" for name, t in terms})
 
 
 def open_index(index_dir: str | Path | None = None, results_cache: int | None = None) -> Index:

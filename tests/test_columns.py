@@ -10,8 +10,9 @@ from whoosh import collectors, sorting
 from whoosh import index as whoosh_index
 from whoosh.query import Every, Term
 
-from indexer import config, schema
-from indexer.columns import Columns, by_score
+from indexer import config
+from indexer.whoosh.columns import Columns, by_score
+from indexer.whoosh.schema import article_schema
 
 WORDS = ["almaty", "exhibition", "minsk", "forum", "golden", "cradle"]
 
@@ -19,7 +20,7 @@ WORDS = ["almaty", "exhibition", "minsk", "forum", "golden", "cradle"]
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
     rng = random.Random(5)
-    ix = whoosh_index.create_in(str(tmp_path_factory.mktemp("columns")), schema.build_schema())
+    ix = whoosh_index.create_in(str(tmp_path_factory.mktemp("columns")), article_schema())
     for segment in range(3):
         with ix.writer() as writer:
             writer.merge = False  # several segments, as an index grows

@@ -1,9 +1,12 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from whoosh.query import And, Not, Or, Phrase, Prefix, Term
+from indexer.analysis import tokens
+from indexer.highlight import highlight_all, snippet
+from indexer.querytree import And, Not, Or, Phrase, Prefix, Term
+from indexer.whoosh.schema import exact_analyzer
 
-from indexer.highlight import SPLIT, highlight_all, snippet, tokens
+SPLIT = exact_analyzer()
 
 
 def test_escapes_everything_and_marks_words():
@@ -15,7 +18,7 @@ def test_escapes_everything_and_marks_words():
 
 def test_phrase_is_one_mark_and_its_words_alone_are_not_marked():
     text = "The golden cradle of independence. Independence of the cradle."
-    query = Phrase("exact", ["golden", "cradle", "of", "independence"])
+    query = Phrase("exact", ("golden", "cradle", "of", "independence"))
     assert highlight_all(text, query) == (
         "The <mark>golden cradle of independence</mark>. Independence of the cradle."
     )
@@ -23,7 +26,7 @@ def test_phrase_is_one_mark_and_its_words_alone_are_not_marked():
 
 def test_stemmed_and_prefix_matches_and_excluded_words():
     text = "Exhibitions opened; the exhibit in Almaty closed."
-    query = And([Term("text", "exhibit"), Not(Term("text", "almati")), Prefix("text", "clo")])
+    query = And((Term("text", "exhibit"), Not(Term("text", "almati")), Prefix("text", "clo")))
     assert highlight_all(text, query) == (
         "<mark>Exhibitions</mark> opened; the <mark>exhibit</mark> in Almaty <mark>closed</mark>."
     )
@@ -35,7 +38,7 @@ def test_folded_term_marks_other_spellings():
 
 def test_snippet_opens_at_the_best_passage():
     text = ("Filler words here. " * 40) + "The museum hosted the exhibition. " + ("More filler. " * 40)
-    result = snippet(text, Or([Term("text", "museum"), Term("text", "exhibit")]), width=120)
+    result = snippet(text, Or((Term("text", "museum"), Term("text", "exhibit"))), width=120)
     assert result.startswith("… ") and result.endswith(" …")
     assert "<mark>museum</mark> hosted the <mark>exhibition</mark>" in result
     assert len(result) < 200

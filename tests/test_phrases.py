@@ -6,19 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
-from whoosh import index as whoosh_index
-from whoosh import scoring
 from whoosh.query import Phrase
 
-from indexer import build, config, storage
-from indexer.phrases import FastPhrase
+from indexer import build, storage
+from indexer.whoosh.engine import WhooshGeneration
+from indexer.whoosh.phrases import FastPhrase
+from indexer.whoosh.reader import bm25f
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"\w+")
 
 
 @pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
+def generation(tmp_path_factory) -> WhooshGeneration:
     """An index of 300 sample articles, 20 of them then deleted, so that segments have deletions."""
     folder = tmp_path_factory.mktemp("phrases")
     archive = folder / "archive"
@@ -30,8 +30,12 @@ def searcher(tmp_path_factory):
     for path in files[::15]:
         (archive / path.name).unlink()
     build.reindex([archive], folder / "index")
-    ix = whoosh_index.open_dir(str(storage.live_dir(folder / "index")))
-    with ix.searcher(weighting=scoring.BM25F(B=config.BM25_B, K1=config.BM25_K1)) as s:
+    return WhooshGeneration(storage.live_dir(folder / "index"))
+
+
+@pytest.fixture(scope="module")
+def searcher(generation):
+    with generation.ix.searcher(weighting=bm25f()) as s:
         yield s
 
 

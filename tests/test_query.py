@@ -158,10 +158,11 @@ def test_syntax_soup_never_raises(ix, parts):
 def test_fuzzy_word_finds_the_same_words_as_whoosh_once_per_segment(ix):
     from whoosh.query import FuzzyTerm
 
-    from indexer.query import FuzzyWord
+    from indexer.whoosh.translate import FuzzyWord, to_whoosh
 
-    reader = ix.searcher().reader()
+    searcher = ix.reader().searcher
+    reader = searcher.reader()
     word = FuzzyWord("text", "exhibitoin", maxdist=2, prefixlength=1)
     assert word._btexts(reader) == list(FuzzyTerm("text", "exhibitoin", maxdist=2, prefixlength=1)._btexts(reader))
     assert word._btexts(reader) is word._btexts(reader)  # found once, then remembered
-    assert {type(node) for node in ix.parse("exhibitoin~").query.leaves()} == {FuzzyWord}
+    assert {type(node) for node in to_whoosh(ix.parse("exhibitoin~").query, searcher.schema).leaves()} == {FuzzyWord}

@@ -10,9 +10,12 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from indexer import build, schema, segments, sources, storage
+from indexer import build, schema, sources, storage
+from indexer.backend import WriteFailed
 from indexer.pipeline import process
-from indexer.segments import FastSegmentWriter, WriteFailed
+from indexer.whoosh import indexes, segments, writing
+from indexer.whoosh.schema import article_schema
+from indexer.whoosh.segments import FastSegmentWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,7 +59,7 @@ def contents(index_dir: Path) -> dict:
 
 def write(index_dir: Path, writer_class, batches: list[list[dict]], deleted: list[str] = ()) -> Path:
     index_dir.mkdir()
-    ix = whoosh_index.create_in(str(index_dir), schema.build_schema())
+    ix = whoosh_index.create_in(str(index_dir), article_schema())
     for n, batch in enumerate(batches):
         writer = writer_class(ix)
         for doc_id in deleted if n else ():
@@ -114,7 +117,7 @@ def contents_by_id(index_dir: Path, key: str) -> dict:
 
 def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
     archive = tmp_path / "archive"
-    put(archive, SAMPLE_FILES[: build.PARALLEL_WRITE_FROM + 20])
+    put(archive, SAMPLE_FILES[: writing.PARALLEL_WRITE_FROM + 20])
     built = {}
     for workers in (1, 2):
         report = build.reindex([archive], tmp_path / f"index{workers}", workers=workers)
@@ -122,7 +125,7 @@ def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
         built[workers] = storage.live_dir(tmp_path / f"index{workers}")
     two_segments = whoosh_index.open_dir(str(built[2]))
     assert len(two_segments._segments()) == 2
-    assert two_segments.doc_count() == build.PARALLEL_WRITE_FROM + 20
+    assert two_segments.doc_count() == writing.PARALLEL_WRITE_FROM + 20
     assert contents_by_id(built[2], "id") == contents_by_id(built[1], "id")
     assert contents_by_id(built[2] / "quotes", "key") == contents_by_id(built[1] / "quotes", "key")
 
@@ -130,7 +133,7 @@ def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
 def test_skipping_by_bisection_lands_where_whoosh_lands(tmp_path, documents):
     from whoosh.codec.whoosh3 import W3LeafMatcher
 
-    ix = whoosh_index.open_dir(str(write(tmp_path / "fast", FastSegmentWriter, [documents])))
+    ix = indexes.open_or_create(write(tmp_path / "fast", FastSegmentWriter, [documents]), article_schema())
     rng = random.Random(3)
     with ix.reader() as reader:
         segment = reader.leaf_readers()[0][0] if hasattr(reader, "leaf_readers") else reader
@@ -154,16 +157,16 @@ def test_skipping_by_bisection_lands_where_whoosh_lands(tmp_path, documents):
 
 def test_a_writer_process_that_fails_fails_the_reindex_and_the_live_index_stays(tmp_path, monkeypatch):
     archive = tmp_path / "archive"
-    files = SAMPLE_FILES[: build.PARALLEL_WRITE_FROM + 20]
+    files = SAMPLE_FILES[: writing.PARALLEL_WRITE_FROM + 20]
     put(archive, files[:10])
     build.reindex([archive], tmp_path / "index")
     live = storage.live_dir(tmp_path / "index")
     put(archive, files[10:])
 
-    def failing(writer, article):
+    def failing(article):
         raise OSError("disk full")
 
-    monkeypatch.setattr(build.quote_index, "add_quotes", failing)
+    monkeypatch.setattr(build.quote_index, "quote_documents", failing)
     with pytest.raises(WriteFailed, match="OSError: disk full"):
         build.reindex([archive], tmp_path / "index", workers=2)
     assert storage.live_dir(tmp_path / "index") == live
@@ -191,7 +194,7 @@ def test_small_segments_from_many_updates_are_merged(tmp_path):
 
 
 def test_updates_written_in_parallel_and_merged_hold_what_one_build_holds(tmp_path, monkeypatch):
-    monkeypatch.setattr(build, "PARALLEL_WRITE_FROM", 2)  # small updates take the parallel path
+    monkeypatch.setattr(writing, "PARALLEL_WRITE_FROM", 2)  # small updates take the parallel path
     monkeypatch.setattr(segments, "MAX_SEGMENTS_PER_TIER", 2)  # and merges come soon
     archive = tmp_path / "archive"
     files = SAMPLE_FILES[:60]

@@ -1,4 +1,4 @@
-"""The one-pass index-time analysis (indexer/terms.py) must give each field exactly
+"""The one-pass index-time analysis (indexer/whoosh/terms.py) must give each field exactly
 the postings its Whoosh analyzer chain gives, or queries would miss what was indexed."""
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.fields import FieldType
 
-from indexer import quote_index, schema
-from indexer.terms import FastText
+from indexer.whoosh.schema import article_schema, quote_schema
+from indexer.whoosh.terms import FastText
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMAS = {"articles": schema.build_schema(), "quotes": quote_index.quote_schema()}
+SCHEMAS = {"articles": article_schema(), "quotes": quote_schema()}
 FAST_FIELDS = [(kind, name) for kind, built in SCHEMAS.items()
                for name, field in built.items() if isinstance(field, FastText)]
 

@@ -9,11 +9,13 @@ import numpy as np
 import pytest
 from whoosh.query import Every, Not, NullQuery, Or, Prefix, Term
 
-from indexer import vectorised
-from indexer.columns import Columns
 from indexer.query import QueryParser
-from indexer.search import Filters, vectorised_matches
-from test_phrases import searcher  # noqa: F401  (the fixture: 300 articles, two segments, deletions)
+from indexer.search import Filters
+from indexer.whoosh import vectorised
+from indexer.whoosh.columns import Columns
+from indexer.whoosh.reader import vectorised_matches
+from indexer.whoosh.translate import to_whoosh
+from test_phrases import generation, searcher  # noqa: F401  (the fixtures: 300 articles, two segments, deletions)
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -69,12 +71,12 @@ def as_pairs(found) -> list[tuple[int, float]]:
 
 @pytest.mark.parametrize("matcher_type", [Or.AUTO_MATCHER, Or.DEFAULT_MATCHER, Or.ARRAY_MATCHER])
 @pytest.mark.parametrize("match", ["all", "any"])
-def test_documents_and_scores_are_whooshs(searcher, words, columns, monkeypatch, matcher_type, match):  # noqa: F811
+def test_documents_and_scores_are_whooshs(generation, searcher, words, columns, monkeypatch, matcher_type, match):  # noqa: F811
     monkeypatch.setattr(Or, "matcher_type", matcher_type)  # both sides: union trees and summing arrays
-    parser = QueryParser(searcher.schema, match)
+    parser = QueryParser(generation, match)
     evaluated = 0
     for text in queries(words, 120, seed=10 * matcher_type + (match == "any")):
-        query = parser.parse(text).query
+        query = to_whoosh(parser.parse(text).query, searcher.schema)
         found = vectorised.evaluate(query, searcher, columns)
         assert found is not None, text
         assert as_pairs(found) == whoosh_matches(searcher, query), text
@@ -82,8 +84,8 @@ def test_documents_and_scores_are_whooshs(searcher, words, columns, monkeypatch,
     assert evaluated > 30
 
 
-def test_filters_keep_what_whooshs_filter_keeps(searcher, words, columns):  # noqa: F811
-    parser = QueryParser(searcher.schema)
+def test_filters_keep_what_whooshs_filter_keeps(generation, searcher, words, columns):  # noqa: F811
+    parser = QueryParser(generation)
     rng = random.Random(7)
     venues = sorted({fields.get("venue", "") for fields in searcher.all_stored_fields()} - {""})
     langs = sorted({fields.get("language", "") for fields in searcher.all_stored_fields()} - {""})
@@ -92,8 +94,9 @@ def test_filters_keep_what_whooshs_filter_keeps(searcher, words, columns):  # no
                           year_from=rng.choice([None, 2018, 2020]), mentioned=rng.choice([None, None, 2019])).query()
         if filters is None:
             continue
-        query = parser.parse(text).query
-        found, stopped = vectorised_matches(query, filters, columns)
+        filters = to_whoosh(filters, searcher.schema)
+        query = to_whoosh(parser.parse(text).query, searcher.schema)
+        found, stopped = vectorised_matches(query, filters, columns, None)
         assert not stopped
         assert as_pairs(found) == whoosh_matches(searcher, query, filters), (text, filters)
 

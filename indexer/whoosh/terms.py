@@ -1,6 +1,6 @@
-"""Index-time analysis in one pass: a field's text in, its postings out (term
-bytes, frequency, weight, encoded positions), exactly what the field's Whoosh
-analyzer chain gives (tests/test_terms.py compares them), at a fifth of the cost.
+"""Index-time analysis in one pass: a field's terms (from indexer/analysis.py) in, its Whoosh
+postings out (term bytes, frequency, weight, encoded positions), exactly what the field's
+Whoosh analyzer chain gives (tests/test_terms.py compares them), at a fifth of the cost.
 
 Whoosh runs every token through a chain of generators as a Token object; the
 big text fields of every article pay that cost hundreds of times over.
@@ -8,7 +8,6 @@ Queries still go through the analyzers in schema.py.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
@@ -17,35 +16,7 @@ from whoosh.fields import TEXT
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-# Whoosh's RegexTokenizer default pattern, without its capturing group.
-TOKEN = re.compile(r"\w+(?:\.?\w+)*")
-
-Terms = tuple[list[str], int]  # the terms in order, and the position of the first
-
-
-def words(text: str, han: re.Pattern) -> list[str]:
-    """Lowercased tokens, a run of Han characters split into overlapping bigrams (CJKBigramFilter)."""
-    found = [token.lower() for token in TOKEN.findall(text)]
-    if not han.search(text):
-        return found
-    out = []
-    for word in found:
-        if len(word) < 2 or not han.search(word):
-            out.append(word)
-        else:
-            out.extend(word[i : i + 2] for i in range(len(word) - 1))
-    return out
-
-
-def stemmed(found: list[str], stop_words: frozenset[str], stem: Callable[[str], str]) -> Terms:
-    """StopFilter then stemming: stop words go, and positions count on from the first word kept."""
-    first = 0
-    for first, word in enumerate(found):
-        if word not in stop_words:
-            break
-    else:
-        return [], 0
-    return [stem(word) for word in found[first:] if word not in stop_words], first
+from ..analysis import Terms
 
 
 def positional(terms: Terms, field_format) -> list[tuple[bytes, int, float, bytes]]:

@@ -12,7 +12,7 @@ from whoosh import sorting
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
-from . import config
+from .. import config
 
 GROUP = "group"  # the near-copy group: the id of its earliest article
 DATE = "date"  # published date, else the year: the sort key and the order within a group

@@ -27,6 +27,8 @@ from whoosh.matching import ReadTooFar
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
+from ..backend import WriteFailed
+
 Postings = tuple[array, array, list]  # document numbers, weights, encoded values
 
 
@@ -134,7 +136,16 @@ def raw_postings(reader, fieldname: str, btext: bytes):
 
 class Codec(W3Codec):
     """Whoosh 3's codec, with postings written a term at a time and skipped through by bisection.
-    The files are Whoosh 3's: only the code that writes and reads them differs."""
+    The files are Whoosh 3's: only the code that writes and reads them differs, so a segment's
+    codec pickles as Whoosh's own (no module path of Archivist in an index's table of contents),
+    and indexes.CodeSchemaIndex gives segments this one back on reading."""
+
+    @classmethod
+    def like(cls, codec: W3Codec) -> Codec:
+        return cls(blocklimit=codec._blocklimit, compression=codec._compression, inlinelimit=codec._inlinelimit)
+
+    def __reduce__(self):
+        return W3Codec, (self._blocklimit, self._compression, self._inlinelimit)
 
     def postings_writer(self, dbfile, byteids=False):
         return BulkPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
@@ -285,10 +296,6 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             owner._close_segment()
         owner._commit_toc(final + [outcome[n] for outcome in outcomes if outcome[n] is not None])
         owner._finish()
-
-
-class WriteFailed(RuntimeError):
-    """A writer process failed; the message is its exception's last line."""
 
 
 def die_with_parent(parent: int) -> None:

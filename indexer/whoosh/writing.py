@@ -1,0 +1,49 @@
+"""Writing a generation: Changes in (ids to delete, articles to add with their quotes), the
+article and quote indexes committed out. Many articles are written by forked processes, a
+segment each (segments.write_in_parallel); a few by one writer.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..backend import Changes
+from . import indexes, segments
+from .segments import FastSegmentWriter
+
+PARALLEL_WRITE_FROM = 200  # articles: fewer are written faster than processes start
+
+
+def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Callable[[], None] | None = None) -> None:
+    articles, quotes = indexes.articles(generation), indexes.quotes(generation)
+    removed, ordered = list(changes.removed), list(changes.articles)
+    if workers > 1 and len(ordered) >= PARALLEL_WRITE_FROM:
+        share = -(-len(ordered) // workers)
+
+        def write_share(k: int, writers) -> None:
+            for article in ordered[k * share : (k + 1) * share]:
+                writers[0].add_document(**changes.article_document(article))
+                for fields in changes.quote_documents(article):
+                    writers[1].add_document(**fields)
+
+        segments.write_in_parallel([articles, quotes], write_share, workers,
+                                   deletions=[("id", removed), ("article", removed)], meanwhile=meanwhile)
+        return
+    commit(articles, "id", removed, (changes.article_document(article) for article in ordered))
+    commit(quotes, "article", removed, (fields for article in ordered for fields in changes.quote_documents(article)))
+    if meanwhile is not None:
+        meanwhile()
+
+
+def commit(ix, key: str, removed: list[str], documents) -> None:
+    """Delete the documents whose `key` field holds a removed value, add these, commit (merging
+    small segments by tier)."""
+    writer = FastSegmentWriter(ix)
+    try:
+        segments.delete_all(writer, key, removed)
+        for fields in documents:
+            writer.add_document(**fields)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(mergetype=segments.merge_tiers)
