@@ -472,6 +472,9 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if not role and mode == "apposition" and seg is segments[0]:
             role = re.sub(r"^(the|a|an)\s+", "", ", ".join(x.strip() for x in segments[1:]), flags=re.I)
         return "name", name, role
+    lone = re.fullmatch(r"[A-ZА-ЯЁ][\w'’-]+", segments[0].strip()) if mode == "after" else None
+    if lone and lone.group(0).lower() not in rules.pronouns and (rules.lang != "ru" or russian.can_be_nominative([lone.group(0)])):
+        return "name", lone.group(0), ""  # `said Minga`, `says Early`: a town, a common word, or a surname
     for k in (range(len(lowered)) if mode != "before" else reversed(range(len(lowered)))):
         if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]):
             return "role", " ".join(lowered[k : k + 2]), ""
@@ -849,8 +852,9 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     if kind != "name":
         return Person("")
     checked = _speaker_run((0, 0, name.split()), ctx.rules)
-    if checked is None:  # a place or a common word: the speaker is whoever the text points to
-        return recent or nearest_person(ctx, paragraph, upto) or Person("")
+    if checked is None:  # a place or a common word, unless someone of that surname is named in full
+        return ((full_name(name, ctx) if " " not in name else None) or recent or nearest_person(ctx, paragraph, upto)
+                or Person(""))
     name = " ".join(checked[2])
     if ctx.rules.lang == "ru":
         name = nominative_name(name, ctx)

@@ -271,3 +271,35 @@ def test_hostile_quotation_marks_stay_fast_and_bounded(case, language):
 def test_a_title_or_an_honorific_goes_to_the_role_not_the_name():
     found = extract_quotes(['Undersecretary for Education Mr. Toccafondi says "many schools will increase their fees."'], "en")
     assert [(q.speaker, q.role) for q in found] == [("Toccafondi", "Undersecretary for Education")]
+
+
+def test_a_surname_that_is_also_a_word_or_a_town_is_its_persons():
+    paragraphs = [
+        '"Cloud gaming will take years," says analyst Lewis Ward. Ubisoft\'s Chris Early disagrees.',
+        '"Streaming is somewhat binary," says Early. "You either have the bandwidth or you do not."',
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Lewis Ward", "Chris Early"]
+
+
+def test_a_pronoun_points_to_a_person_not_to_a_word_opening_a_sentence():
+    paragraphs = [
+        "Pankaj Pandey, head of research at ICICI Securities, called it a stock-specific market. "
+        "Midcaps and smallcaps are underperforming the benchmark.",
+        '"It is a stock-specific market, so do not expect a broad-based rally," he said.',
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Pankaj Pandey"]
+
+
+def test_a_title_is_no_person_a_pronoun_can_point_to():
+    paragraphs = [
+        'Shadow Home Secretary Yvette Cooper said it was "damning that the department is not doing this already" '
+        'after the United Nations High Commissioner for Refugees "recommended it two years ago."',
+        'She continued: "Labour has a common-sense plan to fast-track cases and return failed claims quickly."',
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")][-1] == "Yvette Cooper"
+
+
+def test_a_russian_name_after_the_verb_does_not_open_a_sentence():
+    paragraphs = ["Поп-звезда Мадонна сообщила о результатах теста.",
+                  "«На днях я сдала тест, и оказалось, что у меня есть антитела», — сказала Мадонна."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Мадонна"]
