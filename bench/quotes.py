@@ -72,9 +72,9 @@ def paragraphs_of(text: str) -> list[str]:
     return text.split("\n\n")
 
 
-def load(data_dir: Path) -> list[tuple[dict, list[str]]]:
+def load(data_dir: Path, gold_file: Path = GOLD) -> list[tuple[dict, list[str]]]:
     texts = article_texts(data_dir)
-    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    gold = [json.loads(line) for line in gold_file.open(encoding="utf-8") if line.strip()]
     missing = [g["id"] for g in gold if g["id"] not in texts]
     if missing:
         raise FileNotFoundError(f"the text of {len(missing)} annotated articles ({missing[0]}, ...) is absent")
@@ -95,7 +95,7 @@ def match_article(gold: list[dict], predicted) -> list[tuple[dict, object]]:
     return pairs, [q for i, q in enumerate(predicted) if i not in used]
 
 
-def run(data_dir: Path = DATA, split: str | None = None) -> dict:
+def run(data_dir: Path = DATA, split: str | None = None, gold_file: Path = GOLD) -> dict:
     """Scores per language and "all": extraction P/R, attribution P/R, and the misses.
 
     split: None for every annotated article, "dev" for those the rules are tuned on,
@@ -103,7 +103,7 @@ def run(data_dir: Path = DATA, split: str | None = None) -> dict:
     """
     counts: dict[str, dict[str, int]] = {}
     misses: list[str] = []
-    for gold, paragraphs in load(data_dir):
+    for gold, paragraphs in load(data_dir, gold_file):
         if split and gold.get("split", "dev") != split:
             continue
         predicted = extract_quotes(paragraphs, gold["lang"])
@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list every miss, wrong speaker and extra quote")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared/data folder")
     parser.add_argument("--split", choices=["dev", "test"], help="only the articles the rules are tuned on, or only the test ones")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="another gold file: a new annotator's part, scored before it joins")
     parser.add_argument("--show", metavar="ID", help="print one article's paragraphs, numbered as the gold numbers them, and exit")
     args = parser.parse_args(argv)
     if args.show:
@@ -171,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{n}] {paragraph}\n")
         return 0
     try:
-        result = run(args.data, args.split)
+        result = run(args.data, args.split, args.gold)
     except FileNotFoundError as exc:
         print(f"Error: {exc}. Put the shared data at {args.data} or pass --data DIR.", file=sys.stderr)
         return 1

@@ -751,11 +751,19 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
 ADDRESSING_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges"}  # their object listens
 
 
+# `по её словам`, `in his words`: the speaker is who the pronoun points to
+POSSESSIVE_ACCORDING = re.compile(r"\b(?:по\s+(его|её|ее|их)\s+(?:словам|мнению)|in\s+(his|her|their)\s+(?:own\s+)?words)\b", re.I)
+POSSESSOR = {"его": "он", "её": "она", "ее": "она", "их": "они", "his": "he", "her": "she", "their": "they"}
+
+
 def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple[str, str, str] | None:
-    """`X said: "`, `X noted, "`, `According to X, "`, `По словам X, «`.
+    """`X said: "`, `X noted, "`, `According to X, "`, `По словам X, «`, `По её словам, «`.
 
     any_verb: in Russian, take any finite verb for the speech verb (`осуждал решение «...»`)."""
     low = clause.lower()
+    possessive = list(POSSESSIVE_ACCORDING.finditer(clause))
+    if possessive and not any(rules.is_verb(w) for w in clause[possessive[-1].end() :].split()):
+        return "pronoun", POSSESSOR[(possessive[-1].group(1) or possessive[-1].group(2)).lower()], ""
     for phrase in rules.according:
         k = low.rfind(phrase)
         if k >= 0:
@@ -1197,7 +1205,11 @@ def introduces_speech(paragraph: str, rules: Rules) -> bool:
         return True
     if re.search(r"\b(?:словами|words|statement|заявлени\w*|обращени\w*|message|сообщени\w*|указ\w*|текст\w*)\b", last.lower()):
         return True
-    return 1 <= len(words) <= 4 and bool(name_runs(last, rules))  # `Гари Каспаров:`
+    if POSSESSIVE_ACCORDING.search(last):
+        return True  # `По её словам:`
+    runs = name_runs(last, rules)
+    # `Гари Каспаров:`, `Хозяин крупной плантации Джино Дескальси:`: a name, perhaps after its role
+    return 1 <= len(words) <= 8 and bool(runs) and (len(words) <= 4 or not last[runs[-1][1] :].strip(" ,.;"))
 
 
 def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
