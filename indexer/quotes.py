@@ -472,9 +472,11 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if not role and mode == "apposition" and seg is segments[0]:
             role = re.sub(r"^(the|a|an)\s+", "", ", ".join(x.strip() for x in segments[1:]), flags=re.I)
         return "name", name, role
-    lone = re.fullmatch(r"[A-ZА-ЯЁ][\w'’-]+", segments[0].strip()) if mode == "after" else None
-    if lone and lone.group(0).lower() not in rules.pronouns and (rules.lang != "ru" or russian.can_be_nominative([lone.group(0)])):
-        return "name", lone.group(0), ""  # `said Minga`, `says Early`: a town, a common word, or a surname
+    # `said Minga`, `says Early`, `Vaughan said`: a town, a common word, or a surname: resolve() decides
+    lone = re.fullmatch(r"[A-ZА-ЯЁ][\w-]+", segments[0 if mode == "after" else -1].strip())
+    if lone and lone.group(0).lower() not in rules.pronouns and (mode == "after" or rules.lang == "en" and not is_common_word(lone.group(0), rules)) \
+            and (rules.lang != "ru" or russian.can_be_nominative([lone.group(0)])):
+        return "name", lone.group(0), ""
     for k in (range(len(lowered)) if mode != "before" else reversed(range(len(lowered)))):
         if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]):
             return "role", " ".join(lowered[k : k + 2]), ""
@@ -786,8 +788,12 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     found = ("", "", "")
     last = re.findall(r"[\w-]+", re.split(r",|\s[–—]\s", subject)[-1].lower())
     if last and all(w in rules.conjunctions for w in last):
-        # `X said ..., and said it was "..."`: the subject opens the sentence
-        found = parse_speaker(subject, rules, "apposition")
+        # `X said ..., and said it was "..."`: the subject opens the sentence (`He describes ..., but cautions`)
+        opener = re.match(r"\s*(\w+)", SENTENCE_END.split(subject)[-1])
+        if opener and opener.group(1).lower() in rules.pronouns:
+            found = ("pronoun", opener.group(1).lower(), "")
+        else:
+            found = parse_speaker(subject, rules, "apposition")
     elif subject.strip():
         found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
     if not found[0] and words[v].lower().strip(",.:") not in ADDRESSING_VERBS:
@@ -1051,11 +1057,18 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     head = " ".join(words[:v]) if v > 0 else sentence
     every = name_runs(head, ctx.rules)
     runs = [r for r in every if _person_like(r[2], ctx)]
-    if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 and not head[: every[0][0]].strip() \
-            and (v == 1 or v < 0 and ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
+    lead = head[: every[0][0]].split() if every else []  # `But Vaughan cautioned`: openers may stand before
+    if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 \
+            and (not lead or all(w.lower().strip(",") in SENTENCE_OPENERS for w in lead)) \
+            and (v == len(lead) + 1 or v < 0 and ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
         # `Abdoukili reacts in a similar manner.`, `Simmons teased The Doobie Brothers tour`: one name
         # opening the sentence, before its verb, is its subject, whatever names follow
         checked = _speaker_run(every[0], ctx.rules, head)
+        if checked is None and ctx.rules.lang == "en" and not is_common_word(every[0][2][0], ctx.rules):
+            # `Vaughan cautioned`: a town, and Andrew Vaughan's surname
+            named = full_name(every[0][2][0], ctx)
+            if named:
+                return named
         if checked and every[0][2][0].lower() not in ORGANISATION_WORDS and not every[0][2][0].isupper() \
                 and (lone_named_once or _named_again(every[0][2][0], ctx)):
             return _person_of(checked[2], ctx)
@@ -1097,8 +1110,16 @@ def is_place(word: str) -> bool:
 OBLIQUE_ADJECTIVE = re.compile(r"(ской|ского|скому|ском|ного|ному|ными|ных|ные|ому|ему)$")
 
 
+def _common_phrase(words: list[str], rules: Rules) -> bool:
+    """`Central Park`, `Scientific Research`, `Swiss Army`: capitalised, yet no word of it is a name
+    (English; a body may still be called so, a person is not)."""
+    return rules.lang == "en" and len(words) >= 2 and all(
+        is_common_word(w, rules) or w.lower() in demonyms() or w.lower() in rules.prepositions for w in words)
+
+
 def _person_like(words: list[str], ctx: Context) -> bool:
-    if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]):
+    if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]) \
+            or _common_phrase(words, ctx.rules):
         return False
     if _speaker_run((0, 0, words), ctx.rules) is None or words[-1].lower() in ORGANISATION_WORDS \
             or ctx.rules.lang == "en" and words[-1].lower() in ctx.rules.role_words \
@@ -1169,7 +1190,7 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
             continue
         link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
         checked = _speaker_run((start, end, words), rules, para)
-        if checked is None or len(checked[2]) < 2 or _is_city(" ".join(words)):
+        if checked is None or len(checked[2]) < 2 or _is_city(" ".join(words)) or _common_phrase(checked[2], rules):
             continue
         name = person_name(checked[2], link, rules)
         if rules.lang == "ru":
@@ -1298,12 +1319,14 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if found is None and rules.lang == "en" and before.strip() and span.text[:1].islower() and not span.block:
         # a partial quotation woven into a sentence (`They call for "urgent implementation of ..."`):
         # someone's words, the sentence's subject or else the last speaker's
-        person = _sentence_subject(before, ctx) or nearest_person(ctx, span.paragraph, span.start, subjects_only=True)
+        person = (_sentence_subject(before, ctx) or _pronoun_subject(before, ctx, span)
+                  or _trailing_attribution(text[: span.start], ctx, span)
+                  or nearest_person(ctx, span.paragraph, span.start, subjects_only=True))
         return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
     if prev_end and (found is None or found[0] not in ("name", "role")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
         whole = attribute_before(clause_before(text, span.start, 0), rules)
-        if whole and whole[0] == "name":
+        if whole and whole[0] in ("name", "pronoun"):
             found = whole
     if found:
         return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "before", span)
@@ -1322,6 +1345,33 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
         return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
     return None
+
+
+def _trailing_attribution(text: str, ctx: Context, span: Span) -> Person | None:
+    """`..., Howitt says. Just because ..., "that doesn't mean ..."`: the sentence before ends in an
+    attribution, and the partial quote goes on with that person's words."""
+    sentences = [x for x in SENTENCE_END.split(text) if x.strip()]
+    if len(sentences) < 2:
+        return None
+    words = sentences[-2].split()
+    if len(words) < 2 or not ctx.rules.is_verb(words[-1]):
+        return None
+    found = parse_speaker(" ".join(words[:-1]), ctx.rules, "before")
+    if found[0] not in ("name", "pronoun"):
+        return None
+    person = resolve(*found, ctx, span.paragraph, span.start)
+    return person if person.name else None
+
+
+def _pronoun_subject(before: str, ctx: Context, span: Span) -> Person | None:
+    """`He describes the prospects as "exciting," but cautions that "..."`: the sentence's subject is a
+    pronoun; whoever it points to."""
+    sentence = SENTENCE_END.split(before)[-1]
+    first = re.match(r"\s*(\w+)", sentence)
+    if not first or first.group(1).lower() not in ctx.rules.pronouns or first.group(1).lower() in ("it", "оно"):
+        return None
+    person = resolve("pronoun", first.group(1).lower(), "", ctx, span.paragraph, span.start - len(sentence))
+    return person if person.name else None
 
 
 def _continued_by(span: Span, following: Span, paragraphs: list[str], rules: Rules) -> bool:

@@ -303,3 +303,32 @@ def test_a_russian_name_after_the_verb_does_not_open_a_sentence():
     paragraphs = ["Поп-звезда Мадонна сообщила о результатах теста.",
                   "«На днях я сдала тест, и оказалось, что у меня есть антитела», — сказала Мадонна."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Мадонна"]
+
+
+def test_a_surname_that_is_also_a_town_before_the_verb():
+    paragraphs = ["Andrew Vaughan, a lung biologist, followed the discoveries with interest.",
+                  '"Sure enough, they were all over the place," Vaughan said.']
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Andrew Vaughan"]
+
+
+def test_partial_quotes_go_to_the_pronoun_or_the_attribution_just_before():
+    paragraphs = [
+        'This system, says Richard Locksley, an immunologist, helps direct the response. He calls the '
+        'prospects "exciting," but cautions that "we are still in the very early days" of it.',
+        'It is not clear which function evolved first, Michael Howitt says. Just because receptors were found '
+        'on the tongue first, "that does not mean that is the order in which it evolved."',
+    ]
+    found = [(q.speaker, q.text[:12]) for q in extract_quotes(paragraphs, "en")]
+    assert found == [("Richard Locksley", "we are still"), ("Michael Howitt", "that does no")]
+
+
+def test_russian_block_quotations_after_po_eyo_slovam_and_after_a_role_and_name():
+    paragraphs = [
+        "Актриса Анджелина Джоли рассказала о своём решении.",
+        "По её словам:",
+        "Медицинские специалисты поставили нас с семьёй перед фактом, что риск очень высок.",
+        "Хозяин крупной плантации Джино Дескальси:",
+        "Мы просто шокированы случившимся. Придётся менять все планы на ближайший год.",
+    ]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [
+        ("Анджелина Джоли", 3), ("Джино Дескальси", 5)]  # paragraphs count from 1

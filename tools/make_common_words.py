@@ -1,8 +1,9 @@
 """Writes indexer/data/common_en.txt: English words that are not names, for quote attribution.
 
 A word is common when running text writes it in lower case far more often than capitalised
-in mid-sentence. Counted over the English articles of shared/data/news-sample and the CACM
-abstracts of shared/data/cacm (text only; no annotation is read).
+in mid-sentence. Counted over the English articles of shared/data/news-sample, the news pages of
+shared/data/aeb and the CACM abstracts of shared/data/cacm, none of the articles the quote benchmark
+annotates (text only; no annotation is read).
 
     python tools/make_common_words.py [--data DIR]
 """
@@ -16,17 +17,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "indexer" / "data" / "common_en.txt"
+GOLD = ROOT / "bench" / "quotes_gold.jsonl"
 WORD = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]+(?:-[a-z]+)?)(?![\w'’-])")
 
 
 def texts(data: Path):
+    """English running text: the sample's articles, the AEB news pages and CACM abstracts (not their
+    titles, which are in title case), leaving out every article of the quote benchmark's gold."""
+    gold = {json.loads(line)["id"] for line in GOLD.open(encoding="utf-8") if line.strip()}
     for line in (data / "news-sample" / "articles.jsonl").open(encoding="utf-8"):
         article = json.loads(line)
-        if article["lang"] == "en":
+        if article["lang"] == "en" and article["id"] not in gold:
             yield article["text"]
+    aeb = data / "aeb" / "ground-truth.json"
+    if aeb.exists():
+        for page_id, page in json.loads(aeb.read_text(encoding="utf-8")).items():
+            if f"aeb-{page_id}" not in gold:
+                yield page["articleBody"]
     for line in (data / "cacm" / "corpus.jsonl").open(encoding="utf-8"):
-        doc = json.loads(line)
-        yield " ".join(str(v) for k, v in doc.items() if k != "_id" and isinstance(v, str))
+        yield json.loads(line).get("text", "")
 
 
 def main() -> None:
