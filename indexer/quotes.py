@@ -674,11 +674,15 @@ def _role_text(text: str, rules: Rules) -> str:
     words = [w for w in text.split() if w.lower().rstrip(".") not in HONORIFICS]
     if any(rules.is_verb(w) for w in words):
         return ""  # a clause, not a title
+    if rules.lang == "ru":  # `президент России направил телеграмму Раулю Кастро`: the role is after the last verb
+        cut = [k for k, w in enumerate(words) if russian.is_finite_verb(w.strip(",.;:")) or w.lower().strip(",") in ("что", "который", "которая")]
+        if cut:
+            words = words[cut[-1] + 1 :]
     while words and (words[0].lower() in rules.stop_words or words[0].lower() in ARTICLES):
         words = words[1:]
     role = " ".join(words)
     if rules.lang == "ru":
-        return role if role[:1].islower() and len(words) <= 6 or any(_role_noun(w.lower(), rules) for w in words) else ""
+        return role if any(_role_noun(w.lower(), rules) or russian.is_person_noun(w.lower().strip(",.")) for w in words) else ""
     return role if any(w.lower() in rules.role_words or w.lower() in rules.role_nouns for w in re.findall(r"[\w-]+", role)) else ""
 
 
@@ -840,6 +844,9 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
                 if r and (rules.lang != "ru" or russian.can_be_nominative(r[2]))]
         if runs:
             return "name", person_name(runs[-1][2], False, rules), ""
+        pronoun = next((w for w in re.findall(r"\w+", last.lower()) if w in rules.pronouns and w not in ("it", "оно")), None)
+        if pronoun:
+            return "pronoun", pronoun, ""  # `Заявление он сделал на заседании ассамблеи:`
         return UNKNOWN
     return None
 
@@ -1162,13 +1169,21 @@ def _by_role(noun: str, ctx: Context, here: tuple[int, int]) -> Person | None:
     for phrase, syns in ctx.rules.role_synonyms.items():
         if noun.startswith(phrase):
             wanted |= set(syns)
+    # `президент России` is not `президент Кубы`: a place or body after the noun must fit too
+    rest = noun.split()[1:2]
+    complement = rest[0][:4].lower() if rest and rest[0].lower() not in ctx.rules.prepositions | ctx.rules.stop_words else ""
+
+    def fits(person: Person) -> bool:
+        role = person.role.lower()
+        return any(w in role for w in wanted) and (not complement or complement in role)
+
     for n in range(min(here[0], len(ctx.paragraphs) - 1), -1, -1):  # nearest paragraph first: read no further
         earlier = [p for p in ctx.people_in(n) if p.where < here and p.role]
         for person in sorted(earlier, key=lambda p: p.where, reverse=True):
-            if any(w in person.role.lower() for w in wanted):
+            if fits(person):
                 return person
     for person in reversed(ctx.remembered):
-        if person.where < here and person.role and any(w in person.role.lower() for w in wanted):
+        if person.where < here and person.role and fits(person):
             return person
     return None
 
