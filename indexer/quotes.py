@@ -478,6 +478,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
             and (rules.lang != "ru" or russian.can_be_nominative([lone.group(0)])):
         return "name", lone.group(0), ""
     for k in (range(len(lowered)) if mode != "before" else reversed(range(len(lowered)))):
+        if rules.lang == "ru" and subject and not russian.can_be_nominative([lowered[k]]):
+            continue  # `телеграмму президенту Кубы`: the one addressed is no subject
         if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]):
             return "role", " ".join(lowered[k : k + 2]), ""
     return "", "", ""

@@ -332,3 +332,21 @@ def test_russian_block_quotations_after_po_eyo_slovam_and_after_a_role_and_name(
     ]
     assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [
         ("Анджелина Джоли", 3), ("Джино Дескальси", 5)]  # paragraphs count from 1
+
+
+def test_a_russian_role_with_its_country_points_to_its_holder_not_the_addressee():
+    paragraphs = [
+        "Президент России Владимир Путин поздравил председателя Госсовета Кубы.",
+        "Кроме того, президент России направил телеграмму президенту Кубы Раулю Кастро, в которой "
+        "поблагодарил его за «многолетнее плодотворное взаимодействие двух наших стран».",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Владимир Путин"]
+
+
+def test_a_block_quotation_introduced_by_a_pronoun():
+    paragraphs = [
+        "Председатель Госсовета Кубы Рауль Кастро объявил, что покинет свой пост. "
+        "Заявление он сделал 21 декабря на заседании Национальной ассамблеи:",
+        "Когда будет сформирован новый состав ассамблеи, завершится мой второй и последний срок.",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Рауль Кастро"]
