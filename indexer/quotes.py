@@ -253,10 +253,17 @@ def find_spans(paragraphs: list[str], introduces=None) -> list[Span]:
     return spans
 
 
+# Speech speaks of itself: a paragraph after a colon in the first person is someone's words even when
+# the colon's clause has no verb of speech (`Life News приводит его рассказ об аварии:`).
+FIRST_PERSON = re.compile(r"\b(?:я|мы|меня|мне|нас|нам|мой|моя|моё|мое|мои|наш|наша|наше|наши|I|we|my|our|me|us)\b",
+                          re.IGNORECASE)
+
+
 def _is_block(previous: str, text: str, introduces) -> bool:
     stripped = text.lstrip()
     return (previous.rstrip().endswith(":") and stripped[:1] not in DOUBLE_MARKS + "«" + DASHES
-            and _word_count(stripped) >= MIN_WORDS and introduces(previous))
+            and _word_count(stripped) >= MIN_WORDS
+            and (introduces(previous) or bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0)))))
 
 
 def _word_count(text: str) -> int:
@@ -761,6 +768,8 @@ ADDRESSING_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "ask", 
 
 # `по её словам`, `in his words`: the speaker is who the pronoun points to
 POSSESSIVE_ACCORDING = re.compile(r"\b(?:по\s+(его|её|ее|их)\s+(?:словам|мнению)|in\s+(his|her|their)\s+(?:own\s+)?words)\b", re.I)
+POSSESSIVE_SPEECH = re.compile(r"\b(?:(его|её|ее|их)\s+(?:рассказ|слова|ответ|заявление|обращение|речь|письмо)\w*"
+                               r"|(his|her|their)\s+(?:words|account|statement|answer|reply|speech|letter))\b", re.I)
 POSSESSOR = {"его": "он", "её": "она", "ее": "она", "их": "они", "his": "he", "her": "she", "their": "they"}
 
 
@@ -842,10 +851,13 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     if found and found[0] != "unknown":
         return found
     if text.endswith(":"):
+        told = POSSESSIVE_SPEECH.search(last)
+        if told:  # `Life News приводит его рассказ об аварии:`: his story, whoever prints it
+            return "pronoun", POSSESSOR[(told.group(1) or told.group(2)).lower()], ""
         runs = [r for r in map(lambda r: _speaker_run(r, rules, last), name_runs(last, rules))
                 if r and (rules.lang != "ru" or russian.can_be_nominative(r[2]))]
-        if runs:
-            return "name", person_name(runs[-1][2], False, rules), ""
+        if runs:  # no verb of speech: the clause's subject, which comes first (`представитель РПЦ, который ...`)
+            return "name", person_name(runs[0][2], False, rules), ""
         pronoun = next((w for w in re.findall(r"\w+", last.lower()) if w in rules.pronouns and w not in ("it", "оно")), None)
         if pronoun:
             return "pronoun", pronoun, ""  # `Заявление он сделал на заседании ассамблеи:`
@@ -1051,7 +1063,9 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
             subject = _sentence_subject(sentence, ctx, lone_named_once=False)
             if subject:
                 return subject
-            runs = [r for r in name_runs(sentence, ctx.rules) if _person_like(r[2], ctx)]
+            # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
+            runs = [r for r in name_runs(sentence, ctx.rules) if _person_like(r[2], ctx)
+                    and (ctx.rules.lang != "ru" or russian.can_be_nominative(r[2]))]
             if runs and not subjects_only:
                 return _person_of(runs[-1][2], ctx)
     return None

@@ -7,6 +7,7 @@ surname from other capitalised words ("Госсовета" is none). pymorphy3's
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -174,12 +175,21 @@ def can_be_nominative(words: list[str]) -> bool:
     return all(_can_be_nominative(word) for word in words)
 
 
+SURNAME_NOMINATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая)$")
+
+
 @lru_cache(maxsize=200_000)
 def _can_be_nominative(word: str) -> bool:
     if not word.isalpha() or len(word) < 3 or word.isupper():
         return True
-    cases = {p.tag.case for p in parses(word.lower()) if p.tag.case and p.is_known}  # guesses prove nothing
-    return not cases or "nomn" in cases
+    known = [p for p in parses(word.lower()) if p.tag.case and p.is_known]  # guesses prove nothing
+    cases = {p.tag.case for p in known}
+    if not cases or "nomn" in cases:
+        return True
+    # `Русаков`, `Цветков`: the dictionary knows only the common noun's plural (русак, цветок); a
+    # capitalised word of a surname's nominative shape, which it does not know as a name, is one
+    return word[:1].isupper() and bool(SURNAME_NOMINATIVE.search(word.lower())) and not any(
+        {"Surn", "Name", "Patr"} & set(map(str, p.tag.grammemes)) for p in known)
 
 
 @lru_cache(maxsize=200_000)

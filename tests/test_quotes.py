@@ -350,3 +350,22 @@ def test_a_block_quotation_introduced_by_a_pronoun():
         "Когда будет сформирован новый состав ассамблеи, завершится мой второй и последний срок.",
     ]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Рауль Кастро"]
+
+
+def test_a_first_person_paragraph_after_a_colon_is_a_block_quotation():
+    paragraphs = [
+        "На суде также присутствовал представитель РПЦ, который от имени Церкви простил обвиняемого:",
+        "Я его прощаю, Господь ему судья, мы не возражаем против ограничения свободы.",
+        "После перерыва заседание продолжилось, и судья перешёл к прениям сторон:",
+        "Приговор будет оглашён в пятницу в присутствии сторон.",  # no one speaks: no quote
+    ]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("РПЦ", 2)]  # from 1
+
+
+def test_his_story_after_a_colon_is_his_not_the_papers():
+    paragraphs = [
+        "Водитель Алексей Русаков пришёл в полицию сам.",
+        "Life News приводит его рассказ об аварии:",
+        "Я ехал по Вернадского, кажется. Мигал жёлтый, когда я выезжал на перекрёсток.",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Алексей Русаков"]
