@@ -3,7 +3,8 @@
 
 Only new and changed files (by content hash, against the live generation's
 catalog) go through the pipeline; the new generation starts as a hard-linked
-copy of the live one and is updated in place. `full` rebuilds everything.
+copy of the live one and is updated in place by the backend (backend.Changes:
+ids out, articles and their quotes in). `full` rebuilds everything.
 """
 from __future__ import annotations
 

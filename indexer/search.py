@@ -1,7 +1,9 @@
 """Search: an index directory and a query in, ranked `Results` out: BM25F over
 title, text and quotes, one hit per group of near-copies, facet counts for the
 current query and filters, HTML snippets (escaped text, `<mark>` around
-matches), a spelling suggestion for words the archive does not hold.
+matches), a spelling suggestion for words the archive does not hold. The
+backend (indexer/backend.py, config.ENGINE) matches, ranks and counts; this
+module asks it in query trees and turns what it finds into Archivist's records.
 
 `open_index(dir)` gives an `Index` that is cheap to keep open; it notices when
 a reindex swaps in a new generation and reopens itself.

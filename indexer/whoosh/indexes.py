@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import _DEF_INDEX_NAME, FileIndex, exists_in
+from whoosh.index import _DEF_INDEX_NAME, TOC, FileIndex
 
 from .schema import article_schema, quote_schema
 from .segments import Codec
@@ -30,9 +30,14 @@ class CodeSchemaIndex(FileIndex):
         return toc
 
 
+def exists(folder: Path) -> bool:
+    """Whether the folder holds a table of contents (Whoosh's exists_in reads its pickled schema)."""
+    return folder.is_dir() and TOC._latest_generation(FileStorage(str(folder)), _DEF_INDEX_NAME) > -1
+
+
 def open_or_create(folder: Path, schema) -> CodeSchemaIndex:
     storage = FileStorage(str(folder))
-    if exists_in(str(folder)):
+    if exists(folder):
         return CodeSchemaIndex(storage, schema=schema, indexname=_DEF_INDEX_NAME)
     folder.mkdir(exist_ok=True)
     return CodeSchemaIndex.create(storage, schema, _DEF_INDEX_NAME)
@@ -44,7 +49,3 @@ def articles(generation: Path) -> CodeSchemaIndex:
 
 def quotes(generation: Path) -> CodeSchemaIndex:
     return open_or_create(generation / QUOTES, quote_schema())
-
-
-def exists(generation: Path) -> bool:
-    return exists_in(str(generation))

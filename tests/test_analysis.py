@@ -1,0 +1,19 @@
+"""Engine-neutral analysis (indexer/analysis.py): the stop words are the lists Whoosh ships, and
+the one-pass terms are what the Whoosh analyzers that wrap them give for queries."""
+from __future__ import annotations
+
+from whoosh.lang import stopwords_for_language
+
+from indexer import analysis
+from indexer.whoosh.schema import fold_analyzer, text_analyzer
+
+
+def test_stop_words_are_whooshs_english_and_russian_lists():
+    assert analysis.STOP_WORDS == frozenset(stopwords_for_language("en")) | frozenset(stopwords_for_language("ru"))
+
+
+def test_query_analyzers_agree_with_the_terms():
+    text = "The Exhibitions of Elbassy, Токаев в Алматы 北京欢迎你"
+    assert [t.text for t in text_analyzer()(text)] == analysis.stemmed_terms(text)[0]
+    assert [t.text for t in fold_analyzer()(text)] == analysis.folded_terms(text)[0]
+    assert analysis.fold("Elbassy") == analysis.fold("Elbasy") and analysis.fold("Токаев") == analysis.fold("Tokayev")
