@@ -82,16 +82,21 @@ def load(data_dir: Path, gold_file: Path = GOLD) -> list[tuple[dict, list[str]]]
 
 
 def match_article(gold: list[dict], predicted) -> list[tuple[dict, object]]:
-    """Pairs (gold, predicted) greedily in order; same paragraph first, then anywhere."""
-    pairs, used = [], set()
-    for g in gold:
-        candidates = [i for i, q in enumerate(predicted) if i not in used and quote_matches(q.text, g["start"])]
-        candidates.sort(key=lambda i: (predicted[i].paragraph != g["paragraph"], i))
-        if candidates:
-            used.add(candidates[0])
-            pairs.append((g, predicted[candidates[0]]))
-        else:
-            pairs.append((g, None))
+    """Pairs (gold, predicted) greedily in order: first every gold quote with a predicted one of its own
+    paragraph, then the rest anywhere (so a gold heading that repeats words of the next paragraph's quote
+    does not take that quote from its own gold)."""
+    chosen: dict[int, int] = {}
+    used: set[int] = set()
+    for same_paragraph in (True, False):
+        for k, g in enumerate(gold):
+            if k in chosen:
+                continue
+            candidates = [i for i, q in enumerate(predicted) if i not in used and quote_matches(q.text, g["start"])
+                          and (not same_paragraph or q.paragraph == g["paragraph"])]
+            if candidates:
+                chosen[k] = candidates[0]
+                used.add(candidates[0])
+    pairs = [(g, predicted[chosen[k]] if k in chosen else None) for k, g in enumerate(gold)]
     return pairs, [q for i, q in enumerate(predicted) if i not in used]
 
 

@@ -747,6 +747,11 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     document = document_speaker(body, rules)
     if document:
         return "name", document, ""
+    words_of = WORDS_OF.search(body) if rules.lang == "ru" else None
+    if words_of:  # `— приводит Reuters слова представителя генсека ООН Антониу Гутерриша`
+        found = parse_speaker(words_of.group(1), rules, "after", subject=False)
+        if found[0] == "name":  # the words of whom: the genitive
+            return "name", " ".join(russian.nominative_name(found[1].split(), "gent")), found[2]
     v = find_verb(words[:20], rules)  # `, X, a senior fellow at the ... Tax Policy Center, has written`
     if v >= 0:
         subject = " ".join(words[:v])
@@ -763,6 +768,7 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     return None
 
 
+WORDS_OF = re.compile(r"\b(?:приводит|приводят|цитирует|цитируют|передаёт|передает)\b[^.;]{0,40}?\bслова\s+([^,.;:]{3,120})", re.I)
 ADDRESSING_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges"}  # their object listens
 
 
