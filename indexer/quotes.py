@@ -577,8 +577,8 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
             return None
     if rules.lang == "ru" and russian.is_geo(words[-1]):
         return None  # Боливии, Калифорния, Саудовскую Аравию
-    if len(words) >= 2 and _is_city(" ".join(words)):
-        return None  # Saudi Arabia, New Zealand
+    if len(words) >= 2 and _is_city(" ".join(words)) and words[-1].lower() not in ORGANISATION_HEADS:
+        return None  # Saudi Arabia, New Zealand (a town called White House aside)
     if len(words) == 1 and (is_common_word(words[0], rules) or _opens_sentence_only(words[0], rules)
                             or is_place(words[0]) or _is_city(words[0])
                             or rules.lang == "en" and (words[0].lower().endswith(DEMONYM_ENDINGS)
@@ -593,7 +593,8 @@ ORGANISATION_WORDS = {"university", "institute", "college", "school", "fund", "b
                       "foundation", "center", "centre", "court", "police", "service", "board", "organization",
                       "organisation", "union", "league", "federation", "club", "awards", "records", "magazine", "tv"}
 ORGANISATION_HEADS = ORGANISATION_WORDS | {"government", "embassy", "army", "military", "navy", "parliament", "senate",
-                                          "congress", "cabinet", "administration", "authority", "bureau", "secretariat"}
+                                          "congress", "cabinet", "administration", "authority", "bureau", "secretariat",
+                                          "house"}
 
 
 def organisation_subject(segment: str, rules: Rules) -> str:
@@ -790,7 +791,7 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     for phrase in rules.according:
         k = low.rfind(phrase)
         if k >= 0:
-            found = parse_speaker(clause[k + len(phrase) :], rules, "after", subject=False)
+            found = according_source(clause[k + len(phrase) :], rules)
             if found[0]:
                 return found
     words = clause.split()
@@ -1356,7 +1357,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if found is None and rules.lang == "en" and before.strip() and span.text[:1].islower() and not span.block:
         # a partial quotation woven into a sentence (`They call for "urgent implementation of ..."`):
         # someone's words, the sentence's subject or else the last speaker's
-        person = (_sentence_subject(before, ctx) or _pronoun_subject(before, ctx, span)
+        person = (_according_in(before, ctx, span) or _sentence_subject(before, ctx) or _pronoun_subject(before, ctx, span)
                   or _trailing_attribution(text[: span.start], ctx, span)
                   or nearest_person(ctx, span.paragraph, span.start, subjects_only=True))
         return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
@@ -1381,6 +1382,31 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
             return Verdict(span.text, ctx.last_speaker, "previous", span)
     if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
         return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
+    return None
+
+
+def according_source(text: str, rules: Rules) -> tuple[str, str, str]:
+    """What follows `according to` / `по словам`: the source, which ends at the first comma
+    (`according to the White House, made a trip to Walter Reed hospital`)."""
+    source = re.split(r"[,;]", text)[0] if not re.match(r"\s*[,;]", text) else text
+    found = parse_speaker(source, rules, "after", subject=False)
+    if found[0]:
+        return found
+    body = organisation_subject(source, rules)
+    return ("name", body, "") if body else parse_speaker(text, rules, "after", subject=False)
+
+
+def _according_in(before: str, ctx: Context, span: Span) -> Person | None:
+    """`Trump, according to the White House, made a trip for a "quick exam and labs"`: the source the
+    sentence names."""
+    sentence = SENTENCE_END.split(before)[-1]
+    low = sentence.lower()
+    for phrase in ctx.rules.according:
+        k = low.rfind(phrase)
+        if k >= 0:
+            found = according_source(sentence[k + len(phrase) :], ctx.rules)
+            if found[0] == "name":
+                return resolve(*found, ctx, span.paragraph, span.start)
     return None
 
 

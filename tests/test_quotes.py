@@ -379,3 +379,9 @@ def test_russian_words_of_someone_and_with_these_words():
     ]
     found = [(q.speaker, q.text[:10]) for q in extract_quotes(paragraphs, "ru")]
     assert found == [("Антониу Гутерриш", "Мы шокиров"), ("Владимир Квачков", "Полковник "), ("Владимир Квачков", "На мне пар")]
+
+
+def test_the_source_named_by_according_to_ends_at_its_comma():
+    paragraphs = ['President Donald Trump, according to the White House, made an unscheduled trip to '
+                  'Walter Reed hospital on Saturday for a "quick exam and labs as part of his physical".']
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["White House"]
