@@ -997,7 +997,7 @@ def document_speaker(clause: str, rules: Rules) -> str:
 
 DOCUMENT_NOUNS = {"statement", "release", "letter", "report", "complaint", "filing", "post", "tweet"}
 ISSUED_DOCUMENT = re.compile(
-    r"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*),?\s+(?:\w+\s+)?(?:issued|released|put out|published|sent|posted|"
+    r"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)(?:,\s*(?:which|who|that)\s[^,]{1,80},)?,?\s+(?:\w+\s+)?(?:issued|released|put out|published|sent|posted|"
     r"shared|tweeted)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:statement|release|letter|report|post)")
 
 

@@ -385,3 +385,10 @@ def test_the_source_named_by_according_to_ends_at_its_comma():
     paragraphs = ['President Donald Trump, according to the White House, made an unscheduled trip to '
                   'Walter Reed hospital on Saturday for a "quick exam and labs as part of his physical".']
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["White House"]
+
+
+def test_a_body_that_issued_a_statement_speaks_through_it_past_a_relative_clause():
+    paragraphs = ["Prime Minister Boris Johnson dismissed the criticism.",
+                  'The Electoral Commission, which regulates campaign finances, issued a statement warning that '
+                  '"voters are entitled to transparency and integrity from campaigners."']
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Electoral Commission"]
