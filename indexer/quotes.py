@@ -1009,6 +1009,8 @@ def document_owner(ctx: Context, paragraph: int, upto: int) -> Person | None:
         found = list(ISSUED_DOCUMENT.finditer(text))
         for m in reversed(found):
             words = m.group(1).split()
+            while len(words) > 1 and words[0].lower() in ARTICLES:
+                words = words[1:]  # `The Electoral Commission` opening a sentence
             run = _speaker_run((0, 0, words), ctx.rules)
             if run:
                 return Person(" ".join(run[2]))
