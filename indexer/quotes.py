@@ -747,12 +747,10 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         return None  # the quoted sentence ended: what follows is a new sentence
     document = document_speaker(body, rules)
     if document:
-        return "name", document, ""
-    words_of = WORDS_OF.search(body) if rules.lang == "ru" else None
-    if words_of:  # `— приводит Reuters слова представителя генсека ООН Антониу Гутерриша`
-        found = parse_speaker(words_of.group(1), rules, "after", subject=False)
-        if found[0] == "name":  # the words of whom: the genitive
-            return "name", " ".join(russian.nominative_name(found[1].split(), "gent")), found[2]
+        return "body", document, ""
+    found = words_of(body, rules)
+    if found:
+        return found
     v = find_verb(words[:20], rules)  # `, X, a senior fellow at the ... Tax Policy Center, has written`
     if v >= 0:
         subject = " ".join(words[:v])
@@ -769,7 +767,19 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     return None
 
 
-WORDS_OF = re.compile(r"\b(?:приводит|приводят|цитирует|цитируют|передаёт|передает)\b[^.;]{0,40}?\bслова\s+([^,.;:]{3,120})", re.I)
+WORDS_OF = re.compile(r"\b(?:привод(?:ит|ят)|привел[аи]?|привёл|цитиру(?:ет|ют)|процитировал[аи]?|переда[её]т)\b[^.;]{0,40}?"
+                      r"\bслова\s+([^,.;:]{3,120})", re.I)
+
+
+def words_of(text: str, rules: Rules) -> tuple[str, str, str] | None:
+    """`приводит Reuters слова представителя генсека ООН Антониу Гутерриша`: whose words, in the nominative."""
+    m = WORDS_OF.search(text) if rules.lang == "ru" else None
+    if not m:
+        return None
+    found = parse_speaker(re.split(r"\s+о\s+том\b", m.group(1))[0], rules, "after", subject=False)
+    if found[0] != "name":
+        return None
+    return "name", " ".join(russian.nominative_name(found[1].split(), "gent")), found[2]
 ADDRESSING_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges"}  # their object listens
 
 
@@ -785,6 +795,9 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
 
     any_verb: in Russian, take any finite verb for the speech verb (`осуждал решение «...»`)."""
     low = clause.lower()
+    document = document_speaker(clause, rules) or words_of(clause, rules)
+    if document:  # `В заявлении Ватикана говорится, что решение «...»`
+        return document if isinstance(document, tuple) else ("body", document, "")
     possessive = list(POSSESSIVE_ACCORDING.finditer(clause))
     if possessive and not any(rules.is_verb(w) for w in clause[possessive[-1].end() :].split()):
         return "pronoun", POSSESSOR[(possessive[-1].group(1) or possessive[-1].group(2)).lower()], ""
@@ -820,6 +833,11 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
     if not found[0] and words[v].lower().strip(",.:") not in ADDRESSING_VERBS:
         found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")  # `..., said X: "`; `told X` names the listener
+    if not found[0]:  # `она не могла говорить из-за кашля, после которого отшутилась:`: the pronoun before the clause
+        pronoun = next((w for w in re.findall(r"\w+", SENTENCE_END.split(subject)[-1].lower())
+                        if w in rules.pronouns and w not in ("it", "оно")), None)
+        if pronoun:
+            found = ("pronoun", pronoun, "")
     return found if found[0] else UNKNOWN
 
 
@@ -850,7 +868,7 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     text = BRACKETED.sub("", text).rstrip()
     document = document_speaker(text, rules)
     if document:
-        return "name", document, ""
+        return "body", document, ""
     if text[-1:] not in ":,":
         return None
     last = clause_before(text, len(text) - 1, 0)
@@ -914,6 +932,8 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     if kind == "role":
         return (_by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent
                 or protagonist(ctx) or Person(""))
+    if kind == "body":  # a body named as the source of a document: a place's name may be its name (Ватикан)
+        return Person(name)
     if kind != "name":
         return Person("")
     checked = _speaker_run((0, 0, name.split()), ctx.rules)
@@ -990,7 +1010,7 @@ def document_speaker(clause: str, rules: Rules) -> str:
                 if kept and (word.lower() in rules.prepositions or russian.is_common_word(word)):
                     break
                 kept.append(word)
-            if kept and not russian.is_common_word(kept[0]):
+            if kept and not russian.is_common_word(kept[0]) and kept[0].lower() not in rules.prepositions:
                 return " ".join(russian.nominative_phrase(kept))
     return ""
 
@@ -1073,8 +1093,8 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
             if subject:
                 return subject
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
-            runs = [r for r in name_runs(sentence, ctx.rules) if _person_like(r[2], ctx)
-                    and (ctx.rules.lang != "ru" or russian.can_be_nominative(r[2]))]
+            runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
+                    if r and _person_like(r[2], ctx) and (ctx.rules.lang != "ru" or russian.can_be_nominative(r[2]))]
             if runs and not subjects_only:
                 return _person_of(runs[-1][2], ctx)
     return None
@@ -1088,7 +1108,8 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     v = find_verb(words, ctx.rules)
     head = " ".join(words[:v]) if v > 0 else sentence
     every = name_runs(head, ctx.rules)
-    runs = [r for r in every if _person_like(r[2], ctx)]
+    # `Здоровье Хиллари вызывает вопросы`: the common noun opening the sentence is not part of a name
+    runs = [r for r in (_speaker_run(r, ctx.rules, head) for r in every) if r and _person_like(r[2], ctx)]
     lead = head[: every[0][0]].split() if every else []  # `But Vaughan cautioned`: openers may stand before
     if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 \
             and (not lead or all(w.lower().strip(",") in SENTENCE_OPENERS for w in lead)) \
@@ -1352,7 +1373,9 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if title:
         return None
     found = attribute_before(before, rules)
-    if found is None and rules.lang == "ru" and before.strip() and any(russian.is_finite_verb(w.strip(",.;:!?")) for w in span.text.split()):
+    if found is None and rules.lang == "ru" and before.strip() and (before.rstrip().endswith(":") or any(
+            russian.is_finite_verb(w.strip(",.;:!?")) for w in span.text.split())):
+        # `после которого отшутилась: «...»`: a colon announces speech after any verb
         # a quotation inside a sentence whose verb is not one of speech (`осуждал решение «...»`):
         # speech, when the quoted words have a verb of their own (not a name or a label)
         found = attribute_before(before, rules, any_verb=True)
@@ -1366,7 +1389,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if prev_end and (found is None or found[0] not in ("name", "role")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
         whole = attribute_before(clause_before(text, span.start, 0), rules)
-        if whole and whole[0] in ("name", "pronoun"):
+        if whole and whole[0] in ("name", "pronoun", "body"):
             found = whole
     if found:
         return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "before", span)
@@ -1395,7 +1418,7 @@ def according_source(text: str, rules: Rules) -> tuple[str, str, str]:
     if found[0]:
         return found
     body = organisation_subject(source, rules)
-    return ("name", body, "") if body else parse_speaker(text, rules, "after", subject=False)
+    return ("body", body, "") if body else parse_speaker(text, rules, "after", subject=False)
 
 
 def _according_in(before: str, ctx: Context, span: Span) -> Person | None:
@@ -1407,7 +1430,7 @@ def _according_in(before: str, ctx: Context, span: Span) -> Person | None:
         k = low.rfind(phrase)
         if k >= 0:
             found = according_source(sentence[k + len(phrase) :], ctx.rules)
-            if found[0] == "name":
+            if found[0] in ("name", "body"):
                 return resolve(*found, ctx, span.paragraph, span.start)
     return None
 

@@ -89,6 +89,9 @@ def nominative_name(words: list[str], case: str | None = None) -> list[str]:
     know as name parts are kept as written.
     """
     found, gender = name_case(words)
+    if case and case != found:  # the context's case: the gender the words agreed on was another reading's
+        options = {p.tag.gender for w in words for p in _name_readings(w) if p.tag.case == case and p.tag.gender}
+        gender = options.pop() if len(options) == 1 else None
     case = case or found
     if case == "nomn":
         return list(words)

@@ -392,3 +392,13 @@ def test_a_body_that_issued_a_statement_speaks_through_it_past_a_relative_clause
                   'The Electoral Commission, which regulates campaign finances, issued a statement warning that '
                   '"voters are entitled to transparency and integrity from campaigners."']
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Electoral Commission"]
+
+
+def test_russian_colon_after_any_verb_and_documents_and_reported_words():
+    paragraphs = [
+        "Кандидат Хиллари Клинтон выступила в Огайо.",
+        "Она несколько минут не могла говорить из-за кашля, после которого отшутилась: «Это была аллергия на моего соперника».",
+        "В заявлении Ватикана говорится, что решение «является окончательным и обжалованию не подлежит».",
+        "Иранские СМИ привели слова Хасана Рухани о том, что Израиль является «раной на теле мусульманского мира».",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Хиллари Клинтон", "Ватикан", "Хасан Рухани"]
