@@ -393,7 +393,9 @@ def _is_name_token(tok: str, inside: bool) -> bool:
     return NAME_CHARS.fullmatch(tok) is not None and any(c.isalpha() for c in tok)
 
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "господин", "госпожа", "г-н", "г-жа"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "господин", "госпожа", "г-н", "г-жа",
+              # abbreviated titles: `Rep. Brian Babin`, `Sen. Ben Sasse`, `Lt. Col. Vindman`
+              "rep", "sen", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr", "adm", "supt", "atty", "pres"}
 
 
 def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
@@ -567,7 +569,7 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
             return None  # `Заявление он сделал ...`
         words = words[1:]  # `Выступление Мадонны`
     k = 0
-    while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in ("mr", "mrs", "ms", "dr")):
+    while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in HONORIFICS):
         k += 1
     words = words[k:]
     if rules.lang == "ru" and len(words) >= 2 and russian.is_person_noun(words[0]):
