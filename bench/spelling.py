@@ -22,12 +22,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
-from whoosh import index as whoosh_index  # noqa: E402
 
-from indexer import storage  # noqa: E402
+import indexer  # noqa: E402
+from indexer import search, storage  # noqa: E402
 from indexer.spelling import Speller  # noqa: E402
+from indexer.whoosh import indexes  # noqa: E402
 
-FIELD = "exact"
+FIELD = search.SPELLING_FIELD
 LETTERS = "abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя"
 
 
@@ -62,36 +63,43 @@ def run(index_dir: Path, n_words: int = 300, seed: int = 1) -> dict:
     live = storage.live_dir(index_dir)
     if live is None:
         raise SystemExit(f"{index_dir} holds no index: run `archivist reindex` first")
-    ix = whoosh_index.open_dir(str(live))
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        started = time.perf_counter()
-        vocabulary = [(term.decode("utf-8") if isinstance(term, bytes) else term, info.doc_frequency())
-                      for term, info in reader.iter_field(FIELD)]
-        read_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        speller = Speller(vocabulary)
-        build_seconds = time.perf_counter() - started
-        rng = random.Random(seed)
-        pool = sorted(w for w, df in vocabulary if df >= 3 and len(w) >= 5 and w.isalpha())
-        rng.shuffle(pool)
-        cases = []
-        for word in pool:
-            wrong = misspell(word, rng)
-            if wrong != word and not speller.knows(wrong):
-                cases.append((word, wrong))
-            if len(cases) >= n_words:
-                break
-        timings = {"speller": [], "whoosh": []}
-        right = {"speller": 0, "whoosh": 0}
+    reader = indexer.open_index(index_dir).reader()
+    started = time.perf_counter()
+    words = list(reader.words(FIELD))
+    read_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    speller = Speller(words)
+    build_seconds = time.perf_counter() - started
+
+    def frequency(word: str) -> int:
+        return reader.doc_frequency(FIELD, word)
+
+    rng = random.Random(seed)
+    pool = sorted(w for w in words if len(w) >= 5 and w.isalpha())
+    rng.shuffle(pool)
+    cases = []
+    for word in pool:
+        if frequency(word) < 3:
+            continue
+        wrong = misspell(word, rng)
+        if wrong != word and not frequency(wrong):
+            cases.append((word, wrong))
+        if len(cases) >= n_words:
+            break
+    timings = {"speller": [], "whoosh": []}
+    right = {"speller": 0, "whoosh": 0}
+    with indexes.articles(live).searcher() as searcher:
+        old_reader = searcher.reader()
+        suggesters = (("speller", lambda w: speller.suggest(w, frequency)),
+                      ("whoosh", lambda w: whoosh_suggest(searcher, old_reader, w)))
         for word, wrong in cases:
-            for name, suggest in (("speller", speller.suggest), ("whoosh", lambda w: whoosh_suggest(searcher, reader, w))):
+            for name, suggest in suggesters:
                 started = time.perf_counter()
                 got = suggest(wrong)
                 timings[name].append((time.perf_counter() - started) * 1000)
                 right[name] += got == word
     return {
-        "index": str(index_dir), "vocabulary": len(vocabulary), "words": len(cases),
+        "index": str(index_dir), "vocabulary": len(words), "words": len(cases),
         "read_vocabulary_s": round(read_seconds, 2), "build_speller_s": round(build_seconds, 2),
         **{f"{name}_p50_ms": round(statistics.median(t), 3) for name, t in timings.items() if t},
         **{f"{name}_p95_ms": round(percentile(t, 0.95), 3) for name, t in timings.items() if t},

@@ -8,7 +8,7 @@ A backend owns its files under a generation folder; storage.py swaps generations
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -100,8 +100,8 @@ class ArticleReader(Protocol):
 
     def doc_frequency(self, field: str, text: str) -> int: ...
 
-    def similar_words(self, field: str, text: str, limit: int, maxdist: int, prefix: int) -> list[str]:
-        """Index words of the field within `maxdist` edits of text, sharing its first `prefix` letters."""
+    def words(self, field: str) -> Iterable[str]:
+        """Every word the field's index holds, once each (for did-you-mean, read once per generation)."""
 
 
 class QuoteReader(Protocol):

@@ -4,7 +4,6 @@ in each counts, and the field names a user may write before a colon. A backend's
 """
 from __future__ import annotations
 
-from .analysis import fold  # noqa: F401  (speakers.py and venues.py compare names by schema.fold)
 
 # Fields a plain query searches, and how much a match in each counts.
 TEXT_FIELDS = ("title", "text", "quotes", "fold")

@@ -14,10 +14,8 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from rapidfuzz.distance import Levenshtein
 
 from . import backend, build, config, highlight, storage
 from . import querytree as qt
@@ -25,8 +23,10 @@ from .backend import ArticleReader, OpenGeneration, SearchRequest, StoredHit, To
 from .model import Article, FacetValue, Hit, Results
 from .quote_index import QuoteIndex, QuoteResults
 from .query import ParsedQuery, QueryError, QueryParser
+from .spelling import Speller
 
 SORTS = backend.SORTS
+SPELLING_FIELD = "exact"  # words as written, less case: what a user types
 MATCHES = ("all", "any")
 WORD = re.compile(r"\w+")
 
@@ -112,6 +112,15 @@ class Generation:
     parsers: dict
     recent: OrderedDict
     recent_lock: threading.Lock
+    _speller: Speller | None = None
+    _speller_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def speller(self, reader: ArticleReader) -> Speller:
+        """The generation's vocabulary for did-you-mean, read on the first word that needs it."""
+        with self._speller_lock:
+            if self._speller is None:
+                self._speller = Speller(reader.words(SPELLING_FIELD))
+            return self._speller
 
 
 PLAIN_QUERY = re.compile(r"""["*~:()\[\]^]|(?:^|\s)[-+]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b""")
@@ -252,7 +261,7 @@ class Index:
         if found.total > found.strict_total:
             notice = most_words_notice(found.strict_total, len(typed))
         hits = [self._hit(stored, parsed.query) for stored in found.hits]
-        suggestion = self.suggest(query, parsed, local.reader) if parsed.words else None
+        suggestion = self._suggest(query, parsed, local) if parsed.words else None
         if found.stopped:
             notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
         elif suggestion and not notice:
@@ -288,20 +297,26 @@ class Index:
             explain=found.matched,
         )
 
-    def suggest(self, query: str, parsed: ParsedQuery, reader: ArticleReader | None = None) -> str | None:
+    def suggest(self, query: str) -> str | None:
         """The query with each word the archive does not hold replaced by the nearest one it does."""
-        reader = reader or self.reader()
+        local = self._current()
+        return self._suggest(query, parser(local.generation, "all").parse(query), local)
+
+    @staticmethod
+    def _suggest(query: str, parsed: ParsedQuery, local: threading.local) -> str | None:
+        reader = local.reader
+
+        def frequency(word: str) -> int:
+            return reader.doc_frequency(SPELLING_FIELD, word)
+
         corrected = query
         for word in parsed.words:
             lowered = word.lower()
-            if len(lowered) < 4 or reader.doc_frequency("exact", lowered):
+            if len(lowered) < 4 or frequency(lowered):
                 continue
-            options = reader.similar_words("exact", lowered, limit=10, maxdist=2, prefix=1)
-            if options:
-                # The nearest spelling first, then the most common one.
-                best = min(options, key=lambda o: (Levenshtein.distance(lowered, o), -reader.doc_frequency("exact", o)))
-                better = best.capitalize() if word[0].isupper() else best
-                corrected = corrected.replace(word, better, 1)
+            best = local.generation.speller(reader).suggest(lowered, frequency)
+            if best:
+                corrected = corrected.replace(word, best.capitalize() if word[0].isupper() else best, 1)
         return corrected if corrected != query else None
 
     def quotes(self, query: str = "", speaker: str | None = None, page: int = 1, per_page: int = 20) -> QuoteResults:

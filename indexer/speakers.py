@@ -4,7 +4,7 @@ many quotes each), one identity per person out: a display name and every written
 Барак Обама, Barack Obama, Президент Обама and Обамы are one person. The rules, in order:
 - a title or role before a name is no part of it (`Президент Обама` is `Обама`); a family or a group
   (`Семья Обамы`) is an identity of its own, never merged into a person;
-- words compare folded (script, case, spelling variants: `schema.fold`), a surname allowing a
+- words compare folded (script, case, spelling variants: `fold`), a surname allowing a
   case ending or a near spelling (`Обамы` ~ `Обама`, `Tokayev` ~ `Токаев`);
 - full names with the same surname are one person when their first names agree (folded, near, or an
   initial: `Д. Медведев` ~ `Дмитрий Медведев`), and different people when they do not (two Kims);
@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from . import schema
+from .analysis import fold
 from .quotes import HONORIFICS, ORGANISATION_HEADS, load_rules
 
 WORD = re.compile(r"[\w'’.-]+")
@@ -136,11 +136,11 @@ def identify(counts: dict[str, int]) -> dict[str, Identity]:
     # bodies and groups: one identity per folded name
     for written, (kind, words) in kinds.items():
         if kind != "person" or not words:
-            members[f"{kind}:" + " ".join(schema.fold(w) for w in words)].append(written)
+            members[f"{kind}:" + " ".join(fold(w) for w in words)].append(written)
 
     people = {w: words for w, (kind, words) in kinds.items() if kind == "person" and words}
     # surnames into families, compared within blocks of their first folded letters
-    surnames = {w: schema.fold(words[-1]) for w, words in people.items()}
+    surnames = {w: fold(words[-1]) for w, words in people.items()}
     families = _Union(set(surnames.values()))
     blocks = defaultdict(list)
     for surname in set(surnames.values()):
@@ -156,7 +156,7 @@ def identify(counts: dict[str, int]) -> dict[str, Identity]:
         by_family[families.find(surname)].append(written)
     for family, written_names in by_family.items():
         full = [w for w in written_names if len(people[w]) >= 2]
-        firsts = {w: schema.fold(people[w][0]).rstrip(".") for w in full}
+        firsts = {w: fold(people[w][0]).rstrip(".") for w in full}
         persons = _Union(full)
         for i, a in enumerate(full):
             for b in full[i + 1 :]:
@@ -191,7 +191,7 @@ def identify(counts: dict[str, int]) -> dict[str, Identity]:
         display = max(written_names, key=lambda w: (len(kinds[w][1]), counts.get(w, 0), -len(w), w))
         shown = " ".join(kinds[display][1]) or split_key(display)[0]
         kind = kinds[display][0]
-        key = f"{kind}:" + " ".join(schema.fold(w) for w in kinds[display][1])
+        key = f"{kind}:" + " ".join(fold(w) for w in kinds[display][1])
         if member_key.startswith("person:") and member_key.count(":") == 3 and member_key.rsplit(":", 1)[1]:
             role = member_key.rsplit(":", 1)[1]  # a bare surname told apart by its role
             shown, key = f"{shown} ({role})", f"{key} ({role})"
@@ -205,7 +205,7 @@ def identify(counts: dict[str, int]) -> dict[str, Identity]:
 def matching(identities: dict[str, Identity], asked: str) -> list[Identity]:
     """The identities a typed speaker means: every typed word found, folded and allowing one edit,
     among the words of one of the identity's names (`Obama`, `обама`, `Barak Obama`)."""
-    typed = [schema.fold(w) for w in WORD.findall(asked.lower())]
+    typed = [fold(w) for w in WORD.findall(asked.lower())]
     if not typed:
         return []
     found = {}
@@ -213,7 +213,7 @@ def matching(identities: dict[str, Identity], asked: str) -> list[Identity]:
         if identity.key in found:
             continue
         for alias in (split_key(written)[0], identity.name):
-            words = [schema.fold(w) for w in WORD.findall(alias.lower())]
+            words = [fold(w) for w in WORD.findall(alias.lower())]
             if all(any(_typed_matches(t, w) for w in words) for t in typed):
                 found[identity.key] = identity
                 break

@@ -13,7 +13,8 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from . import places, russian, schema
+from . import places, russian
+from .analysis import fold
 from .dates import EVENT_VERBS, sentences
 
 KEYWORDS_EN = (
@@ -68,7 +69,7 @@ class Table:
 def key(name: str) -> str:
     """A venue name folded for comparison: script, case, spelling variants, little words."""
     words = re.findall(r"\w+", name)
-    return " ".join(schema.fold(w) for w in words if w.lower() not in {"the", "of", "a", "an"})
+    return " ".join(fold(w) for w in words if w.lower() not in {"the", "of", "a", "an"})
 
 
 @lru_cache(maxsize=1)

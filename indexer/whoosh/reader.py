@@ -6,6 +6,7 @@ statistics and similar documents.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 import numpy as np
 from whoosh import scoring
@@ -148,6 +149,7 @@ class WhooshArticleReader:
     def doc_frequency(self, field: str, text: str) -> int:
         return self.searcher.reader().doc_frequency(field, text)
 
-    def similar_words(self, field: str, text: str, limit: int, maxdist: int, prefix: int) -> list[str]:
-        return self.searcher.suggest(field, text, limit=limit, maxdist=maxdist, prefix=prefix)
+    def words(self, field: str) -> Iterator[str]:
+        for word in self.searcher.reader().lexicon(field):
+            yield word.decode("utf-8") if isinstance(word, bytes) else word
 
