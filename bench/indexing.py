@@ -109,6 +109,7 @@ def step_times(corpus: Path, sample: int = 300, seed: int = 3) -> dict:
     from indexer.whoosh import writing as whoosh_writing
     from indexer.catalog import Catalog
     from indexer.pipeline import process
+    from indexer.spool import InMemory
 
     files = sources.discover([corpus])
     txt = [f for f in files if f.kind == "txt"]
@@ -121,7 +122,10 @@ def step_times(corpus: Path, sample: int = 300, seed: int = 3) -> dict:
     timings["read"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    repeated = build.repeated_by_source(docs)
+    learning = build.RepeatedBySource()
+    for doc in docs:
+        learning.add(doc)
+    repeated = learning.lines()
     cleaned = [clean.clean(d.text, d.title, repeated.get(build.source_group(d), set())) for d in docs]
     timings["clean"] = time.perf_counter() - t
 
@@ -150,7 +154,8 @@ def step_times(corpus: Path, sample: int = 300, seed: int = 3) -> dict:
         generation = Path(tmp) / "gen"
         generation.mkdir()
         t = time.perf_counter()
-        build.write(generation, None, articles, [], Catalog(build.PIPELINE_VERSION), 1, signatures)
+        build.write(generation, None, InMemory(articles, len(articles)), [], Catalog(build.PIPELINE_VERSION), 1,
+                    signatures)
         both = time.perf_counter() - t  # the article index and the quote index
         quote_only = Path(tmp) / "quotes-only"
         quote_only.mkdir()

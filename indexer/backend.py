@@ -8,7 +8,7 @@ A backend owns its files under a generation folder; storage.py swaps generations
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -31,13 +31,22 @@ class WriteFailed(RuntimeError):
     """Writing a generation failed; the message says why."""
 
 
+class ArticleBatches(Protocol):
+    """Articles a batch at a time, as often as asked (indexer.spool: from a spool on disk, or a list)."""
+
+    def __len__(self) -> int: ...
+
+    def batches(self, select: Callable[[int], bool] | None = None) -> Iterator[list[Article]]:
+        """The batches in order; only those whose number `select` accepts, when given."""
+
+
 @dataclass
 class Changes:
     """What one reindex does to a generation: the documents of `removed` ids (articles and their
     quotes) go first, then `articles` are written in order, each with its quotes."""
 
     removed: Sequence[str]
-    articles: Sequence[Article]
+    articles: ArticleBatches
     article_document: Callable[[Article], Fields]
     quote_documents: Callable[[Article], list[Fields]]
 

@@ -14,6 +14,7 @@ import multiprocessing.pool
 import os
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,7 @@ from . import backend, catalog, clean, config, duplicates, limits, quote_index, 
 from .catalog import Catalog, Entry, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
+from .spool import InMemory, Spool
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
 PIPELINE_VERSION = "10"
@@ -51,11 +53,17 @@ def source_group(doc: Document) -> str:
     return Path(doc.source).parent.as_posix()
 
 
-def repeated_by_source(docs: list[Document]) -> dict[str, set[str]]:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for doc in docs:
-        groups[source_group(doc)].append(doc.text)
-    return {group: clean.repeated_lines(texts) for group, texts in groups.items()}
+class RepeatedBySource:
+    """Boilerplate learnt as documents stream by: each source's lines counted (clean.RepeatedLines)."""
+
+    def __init__(self):
+        self.counters: dict[str, clean.RepeatedLines] = defaultdict(clean.RepeatedLines)
+
+    def add(self, doc: Document) -> None:
+        self.counters[source_group(doc)].add(doc.text)
+
+    def lines(self) -> dict[str, set[str]]:
+        return {group: counter.lines() for group, counter in self.counters.items()}
 
 
 def document_fields(article: Article, record: str, group: tuple[str, int]) -> dict:
@@ -84,16 +92,20 @@ def document_fields(article: Article, record: str, group: tuple[str, int]) -> di
     }
 
 
-def read_all(files, progress: Progress | None, report: ReindexReport,
-             known: dict[str, Stamp] | None = None) -> tuple[list[Document], list[str], dict[str, Stamp]]:
-    """Every document of every file, each id once; what cannot be read goes into the report.
+@dataclass
+class Scan:
+    """What reading the input found besides documents: ids of files unchanged since the last build
+    (not read again), and the stamps of the files read or kept cleanly."""
 
-    A file the last build read cleanly (`known`) and whose size and time are unchanged is not read
-    again: its articles' ids come back as kept. Returns the documents read, the ids kept and the
-    stamps of the files read or kept cleanly."""
-    docs: list[Document] = []
-    kept: list[str] = []
-    stamps: dict[str, Stamp] = {}
+    kept: list[str] = field(default_factory=list)
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+
+
+def read_documents(files, progress: Progress | None, report: ReindexReport, scan: Scan,
+                   known: dict[str, Stamp] | None = None) -> Iterator[Document]:
+    """Every document of every file, each id once, as the files are read; what cannot be read goes
+    into the report. A file the last build read cleanly (`known`) and whose size and time are
+    unchanged is not read again: its articles' ids go to `scan.kept`."""
     seen: set[str] = set()
     known = known or {}
     for file in progress(files) if progress else files:
@@ -101,8 +113,8 @@ def read_all(files, progress: Progress | None, report: ReindexReport,
         stamp = known.get(key)
         if stamp is not None and stamp.matches(file.path) and seen.isdisjoint(stamp.ids):
             seen.update(stamp.ids)
-            kept.extend(stamp.ids)
-            stamps[key] = stamp
+            scan.kept.extend(stamp.ids)
+            scan.stamps[key] = stamp
             continue
         failures_before = len(report.failed)
         try:
@@ -120,10 +132,9 @@ def read_all(files, progress: Progress | None, report: ReindexReport,
                 report.failed.append(Failure(source=doc.source, reason=f"duplicate article id '{doc.id}'"))
             else:
                 seen.add(doc.id)
-                docs.append(doc)
+                yield doc
         if len(report.failed) == failures_before:  # a file with a failure is read again, and reported again
-            stamps[key] = Stamp.of(file.path, tuple(doc.id for doc in found))
-    return docs, kept, stamps
+            scan.stamps[key] = Stamp.of(file.path, tuple(doc.id for doc in found))
 
 
 def process_one(task: tuple[Document, set[str]]) -> Article | Failure:
@@ -183,32 +194,36 @@ def copy_generation(live: Path, generation: Path) -> None:
             os.link(path, target)
 
 
-def write(generation: Path, live: Path | None, articles: list[Article], removed: list[str], cat: Catalog,
+def write(generation: Path, live: Path | None, articles: backend.ArticleBatches, removed: list[str], cat: Catalog,
           workers: int = 1, signatures: dict[str, bytes | None] | None = None) -> None:
     """Apply the new and changed articles and the removals to the generation, then save its catalog.
-    `signatures` are the articles' MinHash signatures where already made."""
+    `signatures` are the articles' MinHash signatures where already made. The articles are read
+    twice, a batch at a time: for the catalog and the groups of near-copies, then to be written."""
     signatures = signatures or {}
     for article_id in removed:
         cat.entries.pop(article_id, None)
-    for article in articles:
-        signature = signatures[article.id] if article.id in signatures else duplicates.signature(article.text)
-        cat.entries[article.id] = Entry(article.content_hash, article.sort_date, signature)
+    fresh_ids = set()
+    for batch in articles.batches():
+        for article in batch:
+            signature = signatures[article.id] if article.id in signatures else duplicates.signature(article.text)
+            cat.entries[article.id] = Entry(article.content_hash, article.sort_date, signature)
+            fresh_ids.add(article.id)
     # A file whose article failed in the pipeline is read again next time, and the article retried.
     cat.files = {path: stamp for path, stamp in cat.files.items() if all(i in cat.entries for i in stamp.ids)}
     groups = duplicates.group([(i, e.date, e.signature) for i, e in cat.entries.items()])
-    fresh = {a.id: a for a in articles}
-    regrouped = [i for i, e in cat.entries.items() if i not in fresh and (e.group, e.copies) != groups[i]]
+    regrouped = [i for i, e in cat.entries.items() if i not in fresh_ids and (e.group, e.copies) != groups[i]]
     for article_id, entry in cat.entries.items():
         entry.group, entry.copies = groups[article_id]
 
     stored = {}  # unchanged articles whose group of copies changed: rewritten from their stored records
+    restored = []
     if regrouped and live is not None:
         old = engine().open(live).reader()
         try:
             for article_id in regrouped:
                 found = old.document(article_id)
                 if found:
-                    fresh[article_id] = Article.from_json(json.loads(found["record"]))
+                    restored.append(Article.from_json(json.loads(found["record"])))
                     stored[article_id] = found["record"]
         finally:
             old.close()
@@ -217,11 +232,29 @@ def write(generation: Path, live: Path | None, articles: list[Article], removed:
         record = stored.get(article.id) or json.dumps(article.to_json(), ensure_ascii=False)
         return document_fields(article, record, groups[article.id])
 
-    replaced = [*removed, *fresh] if live is not None else []
-    changes = backend.Changes(replaced, list(fresh.values()), article_document, quote_index.quote_documents)
+    replaced = [*removed, *fresh_ids, *stored] if live is not None else []
+    written = Chained(articles, InMemory(restored, config.BUILD_BATCH)) if restored else articles
+    changes = backend.Changes(replaced, written, article_document, quote_index.quote_documents)
     engine().write(generation, changes, workers, meanwhile=lambda: catalog.save(generation, cat))
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "index_format": INDEX_FORMAT,
                                                     "built": time.time()}))
+
+
+class Chained:
+    """Two sources of article batches read as one."""
+
+    def __init__(self, first: backend.ArticleBatches, second: backend.ArticleBatches):
+        self.first, self.second = first, second
+
+    def __len__(self) -> int:
+        return len(self.first) + len(self.second)
+
+    def batches(self, select=None):
+        numbered = iter(range(10**12))
+        for source in (self.first, self.second):
+            for batch in source.batches():
+                if select is None or select(next(numbered)):
+                    yield batch
 
 
 def index_format(generation: Path | None) -> int | None:
@@ -237,7 +270,7 @@ def index_format(generation: Path | None) -> int | None:
 
 def write_index(generation: Path, articles: list[tuple[Article, str]]) -> None:
     """A whole new index of these articles (for benchmarks and tests that make articles directly)."""
-    write(generation, None, [a for a, _ in articles], [], Catalog(PIPELINE_VERSION))
+    write(generation, None, InMemory([a for a, _ in articles], config.BUILD_BATCH), [], Catalog(PIPELINE_VERSION))
 
 
 def reindex(
@@ -262,44 +295,70 @@ def reindex(
         if previous is not None and not engine().exists(live):
             previous = None
         report = ReindexReport()
-        with pipeline_pool(workers) as pool:  # its processes warm up while this one reads
-            docs, kept, stamps = read_all(files, progress, report, previous.files if previous else None)
-            old = previous.entries if previous else {}
-            todo = [d for d in docs if d.id not in old or old[d.id].content_hash != d.content_hash]
-            todo_ids = {d.id for d in todo}
-            report.unchanged = [d.id for d in docs if d.id not in todo_ids] + kept
-            report.removed = sorted(set(old) - {d.id for d in docs} - set(kept))
-            # Boilerplate by repetition is learnt on a full build; a source seen for the first time learns it now.
-            known = previous.repeated if previous else {}
-            repeated = {**repeated_by_source([d for d in docs if source_group(d) not in known]), **known}
-            processed = process_all(todo, repeated, workers, pool)
-        articles, signatures = [], {}
-        for doc, (result, signature) in zip(todo, processed):
-            if isinstance(result, Failure):
-                report.failed.append(result)
-                continue
-            articles.append(result)
-            signatures[result.id] = signature
-            (report.changed if doc.id in old else report.added).append(doc.id)
-        every_file_failed = not docs and not kept and bool(report.failed)
-        nothing_changed = previous is not None and not articles and not report.removed
-        del docs, todo, processed  # the raw texts: the writers, forked next, need only the articles
-        if every_file_failed or nothing_changed:
-            if every_file_failed:
-                report.removed = []  # the index we had keeps serving: nothing left it
-            report.seconds = round(time.monotonic() - started, 3)
-            return report
-        generation = storage.new_generation(index_dir)
-        try:
-            cat = previous or Catalog(PIPELINE_VERSION)
-            cat.repeated = repeated
-            cat.files = stamps
-            if previous is not None:
-                copy_generation(live, generation)
-            write(generation, live if previous else None, articles, report.removed, cat, workers, signatures)
-        except BaseException:
-            storage.discard(generation)
-            raise
+        old = previous.entries if previous else {}
+        known = previous.repeated if previous else {}  # boilerplate is learnt from a source's first build
+        scan = Scan()
+        # The documents to process wait on disk, and the articles made of them too: the build holds
+        # a batch of them at a time, whatever the archive's size.
+        with Spool(config.BUILD_BATCH, index_dir.parent) as todo, Spool(config.BUILD_BATCH, index_dir.parent) as done:
+            with pipeline_pool(workers) as pool:  # its processes warm up while this one reads
+                seen, repeated = read_into(todo, files, progress, report, scan, previous, known)
+                signatures = process_into(done, todo, repeated, old, report, workers, pool)
+            every_file_failed = not seen and not scan.kept and bool(report.failed)
+            nothing_changed = previous is not None and not len(done) and not report.removed
+            if every_file_failed or nothing_changed:
+                if every_file_failed:
+                    report.removed = []  # the index we had keeps serving: nothing left it
+                report.seconds = round(time.monotonic() - started, 3)
+                return report
+            generation = storage.new_generation(index_dir)
+            try:
+                cat = previous or Catalog(PIPELINE_VERSION)
+                cat.repeated = repeated
+                cat.files = scan.stamps
+                if previous is not None:
+                    copy_generation(live, generation)
+                write(generation, live if previous else None, done, report.removed, cat, workers, signatures)
+            except BaseException:
+                storage.discard(generation)
+                raise
         storage.swap_in(index_dir, generation)
     report.seconds = round(time.monotonic() - started, 3)
     return report
+
+
+def read_into(todo: Spool, files, progress: Progress | None, report: ReindexReport, scan: Scan,
+              previous: Catalog | None, known: dict[str, set[str]]) -> tuple[set[str], dict[str, set[str]]]:
+    """Read every file: the new and changed documents into `todo`, the unchanged ones into the
+    report. Returns the ids read and the boilerplate lines of every source (learnt now from the
+    sources this build meets first)."""
+    old = previous.entries if previous else {}
+    learning = RepeatedBySource()
+    seen: set[str] = set()
+    for doc in read_documents(files, progress, report, scan, previous.files if previous else None):
+        seen.add(doc.id)
+        if source_group(doc) not in known:
+            learning.add(doc)
+        if doc.id in old and old[doc.id].content_hash == doc.content_hash:
+            report.unchanged.append(doc.id)
+        else:
+            todo.add(doc)
+    report.unchanged += scan.kept
+    report.removed = sorted(set(old) - seen - set(scan.kept))
+    return seen, {**learning.lines(), **known}
+
+
+def process_into(done: Spool, todo: Spool, repeated: dict[str, set[str]], old: dict[str, Entry],
+                 report: ReindexReport, workers: int, pool) -> dict[str, bytes | None]:
+    """The pipeline over the documents of `todo`, a batch at a time: articles into `done`, failures
+    into the report. Returns the articles' MinHash signatures."""
+    signatures: dict[str, bytes | None] = {}
+    for batch in todo.batches():
+        for doc, (result, signature) in zip(batch, process_all(batch, repeated, workers, pool)):
+            if isinstance(result, Failure):
+                report.failed.append(result)
+                continue
+            done.add(result)
+            signatures[result.id] = signature
+            (report.changed if doc.id in old else report.added).append(doc.id)
+    return signatures

@@ -4,6 +4,7 @@ out. Whitespace is normalized; paragraph boundaries (one per line) are kept.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -126,13 +127,35 @@ def clean(text: str, title: str | None = None, repeated: set[str] = frozenset())
     return Cleaned(paragraphs=kept, removed=removed)
 
 
+class RepeatedLines:
+    """Lines that recur in at least `share` of the articles of one source (and in `min_articles`),
+    counted as the articles stream by: each line by an 8-byte digest, and its text kept only once
+    a second article has it, so the counts cost little more than the distinct lines' number."""
+
+    def __init__(self, min_articles: int = 5, share: float = 0.3):
+        self.min_articles, self.share = min_articles, share
+        self.articles = 0
+        self.counts: Counter = Counter()
+        self.texts: dict[bytes, str] = {}
+
+    def add(self, text: str) -> None:
+        self.articles += 1
+        for line in {line for line in split_paragraphs(text) if len(line) >= 12}:
+            key = hashlib.blake2b(line.encode(), digest_size=8).digest()
+            self.counts[key] += 1
+            if self.counts[key] == 2:
+                self.texts[key] = line
+
+    def lines(self) -> set[str]:
+        if self.articles < self.min_articles:
+            return set()
+        threshold = max(self.min_articles, self.share * self.articles)
+        return {self.texts[key] for key, count in self.counts.items() if count >= threshold}
+
+
 def repeated_lines(texts: Iterable[str], min_articles: int = 5, share: float = 0.3) -> set[str]:
-    """Lines that recur in at least `share` of the articles of one source (and in `min_articles`)."""
-    texts = list(texts)
-    if len(texts) < min_articles:
-        return set()
-    counts = Counter()
+    """Lines that recur in at least `share` of these articles of one source (and in `min_articles`)."""
+    counter = RepeatedLines(min_articles, share)
     for text in texts:
-        counts.update({line for line in split_paragraphs(text) if len(line) >= 12})
-    threshold = max(min_articles, share * len(texts))
-    return {line for line, count in counts.items() if count >= threshold}
+        counter.add(text)
+    return counter.lines()

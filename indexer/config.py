@@ -38,6 +38,12 @@ ENGINE = "whoosh"
 BM25_B = 0.3
 BM25_K1 = 0.9
 
+# Limits: memory of a build. Documents and articles wait in spools on disk, this many to a batch,
+# and a segment writer starts a new segment past this many postings (about 25 bytes each in memory),
+# so a build's memory does not grow with the archive.
+BUILD_BATCH = 2000
+MAX_SEGMENT_POSTINGS = 12_000_000
+
 # Limits: input files.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ARTICLE_CHARS = 5_000_000  # one article's text; a longer one is not an article but a dump

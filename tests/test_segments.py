@@ -10,7 +10,7 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from indexer import build, schema, sources, storage
+from indexer import build, config, schema, sources, storage
 from indexer.backend import WriteFailed
 from indexer.pipeline import process
 from indexer.whoosh import indexes, segments, writing
@@ -128,6 +128,41 @@ def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
     assert two_segments.doc_count() == writing.PARALLEL_WRITE_FROM + 20
     assert contents_by_id(built[2], "id") == contents_by_id(built[1], "id")
     assert contents_by_id(built[2] / "quotes", "key") == contents_by_id(built[1] / "quotes", "key")
+
+
+def test_a_build_in_bounded_segments_holds_what_one_writer_writes(tmp_path, monkeypatch):
+    # Small batches and a small bound on a writer's postings: each process rolls over to new segments
+    archive = tmp_path / "archive"
+    put(archive, SAMPLE_FILES[: writing.PARALLEL_WRITE_FROM + 20])
+    one = build.reindex([archive], tmp_path / "one", workers=1)
+    monkeypatch.setattr(config, "BUILD_BATCH", 16)
+    monkeypatch.setattr(config, "MAX_SEGMENT_POSTINGS", 20_000)
+    rolled = build.reindex([archive], tmp_path / "rolled", workers=2)
+    assert not one.failed and not rolled.failed and sorted(rolled.added) == sorted(one.added)
+    many = storage.live_dir(tmp_path / "rolled")
+    assert len(indexes.articles(many)._segments()) > 4
+    assert len(indexes.quotes(many)._segments()) > 1
+    single = storage.live_dir(tmp_path / "one")
+    assert contents_by_id(many, "id") == contents_by_id(single, "id")
+    assert contents_by_id(many / "quotes", "key") == contents_by_id(single / "quotes", "key")
+
+
+def test_full_segments_are_left_alone_by_the_merge_policy(tmp_path, monkeypatch):
+    monkeypatch.setattr(segments, "FULL_SEGMENT_DOCS", 20)
+    monkeypatch.setattr(segments, "MAX_SEGMENTS_PER_TIER", 1)
+    archive = tmp_path / "archive"
+    files = SAMPLE_FILES[:80]
+    put(archive, files[:60])
+    index = tmp_path / "index"
+    monkeypatch.setattr(writing, "PARALLEL_WRITE_FROM", 2)
+    build.reindex([archive], index, workers=2)  # two segments of 30: full
+    before = {s.segid for s in indexes.articles(storage.live_dir(index))._segments()}
+    for path in files[60:63]:  # small updates: merged among themselves, never into the full ones
+        put(archive, [path])
+        build.reindex([archive], index)
+    after = indexes.articles(storage.live_dir(index))._segments()
+    assert before <= {s.segid for s in after}
+    assert sum(s.doc_count() for s in after) == 63
 
 
 def test_skipping_by_bisection_lands_where_whoosh_lands(tmp_path, documents):

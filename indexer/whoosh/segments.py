@@ -27,9 +27,23 @@ from whoosh.matching import ReadTooFar
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
+from .. import config
 from ..backend import WriteFailed
 
-Postings = tuple[array, array, list]  # document numbers, weights, encoded values
+# A term's postings: document numbers, weights, and the encoded values (positions) end to end with
+# where each ends. One bytes object per posting would cost some 40 bytes more each, and a writer
+# holds every posting of its segment.
+Postings = tuple[array, array, bytearray, array]
+
+
+def new_postings() -> Postings:
+    return array("I"), array("f"), bytearray(), array("I")
+
+
+def values_of(postings: Postings) -> list[bytes]:
+    """The encoded values one by one, as the codec takes them (made a term at a time)."""
+    data, ends = postings[2], postings[3]
+    return [bytes(data[start:end]) for start, end in zip((0, *ends), ends)]
 
 
 class TermPool:
@@ -51,10 +65,11 @@ class TermPool:
         terms = self.field(fieldname)
         postings = terms.get(btext)
         if postings is None:
-            postings = terms[btext] = (array("I"), array("f"), [])
+            postings = terms[btext] = new_postings()
         postings[0].append(docnum)
         postings[1].append(weight)
-        postings[2].append(vbytes or b"")
+        postings[2].extend(vbytes or b"")
+        postings[3].append(len(postings[2]))
 
     def cleanup(self) -> None:
         self.terms = {}
@@ -164,6 +179,7 @@ class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix, **kwargs):
         super().__init__(ix, codec=Codec(), **kwargs)
         self.pool = TermPool()
+        self.postings = 0  # held in the pool: what a RollingWriter watches
 
     def add_document(self, **fields) -> None:
         # SegmentWriter.add_document, less a tuple and a call per posting; the schema has no spelling
@@ -189,10 +205,12 @@ class FastSegmentWriter(SegmentWriter):
                 for btext, freq, weight, vbytes in field.index(value):
                     postings = terms.get(btext)
                     if postings is None:
-                        postings = terms[btext] = (array("I"), array("f"), [])
+                        postings = terms[btext] = new_postings()
                     postings[0].append(docnum)
                     postings[1].append(weight * boost)
-                    postings[2].append(vbytes or b"")
+                    postings[2].extend(vbytes or b"")
+                    postings[3].append(len(postings[2]))
+                    self.postings += 1
                     if scorable:
                         length += freq
             stored = fields.get("_stored_%s" % fieldname, value)
@@ -215,24 +233,51 @@ class FastSegmentWriter(SegmentWriter):
             lengths = [per_doc.doc_field_length(d, fieldname) for d in range(self.docnum)]
             for btext in sorted(terms):
                 fieldwriter.start_term(btext)
-                fieldwriter._postwriter.add_many(*terms[btext], lengths)
+                postings = terms[btext]
+                fieldwriter._postwriter.add_many(postings[0], postings[1], values_of(postings), lengths)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
         fieldwriter.close()
         per_doc.close()
 
 
+class RollingWriter:
+    """Documents in, segments out: a FastSegmentWriter that finishes its segment once it holds
+    `max_postings` and goes on in a new one. A writer keeps its segment's postings in memory, so a
+    share of any size is written in bounded memory."""
+
+    def __init__(self, ix, max_postings: int):
+        self.ix, self.max_postings = ix, max_postings
+        self.finished: list = []
+        self.writer = FastSegmentWriter(ix, _lk=False)
+
+    def add_document(self, **fields) -> None:
+        if self.writer.postings >= self.max_postings:
+            self.finished.append(self.writer._finalize_segment())
+            self.writer = FastSegmentWriter(self.ix, _lk=False)
+        self.writer.add_document(**fields)
+
+    def segments(self) -> list:
+        return self.finished + ([self.writer._finalize_segment()] if self.writer.docnum else [])
+
+
 MAX_SEGMENTS_PER_TIER = 8  # segments of one size tier (1-9, 10-99, ... documents) before they are merged
+FULL_SEGMENT_DOCS = 8000  # a segment this large (a rolled one) is left alone, unless much of it is deleted
+FULL_SEGMENT_DELETED = 0.3
 
 
 def merge_tiers(writer: SegmentWriter, segments: list) -> list:
     """A merge policy: segments are tiered by their number of documents' digits, and a tier holding more
     than MAX_SEGMENTS_PER_TIER is merged into the writer's own segment. Each incremental reindex adds a
     segment or two, and Whoosh's MERGE_SMALL, tuned for other sizes, would let them pile up: every
-    search walks every segment."""
+    search walks every segment. Full segments (a big build's) are not merged again, which would cost
+    an incremental reindex the time of a full one, until deletions hollow them out."""
     tiers: dict[int, list] = defaultdict(list)
     for segment in segments:
-        tiers[len(str(max(1, segment.doc_count_all())))].append(segment)
+        count = segment.doc_count_all()
+        if count >= FULL_SEGMENT_DOCS and segment.deleted_count() < FULL_SEGMENT_DELETED * count:
+            continue
+        tiers[len(str(max(1, count)))].append(segment)
     merged = [segment for tier in tiers.values() if len(tier) > MAX_SEGMENTS_PER_TIER for segment in tier]
     for segment in merged:
         reader = SegmentReader(writer.storage, writer.schema, segment)
@@ -294,7 +339,7 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             final.append(owner._finalize_segment())
         else:
             owner._close_segment()
-        owner._commit_toc(final + [outcome[n] for outcome in outcomes if outcome[n] is not None])
+        owner._commit_toc(final + [segment for outcome in outcomes for segment in outcome[n]])
         owner._finish()
 
 
@@ -315,9 +360,9 @@ PR_SET_PDEATHSIG = 1
 def _write_share(indexes: list, write_share, share: int, send, parent: int) -> None:
     die_with_parent(parent)
     try:
-        writers = [FastSegmentWriter(ix, _lk=False) for ix in indexes]
+        writers = [RollingWriter(ix, config.MAX_SEGMENT_POSTINGS) for ix in indexes]
         write_share(share, writers)
-        send.send([writer._finalize_segment() if writer.docnum else None for writer in writers])
+        send.send([writer.segments() for writer in writers])
     except BaseException:
         send.send(traceback.format_exc(limit=5))
     finally:

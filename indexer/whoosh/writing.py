@@ -1,12 +1,14 @@
 """Writing a generation: Changes in (ids to delete, articles to add with their quotes), the
-article and quote indexes committed out. Many articles are written by forked processes, a
-segment each (segments.write_in_parallel); a few by one writer.
+article and quote indexes committed out. Many articles are written by forked processes, each
+reading its share of the batches and writing segments of bounded size (segments.write_in_parallel);
+a few by one writer in this process.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import config
 from ..backend import Changes
 from . import indexes, segments
 from .segments import FastSegmentWriter
@@ -16,19 +18,27 @@ PARALLEL_WRITE_FROM = 200  # articles: fewer are written faster than processes s
 
 def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Callable[[], None] | None = None) -> None:
     articles, quotes = indexes.articles(generation), indexes.quotes(generation)
-    removed, ordered = list(changes.removed), list(changes.articles)
-    if workers > 1 and len(ordered) >= PARALLEL_WRITE_FROM:
-        share = -(-len(ordered) // workers)
+    removed, source = list(changes.removed), changes.articles
+    if len(source) >= PARALLEL_WRITE_FROM:
+        # Forked writers, even one: each reads the batches of its share and rolls over to a new
+        # segment past a bound, so no process holds the archive's postings (or its articles).
+        workers = max(1, workers)
+        by_batch = len(source) >= 2 * workers * config.BUILD_BATCH  # enough batches to deal them out
 
         def write_share(k: int, writers) -> None:
-            for article in ordered[k * share : (k + 1) * share]:
-                writers[0].add_document(**changes.article_document(article))
-                for fields in changes.quote_documents(article):
-                    writers[1].add_document(**fields)
+            for batch in source.batches(select=(lambda number: number % workers == k) if by_batch else None):
+                if not by_batch:  # a slice of each batch
+                    share = -(-len(batch) // workers)
+                    batch = batch[k * share : (k + 1) * share]
+                for article in batch:
+                    writers[0].add_document(**changes.article_document(article))
+                    for fields in changes.quote_documents(article):
+                        writers[1].add_document(**fields)
 
         segments.write_in_parallel([articles, quotes], write_share, workers,
                                    deletions=[("id", removed), ("article", removed)], meanwhile=meanwhile)
         return
+    ordered = [article for batch in source.batches() for article in batch]
     commit(articles, "id", removed, (changes.article_document(article) for article in ordered))
     commit(quotes, "article", removed, (fields for article in ordered for fields in changes.quote_documents(article)))
     if meanwhile is not None:
