@@ -56,8 +56,10 @@ screenshots: install-dev browser
 
 # Speed and scale against SQLite FTS5 and Tantivy; rewrites its section of bench/RESULTS.md.
 SIZES ?= 1000,10000,100000
+MEMORY_SIZES ?= 10000,100000,200000
 bench: install-dev
 	$(BIN)/python bench/run_all.py --sizes $(SIZES) --workdir /tmp/archivist-bench
+	$(BIN)/python bench/memory.py --sizes $(MEMORY_SIZES) --workdir /tmp/archivist-memory
 
 clean:
 	rm -rf var .pytest_cache

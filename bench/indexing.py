@@ -43,13 +43,17 @@ def run_child(args: list[str], timeout: float | None = None) -> dict:
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "_child", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
-    peak = 0
+    peak = peak_pss = 0
+    polls = 0
     while proc.poll() is None:
         try:
-            rss = ps.memory_info().rss + sum(c.memory_info().rss for c in ps.children(recursive=True))
-            peak = max(peak, rss)
+            tree = [ps, *ps.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree))
+            if polls % 5 == 0:  # PSS (forked processes' shared pages counted once) reads smaps: slower
+                peak_pss = max(peak_pss, sum(tree_pss(p) for p in tree))
         except psutil.Error:
             pass
+        polls += 1
         if timeout and time.perf_counter() - started > timeout:
             proc.kill()
             raise TimeoutError(f"{args[0]} build over {timeout:.0f} s")
@@ -60,7 +64,16 @@ def run_child(args: list[str], timeout: float | None = None) -> dict:
     result = json.loads(out.strip().splitlines()[-1])
     result["wall_seconds"] = time.perf_counter() - started
     result["peak_rss_mb"] = round(peak / MB, 1)
+    result["peak_pss_mb"] = round(peak_pss / MB, 1)
     return result
+
+
+def tree_pss(process: psutil.Process) -> int:
+    """A process's proportional set size (its share of pages it shares), RSS where the system has none."""
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return process.memory_info().rss
 
 
 def child(argv: list[str]) -> None:
@@ -194,7 +207,7 @@ def run(corpus: str | Path, workdir: str | Path, workers: int = 2, sample: int =
         "seconds": round(full["seconds"], 2), "indexed": indexed, "failed": full["failed"],
         "articles_per_s": round(indexed / full["seconds"], 1),
         "mb_per_s": round(size / MB / full["seconds"], 2),
-        "peak_rss_mb": full["peak_rss_mb"],
+        "peak_rss_mb": full["peak_rss_mb"], "peak_pss_mb": full["peak_pss_mb"],
         "index_mb": round(archivist_index_bytes(index_dir) / MB, 1),
     }
 

@@ -283,9 +283,14 @@ def section(results: list[dict], skipped: list[tuple[int, str]], info: dict, siz
 
 def replace_section(text: str, new: str) -> str:
     """The file with its `## Speed and scale` section replaced (or appended); other sections untouched."""
+    return replace_section_named(text, HEADING, new)
+
+
+def replace_section_named(text: str, heading: str, new: str) -> str:
+    """The file with the section under `heading` replaced (or appended); other sections untouched."""
     if not text.strip():
         text = "# Benchmark results\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\s*$.*?(?=^## |\Z)", re.M | re.S)
+    pattern = re.compile(rf"^{re.escape(heading)}\s*$.*?(?=^## |\Z)", re.M | re.S)
     if pattern.search(text):
         return pattern.sub(lambda _: new.rstrip("\n") + "\n\n", text, count=1).rstrip("\n") + "\n"
     return text.rstrip("\n") + "\n\n" + new.rstrip("\n") + "\n"
