@@ -322,9 +322,11 @@ def _after_sentence(text: str) -> str:
 def is_title_like(text: str, rules: Rules) -> bool:
     """Capitalised words without closing punctuation: a name of a work, not speech."""
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in rules.name_links]
-    if not words or text.rstrip()[-1:] in ".!?…,":
+    if not words or text.rstrip()[-1:] in ".!?…":
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    if text.rstrip()[-1:] == ",":  # `"Takin' It To The Streets,"`: a title in a list, its comma inside
+        return caps == len(words) >= 2 and len(words) <= 10
     return caps / len(words) >= 0.6 and len(words) <= 10
 
 
