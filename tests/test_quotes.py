@@ -405,6 +405,7 @@ def test_russian_colon_after_any_verb_and_documents_and_reported_words():
 
 
 def test_titles_in_a_list_with_their_commas_inside_the_marks_are_no_quotes():
-    paragraphs = ['The band played "Listen To The Music," "Takin’ It To The Streets," "What A Fool Believes," '
-                  'and "China Grove." Johnston said, "we are truly excited about our fiftieth anniversary tour."']
+    paragraphs = ['According to LN, expect to hear the band’s hits on the outing, including "Listen To The Music," '
+                  '"Takin’ It To The Streets," "What A Fool Believes," "It Keeps You Runnin’," and others. '
+                  'Johnston said, "we are truly excited about our fiftieth anniversary tour."']
     assert [q.text[:8] for q in extract_quotes(paragraphs, "en")] == ["we are t"]
