@@ -31,8 +31,9 @@ PIPELINE_VERSION = "10"
 # Bump when the files' layout changes (fields, their analysis): an index of another format is not
 # read, and the next reindex rebuilds it from scratch.
 # 2: the quote index files each speaker by name and role (speaker_key); 3: no module path of
-# Archivist in the index's table of contents (indexer/whoosh/indexes.py)
-INDEX_FORMAT = 3
+# Archivist in the index's table of contents (indexer/whoosh/indexes.py); 4: the exact field is
+# stored (a long phrase is checked in it)
+INDEX_FORMAT = 4
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]

@@ -39,16 +39,16 @@ def searcher(generation):
         yield s
 
 
-def phrases(searcher, count: int, seed: int) -> list[list[str]]:
+def phrases(searcher, count: int, seed: int, sizes: tuple[int, int] = (2, 6)) -> list[list[str]]:
     """Runs of 2-6 words from the indexed texts, some with a word swapped for another article's."""
     rng = random.Random(seed)
     texts = [fields["text"] for fields in searcher.all_stored_fields()]
     found = []
     while len(found) < count:
         words = WORD.findall(rng.choice(texts).lower())
-        if len(words) < 8:
+        if len(words) < sizes[1] + 2:
             continue
-        size = rng.randint(2, 6)
+        size = rng.randint(*sizes)
         start = rng.randrange(len(words) - size)
         run = words[start : start + size]
         if rng.random() < 0.3:
@@ -70,6 +70,20 @@ def test_fast_phrases_match_and_score_as_whoosh_phrases(searcher):
         assert matches(searcher, FastPhrase("exact", words)) == whoosh, words
         matched += bool(whoosh)
     assert matched > 200  # most runs are found: the comparison is not of empty lists
+
+
+def test_long_phrases_checked_in_the_stored_text_match_and_score_as_whoosh(searcher, monkeypatch):
+    from indexer.whoosh import phrases as fast
+
+    checked = []
+    real = fast.verified
+    monkeypatch.setattr(fast, "verified", lambda *args: checked.append(1) or real(*args))
+    matched = 0
+    for words in phrases(searcher, 120, seed=5, sizes=(7, 30)):  # pasted quotes, some with a wrong word
+        whoosh = matches(searcher, Phrase("exact", words))
+        assert matches(searcher, FastPhrase("exact", words)) == whoosh, words
+        matched += bool(whoosh)
+    assert matched > 60 and len(checked) > 60  # found, and found by the check in the stored text
 
 
 def test_a_boosted_phrase_and_a_sloppy_one_score_as_whoosh(searcher):

@@ -11,6 +11,8 @@ a document leaves play as soon as no start position fits the words read so far.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
 
 from whoosh import matching
 from whoosh.query import Phrase
@@ -18,12 +20,22 @@ from whoosh.query import Phrase
 from .segments import raw_postings
 
 
-def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) -> dict[int, list[float]]:
+# A long phrase (a pasted quote) is down to a few documents after its rarest words: the rest of its
+# words are checked in those documents' stored text, one read each, rather than in every word's
+# postings (a block of a common word's list decoded per document and word).
+VERIFY_BELOW = 256  # documents still in play
+VERIFY_FROM = 3  # words left to check
+
+
+def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,
+                   terms_of: Callable[[int], tuple[list[str], int] | None] | None = None) -> dict[int, list[float]]:
     """The documents of one segment where the words stand in this order, side by side, each with
     every word's weight there (its frequency: what scoring needs), read in the same pass.
 
     Rarest word first; a document stays in play while some start position fits every word read so
-    far, so the common words' lists are read only where the phrase may still stand."""
+    far, so the common words' lists are read only where the phrase may still stand. `terms_of(doc)`
+    (the field's terms and first position, from its stored text) lets the last words be checked in
+    the few documents left instead."""
     decode = field_format.decode_positions
     order = sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(fieldname, btexts[i]))
     rarest = order[0]
@@ -34,6 +46,10 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) ->
         matcher.next()
     found: dict[int, tuple[set[int], list[float]]] = {}  # document -> possible starts, weights by word
     for n, word in enumerate(order[1:]):
+        left = order[n + 1 :]
+        if terms_of is not None and n > 0 and len(left) >= VERIFY_FROM and len(found) <= VERIFY_BELOW:
+            found = verified(found, left, btexts, terms_of, field_format.field_boost)
+            break
         matcher = raw_postings(reader, fieldname, btexts[word])
         if not matcher.is_active():
             return {}
@@ -63,6 +79,27 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format) ->
     if reader.has_deletions():
         return {docnum: weights for docnum, (_, weights) in found.items() if not reader.is_deleted(docnum)}
     return {docnum: weights for docnum, (_, weights) in found.items()}
+
+
+def verified(found: dict[int, tuple[set[int], list[float]]], left: list[int], btexts: list[bytes],
+             terms_of, boost: float) -> dict[int, tuple[set[int], list[float]]]:
+    """The documents where the words `left` (their places in the phrase) also stand, checked in each
+    document's terms: its start positions kept and each word's weight counted as the index does."""
+    words = {i: btexts[i].decode("utf-8") for i in left}
+    kept = {}
+    for docnum, (starts, weights) in found.items():
+        stored = terms_of(docnum)
+        if stored is None:
+            continue
+        terms, first = stored
+        fits = {start for start in starts
+                if all(0 <= start + i - first < len(terms) and terms[start + i - first] == word for i, word in words.items())}
+        if fits:
+            counts = Counter(term for term in terms if term in words.values())
+            for i, word in words.items():
+                weights[i] = counts[word] * 1.0 * boost
+            kept[docnum] = (fits, weights)
+    return kept
 
 
 def tree_sum(scores: list[float]) -> float:
@@ -162,7 +199,12 @@ class FastPhrase(Phrase):
             return matching.NullMatcher()
         if any((fieldname, btext) not in reader for btext in btexts):
             return matching.NullMatcher()
-        found = phrase_matches(reader, fieldname, btexts, field.format)
+        terms_of = None
+        if field.stored and hasattr(field, "terms_of"):
+            def terms_of(docnum: int):
+                text = reader.stored_fields(docnum).get(fieldname)
+                return field.terms_of(text) if isinstance(text, str) else None
+        found = phrase_matches(reader, fieldname, btexts, field.format, terms_of)
         if not found:
             return matching.NullMatcher()
         docnums = sorted(found)

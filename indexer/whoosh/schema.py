@@ -99,7 +99,8 @@ def article_schema() -> Schema:
         text=FastText(stemmed_terms, analyzer=analyzer, stored=True),
         quotes=FastText(stemmed_terms, analyzer=analyzer),
         fold=FastText(names_terms, analyzer=names_fold_analyzer(), phrase=False),  # names in title and text, folded
-        exact=FastText(exact_terms, analyzer=exact_analyzer()),  # title, text and quotes, unstemmed: phrases
+        # title, text and quotes, unstemmed: phrases (stored: a long one is checked in the text)
+        exact=FastText(exact_terms, analyzer=exact_analyzer(), stored=True),
         speaker=TEXT(analyzer=fold_analyzer()),  # who is quoted
         venue_name=TEXT(analyzer=fold_analyzer()),  # venue:, city:, country: queries
         city_name=TEXT(analyzer=fold_analyzer()),
