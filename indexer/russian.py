@@ -192,7 +192,7 @@ def _can_be_nominative(word: str) -> bool:
     # `Русаков`, `Цветков`: the dictionary knows only the common noun's plural (русак, цветок); a
     # capitalised word of a surname's nominative shape, which it does not know as a name, is one
     return word[:1].isupper() and bool(SURNAME_NOMINATIVE.search(word.lower())) and not any(
-        {"Surn", "Name", "Patr"} & set(map(str, p.tag.grammemes)) for p in known)
+        "Surn" in p.tag.grammemes for p in known)  # Путина: the dictionary's surname, in the genitive
 
 
 @lru_cache(maxsize=200_000)

@@ -6,6 +6,7 @@ def test_a_surname_the_dictionary_knows_only_as_a_common_plural_can_be_a_subject
     # русак and цветок have plural genitives Русаков, Цветков: as capitalised names they are surnames
     assert russian.can_be_nominative(["Алексей", "Русаков"])
     assert russian.can_be_nominative(["Антон", "Цветков"])
+    assert russian.can_be_nominative(["Александр", "Панайотов"])  # known only as the plural of a first name
 
 
 def test_a_name_in_an_oblique_case_cannot():
