@@ -78,6 +78,8 @@ def fold(word: str) -> str:
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) of every word as written: lowercased, a run of Han characters as its
     overlapping bigrams (Chinese has no spaces)."""
+    if not HAN.search(text):  # most texts: no bigrams to make, no check per word
+        return [(match.group().lower(), match.start(), match.end()) for match in TOKEN.finditer(text)]
     out = []
     for match in TOKEN.finditer(text):
         word, start = match.group().lower(), match.start()

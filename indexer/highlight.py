@@ -67,11 +67,13 @@ FORM_OF_WORD = {"exact": lambda word: word, "stem": stem, "fold": fold}
 
 def word_matches(word: str, wanted: Wanted) -> bool:
     """Whether a word (as written, lowercased) matches one of the query's words, prefixes or fuzzy words."""
-    stemmed = stem(word)
+    if word in wanted.terms["exact"]:
+        return True
+    # stemming and folding cost more than the lookups: done only when the query has such words
+    stemmed = stem(word) if wanted.terms["stem"] or wanted.prefixes else word
     return (
-        word in wanted.terms["exact"]
-        or stemmed in wanted.terms["stem"]
-        or fold(word) in wanted.terms["fold"]
+        stemmed in wanted.terms["stem"]
+        or bool(wanted.terms["fold"]) and fold(word) in wanted.terms["fold"]
         or any(word.startswith(p) or stemmed.startswith(p) for p in wanted.prefixes)
         or any(Levenshtein.distance(word, fuzzy, score_cutoff=d) <= d for fuzzy, d in wanted.fuzzy)
     )

@@ -23,7 +23,7 @@ from .segments import raw_postings
 # A long phrase (a pasted quote) is down to a few documents after its rarest words: the rest of its
 # words are checked in those documents' stored text, one read each, rather than in every word's
 # postings (a block of a common word's list decoded per document and word).
-VERIFY_BELOW = 256  # documents still in play
+VERIFY_BELOW = 2000  # documents still in play
 VERIFY_FROM = 3  # words left to check
 
 
@@ -86,6 +86,7 @@ def verified(found: dict[int, tuple[set[int], list[float]]], left: list[int], bt
     """The documents where the words `left` (their places in the phrase) also stand, checked in each
     document's terms: its start positions kept and each word's weight counted as the index does."""
     words = {i: btexts[i].decode("utf-8") for i in left}
+    wanted = set(words.values())
     kept = {}
     for docnum, (starts, weights) in found.items():
         stored = terms_of(docnum)
@@ -95,7 +96,7 @@ def verified(found: dict[int, tuple[set[int], list[float]]], left: list[int], bt
         fits = {start for start in starts
                 if all(0 <= start + i - first < len(terms) and terms[start + i - first] == word for i, word in words.items())}
         if fits:
-            counts = Counter(term for term in terms if term in words.values())
+            counts = Counter(term for term in terms if term in wanted)
             for i, word in words.items():
                 weights[i] = counts[word] * 1.0 * boost
             kept[docnum] = (fits, weights)
