@@ -65,7 +65,9 @@ class SearchRequest:
     facets: bool = True  # count the matches' values of config.FACETS and `mentioned`
     explain: bool = False  # say which (field, term) pairs each hit matched
     seconds: float | None = None  # stop after this long, with what was found by then
-    loosened: Node | None = None  # when fewer than per_page match `query`: its matches follow, best first
+    # when fewer than per_page match `query`: the matches of the query this gives follow, best first
+    # (made only then: most searches have a page of matches)
+    loosened: Callable[[], Node] | None = None
     max_expansions: int | None = None  # more words than this for a word* or word~: TooManyExpansions
 
 

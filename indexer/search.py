@@ -251,7 +251,7 @@ class Index:
         request = SearchRequest(
             parsed.query, Filters(venue, country, year, year_from, year_to, lang, mentioned).query(), sort, page,
             per_page, explain=explain, seconds=config.QUERY_SECONDS, max_expansions=config.MAX_EXPANSIONS,
-            loosened=local.generation.parsers["any"].parse(query).query if loosen else None,
+            loosened=(lambda: local.generation.parsers["any"].parse(query).query) if loosen else None,
         )
         try:
             found = local.reader.search(request)

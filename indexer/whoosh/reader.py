@@ -82,7 +82,7 @@ class WhooshArticleReader:
         strict_total = len(counted)
         if request.loosened is not None and request.per_page is not None and len(counted) < request.per_page:
             # Fewer than a page matched: the loosened query's matches follow, as BM25 ranks them.
-            loose = to_whoosh(request.loosened, self.schema)
+            loose = to_whoosh(request.loosened(), self.schema)
             more_counted, more_ranked, scores, _, more_stopped = self._matches(loose, filters, request, explain=False)
             ranked = np.concatenate([ranked, more_ranked[~np.isin(more_ranked, ranked)]])
             counted, stopped = more_counted, stopped or more_stopped
