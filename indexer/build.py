@@ -312,6 +312,7 @@ def reindex(
                     report.removed = []  # the index we had keeps serving: nothing left it
                 report.seconds = round(time.monotonic() - started, 3)
                 return report
+            limits.give_back_memory()  # what reading and the pipeline freed, before the writers fork
             generation = storage.new_generation(index_dir)
             try:
                 cat = previous or Catalog(PIPELINE_VERSION)

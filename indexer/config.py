@@ -42,7 +42,7 @@ BM25_K1 = 0.9
 # and a segment writer starts a new segment past this many postings (about 25 bytes each in memory),
 # so a build's memory does not grow with the archive.
 BUILD_BATCH = 2000
-MAX_SEGMENT_POSTINGS = 12_000_000
+MAX_SEGMENT_POSTINGS = 6_000_000
 
 # Limits: input files.
 MAX_FILE_BYTES = 50 * 1024 * 1024
