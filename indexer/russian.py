@@ -21,7 +21,9 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+# A word's readings are some kilobytes of objects: a worker keeps the recent ones (each question asked
+# of a word is cached apart, as a bool or a string, far longer).
+@lru_cache(maxsize=20_000)
 def parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
