@@ -39,8 +39,9 @@ BM25_B = 0.3
 BM25_K1 = 0.9
 
 # Limits: memory of a build. Documents and articles wait in spools on disk, this many to a batch,
-# and a segment writer starts a new segment past this many postings (about 25 bytes each in memory),
-# so a build's memory does not grow with the archive.
+# and a writer process starts new segments past this many postings in all (the article and quote
+# indexes' pools together; some 60 bytes each in memory, with the terms' own), so a build's memory
+# does not grow with the archive.
 BUILD_BATCH = 2000
 MAX_SEGMENT_POSTINGS = 6_000_000
 

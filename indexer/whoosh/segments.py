@@ -297,7 +297,7 @@ def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None
 
 def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], workers: int,
                       deletions: list[tuple[str, list[str]]] | None = None,
-                      meanwhile: Callable[[], None] | None = None) -> None:
+                      meanwhile: Callable[[], None] | None = None, budget: list[int] | None = None) -> None:
     """New segments for `indexes`, one per index from each of `workers` forked processes.
 
     `write_share(k, writers)` adds the k-th share of the documents, one writer per index. The
@@ -311,7 +311,8 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
     try:
         for share in range(workers):
             receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid()),
+            budgets = budget or [config.MAX_SEGMENT_POSTINGS // len(indexes)] * len(indexes)
+            child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid(), budgets),
                                     daemon=True)
             child.start()
             send.close()
@@ -357,10 +358,11 @@ def die_with_parent(parent: int) -> None:
 PR_SET_PDEATHSIG = 1
 
 
-def _write_share(indexes: list, write_share, share: int, send, parent: int) -> None:
+def _write_share(indexes: list, write_share, share: int, send, parent: int, budgets: list[int]) -> None:
     die_with_parent(parent)
     try:
-        writers = [RollingWriter(ix, config.MAX_SEGMENT_POSTINGS) for ix in indexes]
+        # a process holds one pool per index at once: together they keep within its budget of postings
+        writers = [RollingWriter(ix, postings) for ix, postings in zip(indexes, budgets)]
         write_share(share, writers)
         send.send([writer.segments() for writer in writers])
     except BaseException:

@@ -35,8 +35,11 @@ def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Calla
                     for fields in changes.quote_documents(article):
                         writers[1].add_document(**fields)
 
+        # an article has about ten times the postings of its quotes: most of a writer's budget is theirs
+        budget = [config.MAX_SEGMENT_POSTINGS * 4 // 5, config.MAX_SEGMENT_POSTINGS // 5]
         segments.write_in_parallel([articles, quotes], write_share, workers,
-                                   deletions=[("id", removed), ("article", removed)], meanwhile=meanwhile)
+                                   deletions=[("id", removed), ("article", removed)], meanwhile=meanwhile,
+                                   budget=budget)
         return
     ordered = [article for batch in source.batches() for article in batch]
     commit(articles, "id", removed, (changes.article_document(article) for article in ordered))
