@@ -784,6 +784,14 @@ def words_of(text: str, rules: Rules) -> tuple[str, str, str] | None:
     if found[0] != "name":
         return None
     return "name", " ".join(russian.nominative_name(found[1].split(), "gent")), found[2]
+NEUTER_PRONOUNS = ("it", "оно")  # a thing, or a body named before: no person to find
+
+
+def personal_pronoun(text: str, rules: Rules) -> str | None:
+    """The first pronoun of the text that points to a person (`он`, `she`), or None."""
+    return next((w for w in re.findall(r"\w+", text.lower()) if w in rules.pronouns and w not in NEUTER_PRONOUNS), None)
+
+
 ADDRESSING_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges"}  # their object listens
 
 
@@ -794,23 +802,27 @@ POSSESSIVE_SPEECH = re.compile(r"\b(?:(его|её|ее|их)\s+(?:расска�
 POSSESSOR = {"его": "он", "её": "она", "ее": "она", "их": "они", "his": "he", "her": "she", "their": "they"}
 
 
+def possessor(match: re.Match) -> str:
+    """The pronoun of whoever `его`, `her` in a POSSESSIVE_ACCORDING or POSSESSIVE_SPEECH match is."""
+    return POSSESSOR[(match.group(1) or match.group(2)).lower()]
+
+
 def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple[str, str, str] | None:
     """`X said: "`, `X noted, "`, `According to X, "`, `По словам X, «`, `По её словам, «`.
 
     any_verb: in Russian, take any finite verb for the speech verb (`осуждал решение «...»`)."""
-    low = clause.lower()
-    document = document_speaker(clause, rules) or words_of(clause, rules)
+    document = document_speaker(clause, rules)
     if document:  # `В заявлении Ватикана говорится, что решение «...»`
-        return document if isinstance(document, tuple) else ("body", document, "")
+        return "body", document, ""
+    found = words_of(clause, rules)
+    if found:
+        return found
     possessive = list(POSSESSIVE_ACCORDING.finditer(clause))
     if possessive and not any(rules.is_verb(w) for w in clause[possessive[-1].end() :].split()):
-        return "pronoun", POSSESSOR[(possessive[-1].group(1) or possessive[-1].group(2)).lower()], ""
-    for phrase in rules.according:
-        k = low.rfind(phrase)
-        if k >= 0:
-            found = according_source(clause[k + len(phrase) :], rules)
-            if found[0]:
-                return found
+        return "pronoun", possessor(possessive[-1]), ""
+    found = according_in(clause, rules)
+    if found:
+        return found
     words = clause.split()
     verbs = [i for i, w in enumerate(words) if rules.is_verb(w)]
     if not verbs and any_verb:
@@ -838,8 +850,7 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     if not found[0] and words[v].lower().strip(",.:") not in ADDRESSING_VERBS:
         found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")  # `..., said X: "`; `told X` names the listener
     if not found[0]:  # `она не могла говорить из-за кашля, после которого отшутилась:`: the pronoun before the clause
-        pronoun = next((w for w in re.findall(r"\w+", SENTENCE_END.split(subject)[-1].lower())
-                        if w in rules.pronouns and w not in ("it", "оно")), None)
+        pronoun = personal_pronoun(SENTENCE_END.split(subject)[-1], rules)
         if pronoun:
             found = ("pronoun", pronoun, "")
     return found if found[0] else UNKNOWN
@@ -882,12 +893,12 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     if text.endswith(":"):
         told = POSSESSIVE_SPEECH.search(last)
         if told:  # `Life News приводит его рассказ об аварии:`: his story, whoever prints it
-            return "pronoun", POSSESSOR[(told.group(1) or told.group(2)).lower()], ""
+            return "pronoun", possessor(told), ""
         runs = [r for r in map(lambda r: _speaker_run(r, rules, last), name_runs(last, rules))
                 if r and (rules.lang != "ru" or russian.can_be_nominative(r[2]))]
         if runs:  # no verb of speech: the clause's subject, which comes first (`представитель РПЦ, который ...`)
             return "name", person_name(runs[0][2], False, rules), ""
-        pronoun = next((w for w in re.findall(r"\w+", last.lower()) if w in rules.pronouns and w not in ("it", "оно")), None)
+        pronoun = personal_pronoun(last, rules)
         if pronoun:
             return "pronoun", pronoun, ""  # `Заявление он сделал на заседании ассамблеи:`
         return UNKNOWN
@@ -924,7 +935,7 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         near = ctx.last_speaker if ctx.last_speaker and paragraph - ctx.last_paragraph <= 2 else None
         return near or Person("")
     if kind == "pronoun":
-        if name in ("it", "оно"):
+        if name in NEUTER_PRONOUNS:
             return recent or ctx.last_speaker or Person("")
         since = ctx.last_quote_end if ctx.last_paragraph == paragraph else 0
         subject = nearest_person(ctx, paragraph, upto, since=since, subjects_only=True)
@@ -1414,6 +1425,19 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     return None
 
 
+def according_in(text: str, rules: Rules, kinds: tuple[str, ...] | None = None) -> tuple[str, str, str] | None:
+    """The source an `according to` / `по словам` phrase of the text names (the last such phrase
+    whose source is of one of `kinds`, any kind when None), or None."""
+    low = text.lower()
+    for phrase in rules.according:
+        k = low.rfind(phrase)
+        if k >= 0:
+            found = according_source(text[k + len(phrase) :], rules)
+            if found[0] and (kinds is None or found[0] in kinds):
+                return found
+    return None
+
+
 def according_source(text: str, rules: Rules) -> tuple[str, str, str]:
     """What follows `according to` / `по словам`: the source, which ends at the first comma
     (`according to the White House, made a trip to Walter Reed hospital`)."""
@@ -1428,15 +1452,8 @@ def according_source(text: str, rules: Rules) -> tuple[str, str, str]:
 def _according_in(before: str, ctx: Context, span: Span) -> Person | None:
     """`Trump, according to the White House, made a trip for a "quick exam and labs"`: the source the
     sentence names."""
-    sentence = SENTENCE_END.split(before)[-1]
-    low = sentence.lower()
-    for phrase in ctx.rules.according:
-        k = low.rfind(phrase)
-        if k >= 0:
-            found = according_source(sentence[k + len(phrase) :], ctx.rules)
-            if found[0] in ("name", "body"):
-                return resolve(*found, ctx, span.paragraph, span.start)
-    return None
+    found = according_in(SENTENCE_END.split(before)[-1], ctx.rules, kinds=("name", "body"))
+    return resolve(*found, ctx, span.paragraph, span.start) if found else None
 
 
 def _trailing_attribution(text: str, ctx: Context, span: Span) -> Person | None:
@@ -1460,7 +1477,7 @@ def _pronoun_subject(before: str, ctx: Context, span: Span) -> Person | None:
     pronoun; whoever it points to."""
     sentence = SENTENCE_END.split(before)[-1]
     first = re.match(r"\s*(\w+)", sentence)
-    if not first or first.group(1).lower() not in ctx.rules.pronouns or first.group(1).lower() in ("it", "оно"):
+    if not first or first.group(1).lower() not in ctx.rules.pronouns or first.group(1).lower() in NEUTER_PRONOUNS:
         return None
     person = resolve("pronoun", first.group(1).lower(), "", ctx, span.paragraph, span.start - len(sentence))
     return person if person.name else None
