@@ -14,9 +14,9 @@ import multiprocessing.pool
 import os
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +24,7 @@ from . import backend, catalog, clean, config, duplicates, limits, quote_index, 
 from .catalog import Catalog, Entry, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
-from .spool import InMemory, Spool
+from .spool import Chained, InMemory, Spool
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
 PIPELINE_VERSION = "10"
@@ -239,23 +239,6 @@ def write(generation: Path, live: Path | None, articles: backend.ArticleBatches,
     engine().write(generation, changes, workers, meanwhile=lambda: catalog.save(generation, cat))
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "index_format": INDEX_FORMAT,
                                                     "built": time.time()}))
-
-
-class Chained:
-    """Two sources of article batches read as one."""
-
-    def __init__(self, first: backend.ArticleBatches, second: backend.ArticleBatches):
-        self.first, self.second = first, second
-
-    def __len__(self) -> int:
-        return len(self.first) + len(self.second)
-
-    def batches(self, select=None):
-        numbered = iter(range(10**12))
-        for source in (self.first, self.second):
-            for batch in source.batches():
-                if select is None or select(next(numbered)):
-                    yield batch
 
 
 def index_format(generation: Path | None) -> int | None:

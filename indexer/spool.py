@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from itertools import chain
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -77,3 +78,18 @@ class InMemory:
         for number, start in enumerate(range(0, len(self.items), self.batch)):
             if select is None or select(number):
                 yield self.items[start : start + self.batch]
+
+
+class Chained:
+    """Two spools (or lists) read as one: the second's batches numbered on after the first's."""
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+
+    def __len__(self) -> int:
+        return len(self.first) + len(self.second)
+
+    def batches(self, select: Callable[[int], bool] | None = None) -> Iterator[list[Any]]:
+        for number, batch in enumerate(chain(self.first.batches(), self.second.batches())):
+            if select is None or select(number):
+                yield batch

@@ -2,7 +2,7 @@
 import multiprocessing
 import os
 
-from indexer.spool import InMemory, Spool
+from indexer.spool import Chained, InMemory, Spool
 
 
 def test_items_come_back_in_order_a_batch_at_a_time(tmp_path):
@@ -41,3 +41,10 @@ def test_a_list_reads_as_a_spool():
     assert len(listed) == 5
     assert list(listed.batches()) == [[0, 1], [2, 3], [4]]
     assert list(listed.batches(select=lambda number: number == 2)) == [[4]]
+
+
+def test_two_sources_read_as_one_number_their_batches_on():
+    both = Chained(InMemory([0, 1, 2], batch=2), InMemory([3, 4], batch=2))
+    assert len(both) == 5
+    assert list(both.batches()) == [[0, 1], [2], [3, 4]]
+    assert list(both.batches(select=lambda number: number == 2)) == [[3, 4]]

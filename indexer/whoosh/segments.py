@@ -298,20 +298,22 @@ def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None
 def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], workers: int,
                       deletions: list[tuple[str, list[str]]] | None = None,
                       meanwhile: Callable[[], None] | None = None, budget: list[int] | None = None) -> None:
-    """New segments for `indexes`, one per index from each of `workers` forked processes.
+    """New segments for `indexes` from each of `workers` forked processes, each process starting new
+    ones past its `budget` of postings per index (config.MAX_SEGMENT_POSTINGS shared out evenly when
+    not given).
 
-    `write_share(k, writers)` adds the k-th share of the documents, one writer per index. The
-    children inherit the documents (fork copies nothing until written) and send back only their
-    segments. Meanwhile this process holds each index's lock, deletes (per index: field, values), runs
-    `meanwhile` and merges small old segments as a commit would; then it commits each index's new
-    segments at once, or none."""
+    `write_share(k, writers)` adds the k-th share of the documents, one writer per index; the
+    children read their documents themselves (or inherit them: fork copies nothing until written)
+    and send back only their segments. Meanwhile this process holds each index's lock, deletes (per
+    index: field, values), runs `meanwhile` and merges small old segments as a commit would; then it
+    commits each index's new segments at once, or none."""
     owners = [FastSegmentWriter(ix) for ix in indexes]  # take the locks
     context = multiprocessing.get_context("fork")
+    budgets = budget or [config.MAX_SEGMENT_POSTINGS // len(indexes)] * len(indexes)
     children = []
     try:
         for share in range(workers):
             receive, send = context.Pipe(duplex=False)
-            budgets = budget or [config.MAX_SEGMENT_POSTINGS // len(indexes)] * len(indexes)
             child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid(), budgets),
                                     daemon=True)
             child.start()
