@@ -297,13 +297,9 @@ class Index:
             explain=found.matched,
         )
 
-    def suggest(self, query: str) -> str | None:
-        """The query with each word the archive does not hold replaced by the nearest one it does."""
-        local = self._current()
-        return self._suggest(query, parser(local.generation, "all").parse(query), local)
-
     @staticmethod
     def _suggest(query: str, parsed: ParsedQuery, local: threading.local) -> str | None:
+        """The query with each word the archive does not hold replaced by the nearest one it does."""
         reader = local.reader
 
         def frequency(word: str) -> int:
