@@ -117,7 +117,7 @@ def change_files(corpus: Path, share: float = 0.01, seed: int = 7) -> list[Path]
 
 def step_times(corpus: Path, sample: int = 300, seed: int = 3) -> dict:
     """Each pipeline step timed on its own, over a sample of the corpus's files, in this process (one core)."""
-    from indexer import build, clean, duplicates, extract, language, quote_index, quotes, sources
+    from indexer import build, clean, extract, language, quote_index, quotes, sources
     from indexer.whoosh import indexes as whoosh_indexes
     from indexer.whoosh import writing as whoosh_writing
     from indexer.catalog import Catalog
@@ -161,14 +161,14 @@ def step_times(corpus: Path, sample: int = 300, seed: int = 3) -> dict:
 
     articles = [process(d, repeated.get(build.source_group(d), set())) for d in docs]  # untimed: the records
     t = time.perf_counter()
-    signatures = {a.id: duplicates.signature(a.text) for a in articles}
+    fresh = build.catalog_rows(InMemory(articles, len(articles)))  # near-copy signatures, mostly
     timings["near-copy signatures"] = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
         generation = Path(tmp) / "gen"
         generation.mkdir()
         t = time.perf_counter()
         build.write(generation, None, InMemory(articles, len(articles)), [], Catalog(build.PIPELINE_VERSION), 1,
-                    signatures)
+                    fresh)
         both = time.perf_counter() - t  # the article index and the quote index
         quote_only = Path(tmp) / "quotes-only"
         quote_only.mkdir()

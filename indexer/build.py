@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import backend, catalog, clean, config, duplicates, limits, quote_index, sources, storage, venues
-from .catalog import Catalog, Entry, Stamp
+from .catalog import Catalog, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
 from .spool import Chained, InMemory, Spool
@@ -195,26 +195,26 @@ def copy_generation(live: Path, generation: Path) -> None:
             os.link(path, target)
 
 
-def write(generation: Path, live: Path | None, articles: backend.ArticleBatches, removed: list[str], cat: Catalog,
-          workers: int = 1, signatures: dict[str, bytes | None] | None = None) -> None:
-    """Apply the new and changed articles and the removals to the generation, then save its catalog.
-    `signatures` are the articles' MinHash signatures where already made. The articles are read
-    twice, a batch at a time: for the catalog and the groups of near-copies, then to be written."""
-    signatures = signatures or {}
-    for article_id in removed:
-        cat.entries.pop(article_id, None)
-    fresh_ids = set()
+def catalog_rows(articles: backend.ArticleBatches) -> catalog.Rows:
+    rows = catalog.RowsBuilder()
     for batch in articles.batches():
         for article in batch:
-            signature = signatures[article.id] if article.id in signatures else duplicates.signature(article.text)
-            cat.entries[article.id] = Entry(article.content_hash, article.sort_date, signature)
-            fresh_ids.add(article.id)
+            rows.add(article.id, article.content_hash, article.sort_date, duplicates.signature(article.text))
+    return rows.rows()
+
+
+def write(generation: Path, live: Path | None, articles: backend.ArticleBatches, removed: list[str], cat: Catalog,
+          workers: int = 1, fresh: catalog.Rows | None = None) -> None:
+    """Apply the new and changed articles and the removals to the generation, then save its catalog.
+    `fresh` are the articles' catalog rows where already made (as the pipeline made them); else the
+    articles are read once more, a batch at a time, to make them."""
+    if fresh is None:
+        fresh = catalog_rows(articles)
+    cat.update(removed, fresh)
     # A file whose article failed in the pipeline is read again next time, and the article retried.
-    cat.files = {path: stamp for path, stamp in cat.files.items() if all(i in cat.entries for i in stamp.ids)}
-    groups = duplicates.group([(i, e.date, e.signature) for i, e in cat.entries.items()])
-    regrouped = [i for i, e in cat.entries.items() if i not in fresh_ids and (e.group, e.copies) != groups[i]]
-    for article_id, entry in cat.entries.items():
-        entry.group, entry.copies = groups[article_id]
+    cat.files = {path: stamp for path, stamp in cat.files.items() if all(i in cat for i in stamp.ids)}
+    fresh_ids = set(fresh.ids)
+    regrouped = [i for i in cat.regroup() if i not in fresh_ids]
 
     stored = {}  # unchanged articles whose group of copies changed: rewritten from their stored records
     restored = []
@@ -231,9 +231,9 @@ def write(generation: Path, live: Path | None, articles: backend.ArticleBatches,
 
     def article_document(article: Article) -> dict:
         record = stored.get(article.id) or json.dumps(article.to_json(), ensure_ascii=False)
-        return document_fields(article, record, groups[article.id])
+        return document_fields(article, record, cat.group_of(article.id))
 
-    replaced = [*removed, *fresh_ids, *stored] if live is not None else []
+    replaced = [*removed, *fresh.ids, *stored] if live is not None else []
     written = Chained(articles, InMemory(restored, config.BUILD_BATCH)) if restored else articles
     changes = backend.Changes(replaced, written, article_document, quote_index.quote_documents)
     engine().write(generation, changes, workers, meanwhile=lambda: catalog.save(generation, cat))
@@ -279,16 +279,15 @@ def reindex(
         if previous is not None and not engine().exists(live):
             previous = None
         report = ReindexReport()
-        old = previous.entries if previous else {}
         known = previous.repeated if previous else {}  # boilerplate is learnt from a source's first build
         scan = Scan()
         # The documents to process wait on disk, and the articles made of them too: the build holds
         # a batch of them at a time, whatever the archive's size.
         with Spool(config.BUILD_BATCH, index_dir.parent) as todo, Spool(config.BUILD_BATCH, index_dir.parent) as done:
             with pipeline_pool(workers) as pool:  # its processes warm up while this one reads
-                seen, repeated = read_into(todo, files, progress, report, scan, previous, known)
-                signatures = process_into(done, todo, repeated, old, report, workers, pool)
-            every_file_failed = not seen and not scan.kept and bool(report.failed)
+                read, repeated = read_into(todo, files, progress, report, scan, previous, known)
+                fresh = process_into(done, todo, repeated, previous, report, workers, pool)
+            every_file_failed = not read and not scan.kept and bool(report.failed)
             nothing_changed = previous is not None and not len(done) and not report.removed
             if every_file_failed or nothing_changed:
                 if every_file_failed:
@@ -303,7 +302,7 @@ def reindex(
                 cat.files = scan.stamps
                 if previous is not None:
                     copy_generation(live, generation)
-                write(generation, live if previous else None, done, report.removed, cat, workers, signatures)
+                write(generation, live if previous else None, done, report.removed, cat, workers, fresh)
             except BaseException:
                 storage.discard(generation)
                 raise
@@ -313,37 +312,39 @@ def reindex(
 
 
 def read_into(todo: Spool, files, progress: Progress | None, report: ReindexReport, scan: Scan,
-              previous: Catalog | None, known: dict[str, set[str]]) -> tuple[set[str], dict[str, set[str]]]:
+              previous: Catalog | None, known: dict[str, set[str]]) -> tuple[int, dict[str, set[str]]]:
     """Read every file: the new and changed documents into `todo`, the unchanged ones into the
-    report. Returns the ids read and the boilerplate lines of every source (learnt now from the
-    sources this build meets first)."""
-    old = previous.entries if previous else {}
+    report. Returns how many documents were read and the boilerplate lines of every source (learnt
+    now from the sources this build meets first)."""
     learning = RepeatedBySource()
     seen: set[str] = set()
     for doc in read_documents(files, progress, report, scan, previous.files if previous else None):
         seen.add(doc.id)
         if source_group(doc) not in known:
             learning.add(doc)
-        if doc.id in old and old[doc.id].content_hash == doc.content_hash:
+        if previous is not None and previous.unchanged(doc.id, doc.content_hash):
             report.unchanged.append(doc.id)
         else:
             todo.add(doc)
     report.unchanged += scan.kept
-    report.removed = sorted(set(old) - seen - set(scan.kept))
-    return seen, {**learning.lines(), **known}
+    if previous is not None:
+        kept = set(scan.kept)
+        report.removed = sorted(i for i in previous.rows.ids if i not in seen and i not in kept)
+    return len(seen), {**learning.lines(), **known}
 
 
-def process_into(done: Spool, todo: Spool, repeated: dict[str, set[str]], old: dict[str, Entry],
-                 report: ReindexReport, workers: int, pool) -> dict[str, bytes | None]:
+def process_into(done: Spool, todo: Spool, repeated: dict[str, set[str]], previous: Catalog | None,
+                 report: ReindexReport, workers: int, pool) -> catalog.Rows:
     """The pipeline over the documents of `todo`, a batch at a time: articles into `done`, failures
-    into the report. Returns the articles' MinHash signatures."""
-    signatures: dict[str, bytes | None] = {}
+    into the report. Returns the articles' catalog rows."""
+    fresh = catalog.RowsBuilder()
     for batch in todo.batches():
         for doc, (result, signature) in zip(batch, process_all(batch, repeated, workers, pool)):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
             done.add(result)
-            signatures[result.id] = signature
-            (report.changed if doc.id in old else report.added).append(doc.id)
-    return signatures
+            fresh.add(result.id, result.content_hash, result.sort_date, signature)
+            (report.changed if previous is not None and result.id in previous else report.added).append(result.id)
+    done.flush()  # forked writers read it
+    return fresh.rows()

@@ -36,16 +36,18 @@ def signature(text: str) -> bytes | None:
         return None
     sig = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=permutations())
     sig.update_batch(list(shingles))
-    return sig.hashvalues.astype(np.uint64).tobytes()
+    return sig.hashvalues.astype(np.uint32).tobytes()  # the affine32 scheme's values fit 32 bits
 
 
-def group(items: list[tuple[str, str, bytes | None]]) -> dict[str, tuple[str, int]]:
-    """(id, sortable date, signature) -> id: (group id, other copies in the group).
+def group(ids: list[str], dates: list[str], signatures: np.ndarray, signed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Articles in columns (ids, sortable dates, MinHash signatures as rows of a (n, NUM_PERM) array,
+    whether each has one) -> for each row, the row that names its group and how many other copies
+    the group has.
 
     Locality-sensitive hashing by bands of the signature, in numpy: two articles that share a
     band are compared, and joined when their estimated similarity reaches THRESHOLD. A lone
     article is its own group; a group is named by its earliest member."""
-    parent = list(range(len(items)))
+    parent = list(range(len(ids)))
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -53,9 +55,9 @@ def group(items: list[tuple[str, str, bytes | None]]) -> dict[str, tuple[str, in
             x = parent[x]
         return x
 
-    signed = [n for n, (_, _, sig) in enumerate(items) if sig is not None]
-    if signed:
-        sigs = np.frombuffer(b"".join(items[n][2] for n in signed), dtype=np.uint64).reshape(len(signed), NUM_PERM)
+    rows = np.nonzero(signed)[0]
+    if len(rows):
+        sigs = signatures[rows].astype(np.uint64)
         for band in range(NUM_PERM // ROWS):
             values = sigs[:, band * ROWS : (band + 1) * ROWS]
             # Each article is compared with the first article that shares this band with it: found
@@ -68,16 +70,18 @@ def group(items: list[tuple[str, str, bytes | None]]) -> dict[str, tuple[str, in
                 keys = np.ascontiguousarray(values).view(np.dtype((np.void, ROWS * 8))).ravel()
                 _, first_index, inverse = np.unique(keys, return_index=True, return_inverse=True)
                 first = first_index[inverse]
-            rows = np.nonzero(first != np.arange(len(signed)))[0]
-            similar = np.count_nonzero(sigs[rows] == sigs[first[rows]], axis=1) >= THRESHOLD * NUM_PERM
-            for row, other in zip(rows[similar].tolist(), first[rows[similar]].tolist()):
-                parent[root(signed[row])] = root(signed[other])
+            candidates = np.nonzero(first != np.arange(len(rows)))[0]
+            similar = np.count_nonzero(sigs[candidates] == sigs[first[candidates]], axis=1) >= THRESHOLD * NUM_PERM
+            for row, other in zip(rows[candidates[similar]].tolist(), rows[first[candidates[similar]]].tolist()):
+                parent[root(row)] = root(other)
+    roots = np.array([root(n) for n in range(len(ids))], dtype=np.int64)
+    leaders, copies = np.arange(len(ids)), np.zeros(len(ids), np.int64)
+    _, inverse, counts = np.unique(roots, return_inverse=True, return_counts=True)
     members: dict[int, list[int]] = {}
-    for n in range(len(items)):
-        members.setdefault(root(n), []).append(n)
-    out = {}
-    for group_items in members.values():
-        first = min(group_items, key=lambda n: (items[n][1] == "", items[n][1], items[n][0]))
-        for n in group_items:
-            out[items[n][0]] = (items[first][0], len(group_items) - 1)
-    return out
+    for n in np.nonzero(counts[inverse] > 1)[0].tolist():  # only groups of copies: most articles are alone
+        members.setdefault(int(roots[n]), []).append(n)
+    for group_rows in members.values():
+        first = min(group_rows, key=lambda n: (dates[n] == "", dates[n], ids[n]))
+        leaders[group_rows] = first
+        copies[group_rows] = len(group_rows) - 1
+    return leaders, copies

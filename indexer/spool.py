@@ -24,6 +24,7 @@ class Spool:
         self._pending: list[Any] = []
         self._offsets: list[int] = []  # where each batch starts in the file
         self.count = 0
+        self._owner = os.getpid()  # the process that writes; forked ones only read
 
     def __len__(self) -> int:
         return self.count
@@ -32,10 +33,13 @@ class Spool:
         self._pending.append(item)
         self.count += 1
         if len(self._pending) >= self.batch:
-            self._flush()
+            self.flush()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Write what is pending: before processes forked from this one read the spool."""
         if self._pending:
+            if os.getpid() != self._owner:
+                raise RuntimeError("a spool's last batch must be written before other processes read it")
             self._offsets.append(self._out.tell())
             pickle.dump(self._pending, self._out, protocol=pickle.HIGHEST_PROTOCOL)
             self._pending = []
@@ -44,7 +48,7 @@ class Spool:
     def batches(self, select: Callable[[int], bool] | None = None) -> Iterator[list[Any]]:
         """The items in the order added, a batch at a time; only the batches whose number `select`
         accepts, when given (the others are not read)."""
-        self._flush()
+        self.flush()
         with open(self.path, "rb") as file:
             for number, offset in enumerate(self._offsets):
                 if select is None or select(number):

@@ -24,6 +24,7 @@ def test_forked_processes_read_their_shares_independently(tmp_path):
     with Spool(batch=2, directory=tmp_path) as spool:
         for n in range(7):
             spool.add(n)
+        spool.flush()  # the last, short batch too
         context = multiprocessing.get_context("fork")
         out = context.Queue()
         children = [context.Process(target=_share, args=(spool, k, out)) for k in (0, 1)]
@@ -34,6 +35,27 @@ def test_forked_processes_read_their_shares_independently(tmp_path):
             child.join()
     assert sorted(n for share in shares for n in share) == list(range(7))
     assert sorted(shares) == [[0, 1, 4, 5], [2, 3, 6]]
+
+
+def _read_all(spool, out):
+    try:
+        out.put(sum(len(batch) for batch in spool.batches()))
+    except RuntimeError as exc:
+        out.put(str(exc))
+
+
+def test_a_forked_reader_never_writes_the_pending_batch(tmp_path):
+    """Two forked readers writing the last batch each would both append it: a reader says so instead."""
+    with Spool(batch=2, directory=tmp_path) as spool:
+        for n in range(3):
+            spool.add(n)
+        context = multiprocessing.get_context("fork")
+        out = context.Queue()
+        child = context.Process(target=_read_all, args=(spool, out))
+        child.start()
+        assert "last batch must be written" in out.get(timeout=20)
+        child.join()
+        assert sum(len(batch) for batch in spool.batches()) == 3  # the owner writes it and reads it all
 
 
 def test_a_list_reads_as_a_spool():

@@ -12,6 +12,7 @@ codec a block at a time.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -312,13 +313,19 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
     budgets = budget or [config.MAX_SEGMENT_POSTINGS // len(indexes)] * len(indexes)
     children = []
     try:
-        for share in range(workers):
-            receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid(), budgets),
-                                    daemon=True)
-            child.start()
-            send.close()
-            children.append((child, receive))
+        # What this process holds (the catalog, the report) is left out of the children's garbage
+        # collections: a collection writes to every object it visits, copying its page into the child.
+        gc.freeze()
+        try:
+            for share in range(workers):
+                receive, send = context.Pipe(duplex=False)
+                child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid(),
+                                                                   budgets), daemon=True)
+                child.start()
+                send.close()
+                children.append((child, receive))
+        finally:
+            gc.unfreeze()
         for owner, (fieldname, values) in zip(owners, deletions or ()):
             delete_all(owner, fieldname, values)
         if meanwhile is not None:

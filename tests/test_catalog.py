@@ -1,0 +1,65 @@
+"""The catalog: articles in columns, rows replaced and removed by a reindex, groups of near-copies
+reported where they change, saved and loaded, and an older layout refused (a full rebuild)."""
+from __future__ import annotations
+
+import pickle
+import random
+
+from indexer import catalog, duplicates
+
+WORDS = [f"word{n}" for n in range(400)]
+
+
+def text(seed: int) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) for _ in range(120))
+
+
+def rows(*articles: tuple[str, str, str, str]) -> catalog.Rows:
+    """(id, content hash, date, text) -> catalog rows."""
+    builder = catalog.RowsBuilder()
+    for article_id, content_hash, date, body in articles:
+        builder.add(article_id, content_hash, date, duplicates.signature(body))
+    return builder.rows()
+
+
+def test_a_reindex_replaces_changed_rows_and_drops_removed_ones():
+    cat = catalog.Catalog("1", rows(("a", "h1", "2020-01-01", text(1)), ("b", "h2", "2020-01-02", text(2)),
+                                    ("c", "h3", "", "too short")))
+    assert cat.unchanged("a", "h1") and not cat.unchanged("a", "h1-edited") and not cat.unchanged("z", "h1")
+    cat.update(["b"], rows(("a", "h1-edited", "2020-01-05", text(5)), ("d", "h4", "2021-01-01", text(4))))
+    assert cat.rows.ids == ["c", "a", "d"]
+    assert "b" not in cat and "d" in cat
+    assert cat.unchanged("a", "h1-edited") and cat.unchanged("c", "h3")
+    assert cat.rows.dates == ["", "2020-01-05", "2021-01-01"]
+    assert cat.rows.signed.tolist() == [False, True, True]
+
+
+def test_regrouping_names_the_articles_whose_group_changed():
+    original = text(7)
+    cat = catalog.Catalog("1", rows(("orig", "h1", "2020-01-01", original), ("other", "h2", "2020-02-01", text(8))))
+    assert sorted(cat.regroup()) == ["orig", "other"]  # never grouped before
+    assert cat.regroup() == []  # nothing new: nothing changed
+    cat.update([], rows(("reprint", "h3", "2020-03-01", original + " Reprinted with permission.")))
+    assert sorted(cat.regroup()) == ["orig", "reprint"]  # the original now has a copy; `other` is untouched
+    assert cat.group_of("reprint") == ("orig", 1) and cat.group_of("orig") == ("orig", 1)
+    assert cat.group_of("other") == ("other", 0)
+
+
+def test_a_saved_catalog_loads_with_its_rows_and_lookups(tmp_path):
+    cat = catalog.Catalog("7", rows(("a", "h1", "2020-01-01", text(1))), files={"x.txt": catalog.Stamp(3, 4, ("a",))})
+    cat.regroup()
+    assert "a" in cat  # the lookup table is made, and must not be saved
+    catalog.save(tmp_path, cat)
+    loaded = catalog.load(tmp_path, "7")
+    assert loaded.rows.ids == ["a"] and loaded.unchanged("a", "h1") and loaded.group_of("a") == ("a", 0)
+    assert loaded.files == cat.files
+    assert catalog.load(tmp_path, "8") is None  # another pipeline: everything is rebuilt
+
+
+def test_a_catalog_of_the_older_layout_means_a_full_rebuild(tmp_path):
+    old = catalog.Catalog("7")
+    del old.__dict__["rows"]
+    old.__dict__["entries"] = {"a": ("sha256:...", "2020-01-01", None, "a", 0)}  # one object per article
+    (tmp_path / catalog.FILE).write_bytes(pickle.dumps(old))
+    assert catalog.load(tmp_path, "7") is None
