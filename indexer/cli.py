@@ -32,7 +32,26 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False))
 
 
+def choose(setting: str):
+    """A callback that puts an option's value, when given, into config (read by the library)."""
+
+    def callback(ctx, param, value):
+        if value is not None:
+            setattr(config, setting, value)
+
+    return callback
+
+
 def index_option(command):
+    """--index, and the engine that holds the index: --engine, --opensearch-url."""
+    command = click.option(
+        "--opensearch-url", default=None, expose_value=False, callback=choose("OPENSEARCH_URL"),
+        help="The OpenSearch cluster (default: $ARCHIVIST_OPENSEARCH_URL, else http://localhost:9200).",
+    )(command)
+    command = click.option(
+        "--engine", type=click.Choice(config.ENGINES), default=None, expose_value=False, callback=choose("ENGINE"),
+        help="The search engine: whoosh, embedded (the default, or $ARCHIVIST_ENGINE), or an opensearch cluster.",
+    )(command)
     return click.option(
         "--index",
         "index_dir",
@@ -42,12 +61,28 @@ def index_option(command):
     )(command)
 
 
+def check_engine() -> None:
+    """Fail now, in one sentence, when the chosen engine cannot be used (OpenSearch: unreachable)."""
+    if config.ENGINE != "opensearch":
+        return
+    try:
+        from .opensearch.client import ClusterUnavailable, check
+    except ImportError:
+        raise Fail("the opensearch engine needs opensearch-py - pip install 'archivist-search[opensearch]'", 2) from None
+    try:
+        check()
+    except ClusterUnavailable as exc:
+        raise Fail(f"{exc} - start the cluster, or give its address with --opensearch-url "
+                   f"or ARCHIVIST_OPENSEARCH_URL") from None
+
+
 def json_option(command):
     return click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")(command)
 
 
 def load_index(index_dir: Path | None):
     index_dir = index_dir or config.default_index_dir()
+    check_engine()
     try:
         return open_index(index_dir)
     except IndexOutdated:
@@ -97,6 +132,7 @@ def reindex_command(paths, full, workers, index_dir, as_json):
             return files
         return click.progressbar(files, label="Indexing", file=sys.stderr)
 
+    check_engine()
     try:
         report = reindex(paths, index_dir, full=full, progress=progress, workers=workers)
     except NoInput as exc:

@@ -31,8 +31,16 @@ SNIPPET_CHARS = 300
 EXPORT_LIMIT = 10_000  # articles in one web export
 API_RATE_PER_MINUTE = 600  # JSON API requests per client address; 0 turns the limit off
 
-# The search engine: the package indexer.<ENGINE> that implements indexer/backend.py.
-ENGINE = "whoosh"
+# The search engine: the package indexer.<ENGINE> that implements indexer/backend.py. Whoosh is
+# embedded; "opensearch" (indexer/opensearch/, docs/scale-out.md) keeps the index in a cluster.
+ENGINE = os.environ.get("ARCHIVIST_ENGINE") or "whoosh"
+ENGINES = ("whoosh", "opensearch")
+# The OpenSearch cluster: its address (credentials may be in it), the prefix of the indices, aliases
+# and templates Archivist makes there (one prefix per archive), and the shape of a new index.
+OPENSEARCH_URL = os.environ.get("ARCHIVIST_OPENSEARCH_URL") or "http://localhost:9200"
+OPENSEARCH_PREFIX = os.environ.get("ARCHIVIST_OPENSEARCH_PREFIX") or "archivist"
+OPENSEARCH_SHARDS = int(os.environ.get("ARCHIVIST_OPENSEARCH_SHARDS") or 1)
+OPENSEARCH_REPLICAS = int(os.environ.get("ARCHIVIST_OPENSEARCH_REPLICAS") or 0)
 
 # Ranking: BM25F parameters (tuned on the CACM collection by bench/ranking.py).
 BM25_B = 0.3
