@@ -23,7 +23,7 @@ from indexer.cli import main as cli_main
 from indexer.opensearch import dsl, documents, mappings, names, requests, vocabulary, writing
 from indexer.opensearch.analysis import fold_table
 from indexer.opensearch.client import failure, shown
-from indexer.opensearch.parsing import Parsers, parse_quotes
+from indexer.opensearch.parsing import Parsers
 from indexer.spool import InMemory
 
 GOLDEN = Path(__file__).parent / "golden" / "opensearch"
@@ -186,16 +186,77 @@ def test_the_golden_queries_cover_every_node_kind():
     assert set(golden("queries.json")) == {*QUERIES, "fuzzy_scored"}
 
 
-def test_what_archivists_parser_makes_translates():
-    """Trees from the real parser (the Whoosh backend's, reused) become the DSL of their leaves."""
-    parsers = Parsers()
-    tree = parsers.parse('exact:"golden cradle" year:[2019 TO 2021] -memory', ["title", "text", "quotes", "fold"],
-                         {"title": 0.5, "text": 1.0, "quotes": 1.0, "fold": 0.1}, "all")
+def archivist_analysis(analyzer: str, text: str) -> list[tuple[str, int, int, int]]:
+    """What the cluster's analyzers would give if their stock analysis were exactly Archivist's."""
+    if analyzer == "archivist_names_search":
+        found = [(m.group(), m.start(), m.end()) for m in analysis.TOKEN.finditer(text)]
+        return [(analysis.fold(w), n, s, e) for n, (w, s, e) in enumerate(found)]
+    found = analysis.tokens(text)
+    if analyzer == "archivist_stemmed":
+        found = [(analysis.stem(w), s, e) for w, s, e in found if w not in analysis.STOP_WORDS]
+    elif analyzer == "archivist_fold":
+        found = [(analysis.fold(w), s, e) for w, s, e in found]
+    return [(w, n, s, e) for n, (w, s, e) in enumerate(found)]
+
+
+PARSED = ['golden cradle', '"golden cradle"', 'Elbassy', 'Токаев', 'memory -alive', 'gold*', 'memori~',
+          'title:cradle OR speaker:Zhaxylykov', 'year:[2019 TO 2021] venue:Elbasy', 'lang:ru 中华人民',
+          "the don't", 'exact:"памяти народа"', 'country:Kazakhstan AND NOT city:Almaty']
+
+
+@pytest.mark.parametrize("text", PARSED)
+def test_the_parser_over_the_clusters_analysis_reads_queries_as_the_whoosh_backend_does(text):
+    """With the cluster analyzing as Archivist does, the OpenSearch backend's trees are the Whoosh
+    backend's: the reuse of its parser changes only who analyzes the words."""
+    from indexer import schema
+    from indexer.query import rewrite
+    from indexer.whoosh import parsing
+    from indexer.whoosh.schema import article_schema, quote_schema
+
+    parsers = Parsers(archivist_analysis)
+    for match in ("all", "any"):
+        whoosh = parsing.article_parser(article_schema(), schema.TEXT_FIELDS, schema.FIELD_BOOSTS, match, True)
+        assert parsers.parse(rewrite(text), schema.TEXT_FIELDS, schema.FIELD_BOOSTS, match) == \
+            parsing.parse_syntax(whoosh, rewrite(text))
+    quotes = parsing.quote_parser(quote_schema())
+    assert outcome(parsers.parse_quotes, text) == outcome(lambda t: parsing.from_whoosh(quotes.parse(t), quotes.schema), text)
+
+
+def outcome(parse, text):
+    """The tree, or the kind of error (a field the quote index does not search fails alike in both)."""
+    try:
+        return parse(text)
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds
+        return type(exc)
+
+
+def test_parsed_queries_translate_to_the_dsl_of_their_leaves():
+    tree = Parsers(archivist_analysis).parse('exact:"golden cradle" year:[2019 TO 2021] -memory',
+                                             ["title", "text", "quotes", "fold"],
+                                             {"title": 0.5, "text": 1.0, "quotes": 1.0, "fold": 0.1}, "all")
     body = json.dumps(dsl.to_query(tree))
     assert '"match_phrase": {"exact": {"query": "golden cradle"' in body
     assert '"range": {"year": {"gte": 2019, "lte": 2021}}' in body
     assert '"must_not"' in body and '"memori"' in body  # -memory, stemmed as the index stems it
-    assert '"value": "aliv"' in json.dumps(dsl.to_query(parse_quotes("alive")))  # the quote index's parser too
+
+
+def test_the_cluster_analyzes_each_word_once(monkeypatch):
+    from indexer.opensearch.analyze import ClusterAnalysis
+
+    asked = []
+
+    class Indices:
+        def analyze(self, index, body):
+            asked.append((index, body["analyzer"], body["text"]))
+            return {"tokens": [{"token": "cradl", "start_offset": 0, "end_offset": 6, "type": "<ALPHANUM>", "position": 0}]}
+
+    class Client:
+        indices = Indices()
+
+    analyze = ClusterAnalysis(Client(), "archivist-articles")
+    assert analyze("archivist_stemmed", "cradle") == [("cradl", 0, 0, 6)]
+    assert analyze("archivist_stemmed", "cradle") == [("cradl", 0, 0, 6)]
+    assert asked == [("archivist-articles", "archivist_stemmed", "cradle")]
 
 
 # -- searches and their answers --------------------------------------------------------------

@@ -13,6 +13,7 @@ from opensearchpy.exceptions import TransportError
 from .. import querytree as qt
 from ..backend import Changes
 from . import names, writing
+from .analyze import ClusterAnalysis
 from .client import connect
 from .mappings import ARTICLES
 from .parsing import Parsers
@@ -30,7 +31,7 @@ class OpenSearchGeneration:
             raise FileNotFoundError(f"{generation / names.FILE}: not an OpenSearch generation")
         self.names = found
         self.client = connect()
-        self.parsers = Parsers()
+        self.parsers = Parsers(ClusterAnalysis(self.client, found.alias(ARTICLES)))
 
     def parse(self, text: str, fields: Sequence[str], boosts: dict[str, float], match: str,
               syntax: bool = True) -> qt.Node | None:
@@ -40,7 +41,7 @@ class OpenSearchGeneration:
         return OpenSearchArticleReader(self.client, self.names, self.folder)
 
     def quote_reader(self) -> OpenSearchQuoteReader:
-        return OpenSearchQuoteReader(self.client, self.names)
+        return OpenSearchQuoteReader(self.client, self.names, self.parsers.parse_quotes)
 
 
 class OpenSearchBackend:

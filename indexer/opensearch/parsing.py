@@ -1,6 +1,8 @@
-"""The query language for the OpenSearch backend: text in, Archivist's query tree out, read by the
-Whoosh backend's parser (indexer/whoosh/parsing.py) over the Whoosh schemas, whose analyzers
-make the tree's words index terms exactly as Archivist's analysis does.
+"""The query language for the OpenSearch backend: text in, Archivist's query tree out. The syntax
+is read by the Whoosh backend's parser (indexer/whoosh/parsing.py), over the Whoosh schemas with
+one change: each text field's words are analyzed by the cluster, with the analyzer the field's
+mapping names (the `_analyze` API), so a query's words become exactly the terms the cluster
+indexed, even where its stock analysis and Archivist's differ (docs/scale-out.md).
 
 This module is the one place the OpenSearch backend borrows from Whoosh: the parser's output is
 engine-neutral, and one parser keeps one query language, whichever engine searches.
@@ -8,24 +10,63 @@ engine-neutral, and one parser keeps one query language, whichever engine search
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+
+from whoosh.analysis import Analyzer, Token
 
 from .. import querytree as qt
 from ..whoosh import parsing
 from ..whoosh.schema import article_schema, quote_schema
 from ..whoosh.translate import from_whoosh
+from .mappings import ARTICLE_FIELDS, QUOTE_FIELDS
+
+# analyzer name, text -> the tokens (term, position, start, end) the cluster makes of the text
+Analyze = Callable[[str, str], list[tuple[str, int, int, int]]]
 
 
-@lru_cache(maxsize=1)
-def schemas():
-    return article_schema(), quote_schema()
+def query_analyzers(fields: dict) -> dict[str, str]:
+    """Each analyzed field's analyzer for a query's words, as its mapping names it."""
+    return {name: field.get("search_analyzer", field["analyzer"]) for name, field in fields.items() if "analyzer" in field}
+
+
+class ClusterAnalyzer(Analyzer):
+    """A Whoosh analyzer whose tokens come from an analyzer of the cluster."""
+
+    def __init__(self, analyze: Analyze, name: str):
+        self.analyze, self.name = analyze, name
+
+    def has_morph(self) -> bool:
+        return False
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
+                 start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for text, position, start, end in self.analyze(self.name, value):
+            token.text, token.boost, token.stopped = text, 1.0, False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + position
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def with_cluster_analysis(schema, fields: dict, analyze: Analyze):
+    """The Whoosh schema with its text fields analyzed by the cluster."""
+    for name, analyzer in query_analyzers(fields).items():
+        schema[name].analyzer = ClusterAnalyzer(analyze, analyzer)
+    return schema
 
 
 class Parsers:
-    """Parsers made once per set of options and shared (a Whoosh parser only reads its settings)."""
+    """A generation's parsers of both indexes' query languages, made once per set of options and
+    shared (a Whoosh parser only reads its settings)."""
 
-    def __init__(self):
+    def __init__(self, analyze: Analyze):
+        self.articles = with_cluster_analysis(article_schema(), ARTICLE_FIELDS, analyze)
+        self.quotes = with_cluster_analysis(quote_schema(), QUOTE_FIELDS, analyze)
+        self.quote_parser = parsing.quote_parser(self.quotes)
         self._parsers: dict = {}
         self._lock = threading.Lock()
 
@@ -35,15 +76,9 @@ class Parsers:
         with self._lock:
             parser = self._parsers.get(key)
             if parser is None:
-                parser = self._parsers[key] = parsing.article_parser(schemas()[0], fields, boosts, match, syntax)
+                parser = self._parsers[key] = parsing.article_parser(self.articles, fields, boosts, match, syntax)
         return parsing.parse_syntax(parser, text) if syntax else parsing.parse_words(parser, text)
 
-
-@lru_cache(maxsize=1)
-def quote_parser():
-    return parsing.quote_parser(schemas()[1])
-
-
-def parse_quotes(text: str) -> qt.Node:
-    """The quote index's words: all required, in the quote's stemmed words or folded ones."""
-    return from_whoosh(quote_parser().parse(text), schemas()[1])
+    def parse_quotes(self, text: str) -> qt.Node:
+        """The quote index's words: all required, in the quote's stemmed words or folded ones."""
+        return from_whoosh(self.quote_parser.parse(text), self.quotes)

@@ -7,7 +7,7 @@ when it began.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from opensearchpy import OpenSearch
@@ -17,9 +17,8 @@ from .. import querytree as qt
 from ..backend import QuotePage, SearchPage, SearchRequest, StoredHit
 from . import requests, vocabulary
 from .dsl import to_query
-from .names import Names
-from .parsing import parse_quotes
 from .mappings import ARTICLES, QUOTES
+from .names import Names
 
 SPELLING_FIELD = "exact"  # the field whose words the vocabulary holds
 
@@ -114,14 +113,14 @@ class OpenSearchArticleReader:
 
 
 class OpenSearchQuoteReader:
-    def __init__(self, client: OpenSearch, names: Names):
-        self.client, self.alias = client, names.alias(QUOTES)
+    def __init__(self, client: OpenSearch, names: Names, parse: Callable[[str], qt.Node]):
+        self.client, self.alias, self._parse = client, names.alias(QUOTES), parse
 
     def close(self) -> None:
         """Nothing to close."""
 
     def parse(self, text: str) -> qt.Node:
-        return parse_quotes(text)
+        return self._parse(text)
 
     def search(self, query: qt.Node, page: int, per_page: int, by_date: bool) -> QuotePage:
         body = requests.quote_search_body(to_query(query), page, per_page, by_date)
