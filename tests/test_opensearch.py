@@ -524,3 +524,101 @@ def test_whoosh_stays_the_default_engine(cli, monkeypatch):
     monkeypatch.delenv("ARCHIVIST_ENGINE", raising=False)
     assert config.ENGINE == "whoosh"
     assert cli("search", "cradle", "--engine", "whoosh", "--json").exit_code == 0
+
+
+# -- readers, through a transport that answers from a script ----------------------------------
+
+
+class Scripted(Transport):
+    """Records each request and gives the next of `answers` (an exception is raised instead)."""
+
+    calls: list = []
+    answers: list = []
+
+    def perform_request(self, method, url, params=None, body=None, timeout=None, ignore=(), headers=None):
+        self.calls.append((method, url, body))
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def hits(*ids, collapsed=False):
+    found = []
+    for n, article_id in enumerate(ids):
+        hit = {"_id": article_id, "_score": 10.0 - n, "_source": {"id": article_id}, "sort": [10.0 - n, article_id]}
+        if collapsed:
+            hit["inner_hits"] = {"earliest": {"hits": {"hits": [{"_source": {"id": article_id}}]}}}
+        found.append(hit)
+    return found
+
+
+def answer(ids, total, collapsed=True):
+    return {"timed_out": False, "hits": {"total": {"value": total, "relation": "eq"}, "hits": hits(*ids, collapsed=collapsed)},
+            "aggregations": {"groups": {"value": total},
+                             "language": {"buckets": [{"key": "en", "doc_count": total, "groups": {"value": total}}]}}}
+
+
+@pytest.fixture()
+def reader():
+    from indexer.opensearch.reader import OpenSearchArticleReader
+
+    Scripted.calls, Scripted.answers = [], []
+    return OpenSearchArticleReader(OpenSearch(transport_class=Scripted), names.Names("archivist", "7"), Path("."))
+
+
+def test_too_few_strict_matches_are_followed_by_the_loosened_querys(reader):
+    Scripted.answers = [answer(["a"], 1), answer(["b", "a", "c"], 3)]
+    request = SearchRequest(qt.And((qt.Term("text", "x"), qt.Term("text", "y"))), per_page=2,
+                            loosened=lambda: qt.Or((qt.Term("text", "x"), qt.Term("text", "y"))))
+    page = reader.search(request)
+    assert [hit.fields["id"] for hit in page.hits] == ["a", "b"]
+    assert (page.total, page.strict_total, page.facets["language"]) == (3, 1, {"en": 3})
+    (_, url, strict), (_, _, loose) = Scripted.calls
+    assert url == "/archivist-articles/_search"
+    assert strict["query"]["bool"]["must"][1] == {"term": {"text": {"value": "y"}}}
+    assert loose["query"]["bool"]["should"] and (loose["from"], loose["size"]) == (0, 3)
+
+
+def test_a_listing_pages_with_search_after_on_the_index_the_alias_names(reader):
+    chunk = requests.LISTING_CHUNK
+    Scripted.answers = [{"archivist-articles-7": {"aliases": {"archivist-articles": {}}}},
+                        {"hits": {"hits": hits(*[f"a{n:04}" for n in range(chunk)])}},
+                        {"hits": {"hits": hits("last")}}]
+    page = reader.search(SearchRequest(qt.Every(), per_page=None, collapse=False, facets=False))
+    assert page.total == chunk + 1 and page.hits[-1].fields["id"] == "last"
+    assert [url for _, url, _ in Scripted.calls] == ["/_alias/archivist-articles", "/archivist-articles-7/_search",
+                                                     "/archivist-articles-7/_search"]
+    assert Scripted.calls[2][2]["search_after"] == [10.0 - (chunk - 1), f"a{chunk - 1:04}"]
+
+
+def test_a_missing_document_is_none_and_counts_are_the_clusters(reader):
+    Scripted.answers = [NotFoundError(404, "not_found", {}), {"count": 4}, {"count": 2}]
+    assert reader.document("nope") is None
+    assert reader.doc_count() == 4
+    assert reader.doc_frequency("exact", "cradle") == 2
+    assert Scripted.calls[2] == ("POST", "/archivist-articles/_count", {"query": {"term": {"exact": {"value": "cradle"}}}})
+
+
+def test_the_spellers_words_are_the_generations_word_list(tmp_path):
+    from indexer.opensearch.reader import OpenSearchArticleReader
+
+    vocabulary.save(tmp_path, ["cradle", "golden"])
+    reader = OpenSearchArticleReader(None, names.Names("archivist", "7"), tmp_path)
+    assert list(reader.words("exact")) == ["cradle", "golden"]
+    with pytest.raises(ValueError, match="lists the words of 'exact' only"):
+        reader.words("text")
+
+
+def test_the_quote_readers_word_counts_page_through_a_composite_aggregation():
+    from indexer.opensearch.reader import OpenSearchQuoteReader
+
+    Scripted.calls = []
+    Scripted.answers = [
+        {"aggregations": {"words": {"after_key": {"word": "b"}, "buckets": [{"key": {"word": "a"}, "doc_count": 2},
+                                                                            {"key": {"word": "b"}, "doc_count": 1}]}}},
+        {"aggregations": {"words": {"buckets": []}}},
+    ]
+    quotes = OpenSearchQuoteReader(OpenSearch(transport_class=Scripted), names.Names("archivist", "7"), parse=None)
+    assert quotes.word_counts("speaker_key") == {"a": 2, "b": 1}
+    assert Scripted.calls[1][2]["aggs"]["words"]["composite"]["after"] == {"word": "b"}
