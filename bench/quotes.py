@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indexer.quotes import extract_quotes  # noqa: E402
+from indexer.quotes import DEFAULT_MODEL, extract_quotes  # noqa: E402
 
 GOLD = ROOT / "bench" / "quotes_gold.jsonl"
 DATA = ROOT.parent / "shared" / "data"
@@ -100,18 +100,21 @@ def match_article(gold: list[dict], predicted) -> list[tuple[dict, object]]:
     return pairs, [q for i, q in enumerate(predicted) if i not in used]
 
 
-def run(data_dir: Path = DATA, split: str | None = None, gold_file: Path = GOLD) -> dict:
+def run(data_dir: Path = DATA, split: str | None = None, gold_file: Path = GOLD, model=DEFAULT_MODEL,
+        only=None) -> dict:
     """Scores per language and "all": extraction P/R, attribution P/R, and the misses.
 
     split: None for every annotated article, "dev" for those the rules are tuned on,
     "test" for those only ever scored (never read while changing the rules).
+    model: the attribution model (None: the rules alone); only(article id): which articles to score
+    (tools/train_attribution.py cross-validates inside dev with it).
     """
     counts: dict[str, dict[str, int]] = {}
     misses: list[str] = []
     for gold, paragraphs in load(data_dir, gold_file):
-        if split and gold.get("split", "dev") != split:
+        if split and gold.get("split", "dev") != split or only is not None and not only(gold["id"]):
             continue
-        predicted = extract_quotes(paragraphs, gold["lang"])
+        predicted = extract_quotes(paragraphs, gold["lang"], model)
         pairs, extra = match_article(gold["quotes"], predicted)
         for lang in (gold["lang"], "all"):
             c = counts.setdefault(lang, dict.fromkeys(("gold", "pred", "matched", "named_gold", "named_pred", "speaker_ok",
@@ -166,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="the shared/data folder")
     parser.add_argument("--split", choices=["dev", "test"], help="only the articles the rules are tuned on, or only the test ones")
     parser.add_argument("--gold", type=Path, default=GOLD, help="another gold file: a new annotator's part, scored before it joins")
+    parser.add_argument("--rules-only", action="store_true", help="the rules' speakers, without the attribution model")
     parser.add_argument("--show", metavar="ID", help="print one article's paragraphs, numbered as the gold numbers them, and exit")
     args = parser.parse_args(argv)
     if args.show:
@@ -177,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{n}] {paragraph}\n")
         return 0
     try:
-        result = run(args.data, args.split, args.gold)
+        result = run(args.data, args.split, args.gold, None if args.rules_only else DEFAULT_MODEL)
     except FileNotFoundError as exc:
         print(f"Error: {exc}. Put the shared data at {args.data} or pass --data DIR.", file=sys.stderr)
         return 1

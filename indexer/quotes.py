@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from indexer import russian
+from indexer import attribution, russian
 from indexer.model import Quote
 
 RULES_FILE = Path(__file__).parent / "data" / "speech_verbs.json"
@@ -25,6 +25,7 @@ QUOTE_MARK = re.compile(f"[«»{DOUBLE_MARKS}]")
 DASHES = "–—-"
 WORD = re.compile(r"[\w'’.#@\[\]-]+")
 DASH_SEPARATOR = re.compile(r"(?:[,!?…]|\.\.\.|\.)\s+[–—-]\s+(?=\S)")
+DEFAULT_MODEL = "shipped"  # extract_quotes' default: the attribution model of data/attribution.json
 SENTENCE_END = re.compile(r"(?<![A-ZА-ЯЁ])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?;](?=\s|$)")
 
 
@@ -90,6 +91,7 @@ class Context:
     by_paragraph: dict[int, list[Person]] = field(default_factory=dict)  # people named, read on demand
     remembered: list[Person] = field(default_factory=list)  # speakers met that no paragraph introduced
     words: set[str] | None = None  # every word of the article, made on first use
+    mentions: dict = field(default_factory=dict)  # attribution's per-article cache (names by paragraph)
 
     def people_in(self, n: int) -> list[Person]:
         if n not in self.by_paragraph:
@@ -1309,11 +1311,19 @@ def introduces_speech(paragraph: str, rules: Rules) -> bool:
     return 1 <= len(words) <= 8 and bool(runs) and (len(words) <= 4 or not last[runs[-1][1] :].strip(" ,.;"))
 
 
-def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
-    """Quotes with speakers; [] for a language without rules."""
+def extract_quotes(paragraphs: list[str], language: str, model=DEFAULT_MODEL, observe=None) -> list[Quote]:
+    """Quotes with speakers; [] for a language without rules.
+
+    model: the attribution model that picks each speaker among the candidates (`attribution.Model`;
+    the shipped one by default, None for the rules' choice alone). observe(quote, candidates, chosen)
+    is told every choice (the training script learns from them)."""
     rules = load_rules((language or "").lower()[:2])
     if rules is None:
         return []
+    if model is DEFAULT_MODEL:
+        model = attribution.load_model()
+    if model is not None and rules.lang not in model.meta.get("languages", ()):
+        model = None  # a language the model was not trained for keeps the rules' choice
     paragraphs = [normalize_marks(p, rules) for p in paragraphs]
     spans = find_spans(paragraphs, lambda previous: introduces_speech(previous, rules))
     if not spans:
@@ -1325,6 +1335,7 @@ def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
         span.continued = _continued_by(span, following, paragraphs, rules)
     for i, span in enumerate(spans):
         prev_end = spans[i - 1].end if i and spans[i - 1].end_paragraph == span.paragraph else 0
+        last, last_paragraph = ctx.last_speaker, ctx.last_paragraph
         verdict = judge(span, prev_end, ctx)
         if verdict is None:
             continue
@@ -1332,11 +1343,19 @@ def extract_quotes(paragraphs: list[str], language: str) -> list[Quote]:
             quotes[-1].text += " " + verdict.text
             previous = verdict
             continue
-        person = verdict.person
+        person = verdict.person or Person("")
+        if model is not None or observe is not None:
+            cands = attribution.candidates(span, verdict.how, person, ctx, last, last_paragraph)
+            chosen = attribution.choose(cands, model) if model is not None else cands[1 if person.name else 0]
+            person = chosen.person
         quotes.append(Quote(text=verdict.text, speaker=person.name, role=person.role, paragraph=span.paragraph + 1))
+        if observe is not None:
+            observe(quotes[-1], cands, chosen)
         if person.name:
             ctx.last_speaker, ctx.last_paragraph = person, span.end_paragraph
             ctx.last_quote_end = span.end
+        elif verdict.how == "paragraph":
+            ctx.last_speaker, ctx.last_paragraph = last, last_paragraph
         previous = verdict
     return quotes
 
