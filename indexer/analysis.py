@@ -126,6 +126,18 @@ def stemmed_terms(text: str) -> Terms:
     return [stem(word) for word in kept], first
 
 
+def common_pairs(found: list[str]) -> list[tuple[int, str]]:
+    """(place of the first word, "word word") of each two neighbours of which one is a stop word: an
+    exact phrase with common words in it is found through these pairs, whose lists are short where
+    the common words' own lists hold most of the archive (Lucene's common grams)."""
+    return [(n, found[n] + " " + found[n + 1]) for n in range(len(found) - 1)
+            if found[n] in STOP_WORDS or found[n + 1] in STOP_WORDS]
+
+
+def pair_terms(text: str) -> Terms:
+    return [pair for _, pair in common_pairs(words(text))], 0
+
+
 def folded_terms(text: str) -> Terms:
     return [fold(word) for word in words(text)], 0
 

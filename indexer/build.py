@@ -32,8 +32,8 @@ PIPELINE_VERSION = "10"
 # read, and the next reindex rebuilds it from scratch.
 # 2: the quote index files each speaker by name and role (speaker_key); 3: no module path of
 # Archivist in the index's table of contents (indexer/whoosh/indexes.py); 4: the exact field is
-# stored (a long phrase is checked in it)
-INDEX_FORMAT = 4
+# stored (a long phrase is checked in it); 5: the common pairs of the exact text (a phrase's candidates)
+INDEX_FORMAT = 5
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]

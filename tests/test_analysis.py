@@ -17,3 +17,11 @@ def test_query_analyzers_agree_with_the_terms():
     assert [t.text for t in text_analyzer()(text)] == analysis.stemmed_terms(text)[0]
     assert [t.text for t in fold_analyzer()(text)] == analysis.folded_terms(text)[0]
     assert analysis.fold("Elbassy") == analysis.fold("Elbasy") and analysis.fold("Токаев") == analysis.fold("Tokayev")
+
+
+def test_common_pairs_are_the_neighbours_of_stop_words():
+    found = analysis.words("The mayor of Minsk said in Минске")
+    assert analysis.common_pairs(found) == [
+        (0, "the mayor"), (1, "mayor of"), (2, "of minsk"), (4, "said in"), (5, "in минске")]
+    assert analysis.common_pairs(["new", "epic", "saga"]) == []  # rare words: their own lists are short
+    assert analysis.pair_terms("в Минске и в Гомеле") == (["в минске", "минске и", "и в", "в гомеле"], 0)

@@ -95,3 +95,21 @@ def test_a_boosted_phrase_and_a_sloppy_one_score_as_whoosh(searcher):
 def test_explain_names_the_words_of_a_matched_phrase(ix):
     hits = ix.search('"Golden Cradle of Independence"', explain=True).hits
     assert hits and {"exact:golden", "exact:cradle", "exact:of", "exact:independence"} <= set(hits[0].explain)
+
+
+def test_a_pair_with_a_common_word_is_answered_from_the_pairs_alone(searcher, monkeypatch):
+    """`of the`, `в минске`: two words of which one is a stop word are one term of the pairs field, so
+    their documents come from its list, not from positions (and are still exactly Whoosh's)."""
+    from indexer.whoosh import phrases as module
+
+    runs = [run for run in phrases(searcher, 400, seed=5, sizes=(2, 2))
+            if module.common_pairs(run)][:40]
+    assert len(runs) == 40
+    expected = [matches(searcher, Phrase("exact", run)) for run in runs]
+
+    def no_positions(*args, **kwargs):
+        raise AssertionError("positions read for a phrase its pair answers")
+
+    monkeypatch.setattr(module, "phrase_matches", no_positions)
+    assert [matches(searcher, FastPhrase("exact", run)) for run in runs] == expected
+    assert sum(bool(found) for found in expected) > 20

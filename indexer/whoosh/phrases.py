@@ -14,10 +14,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 
+import numpy as np
 from whoosh import matching
 from whoosh.query import Phrase
 
-from .segments import raw_postings
+from ..analysis import common_pairs
+from .schema import PAIRS_OF
+from .segments import posting_arrays, raw_postings
 
 
 # A long phrase (a pasted quote) is down to a few documents after its rarest words: the rest of its
@@ -28,22 +31,32 @@ VERIFY_FROM = 3  # words left to check
 
 
 def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,
-                   terms_of: Callable[[int], tuple[list[str], int] | None] | None = None) -> dict[int, list[float]]:
+                   terms_of: Callable[[int], tuple[list[str], int] | None] | None = None,
+                   candidates: set[int] | None = None) -> dict[int, list[float]]:
     """The documents of one segment where the words stand in this order, side by side, each with
     every word's weight there (its frequency: what scoring needs), read in the same pass.
 
     Rarest word first; a document stays in play while some start position fits every word read so
     far, so the common words' lists are read only where the phrase may still stand. `terms_of(doc)`
     (the field's terms and first position, from its stored text) lets the last words be checked in
-    the few documents left instead."""
+    the few documents left instead. Only `candidates` are looked at, when given."""
     decode = field_format.decode_positions
     order = sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(fieldname, btexts[i]))
     rarest = order[0]
     matcher = raw_postings(reader, fieldname, btexts[rarest])
     first: dict[int, tuple[bytes, float]] = {}  # the rarest word's documents: positions not yet decoded
-    while matcher.is_active():
-        first[matcher.id()] = (matcher.value(), matcher.weight())
-        matcher.next()
+    if candidates is not None:
+        for docnum in sorted(candidates):
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+            if matcher.id() == docnum:
+                first[docnum] = (matcher.value(), matcher.weight())
+    else:
+        while matcher.is_active():
+            first[matcher.id()] = (matcher.value(), matcher.weight())
+            matcher.next()
     found: dict[int, tuple[set[int], list[float]]] = {}  # document -> possible starts, weights by word
     for n, word in enumerate(order[1:]):
         left = order[n + 1 :]
@@ -101,6 +114,41 @@ def verified(found: dict[int, tuple[set[int], list[float]]], left: list[int], bt
                 weights[i] = counts[word] * 1.0 * boost
             kept[docnum] = (fits, weights)
     return kept
+
+
+# Pairs are intersected, fewest documents first, until this few documents are left: their positions
+# are then quick to check.
+FEW_CANDIDATES = 64
+
+
+def pair_candidates(reader, pairs_field: str, words: list[str]) -> tuple[np.ndarray | None, bool]:
+    """The documents holding every common pair of the phrase (analysis.common_pairs; an empty array
+    when one is nowhere), or None when the phrase has none; and whether those documents are its
+    matches as they are: a phrase of two words that are a pair."""
+    pairs = [pair.encode("utf-8") for _, pair in common_pairs(words)]
+    if not pairs:
+        return None, False
+    if any((pairs_field, pair) not in reader for pair in pairs):
+        return np.zeros(0, dtype=np.int64), True
+    pairs.sort(key=lambda pair: reader.doc_frequency(pairs_field, pair))
+    docs = posting_arrays(reader, pairs_field, pairs[0])[0]
+    for pair in pairs[1:]:
+        if len(docs) <= FEW_CANDIDATES:
+            break
+        docs = np.intersect1d(docs, posting_arrays(reader, pairs_field, pair)[0], assume_unique=True)
+    return docs, len(words) == 2
+
+
+def pair_matches(reader, fieldname: str, btexts: list[bytes], docs: np.ndarray) -> dict[int, list[float]]:
+    """A two-word phrase's matches, `docs` (its pair's documents), each with its words' weights,
+    read off the words' lists without their positions."""
+    if reader.has_deletions():
+        docs = np.array([d for d in docs.tolist() if not reader.is_deleted(d)], dtype=np.int64)
+    columns = []
+    for btext in btexts:
+        ids, weights = posting_arrays(reader, fieldname, btext)
+        columns.append(weights[np.searchsorted(ids, docs)].tolist())
+    return {docnum: list(weights) for docnum, weights in zip(docs.tolist(), zip(*columns))}
 
 
 def tree_sum(scores: list[float]) -> float:
@@ -205,7 +253,16 @@ class FastPhrase(Phrase):
             def terms_of(docnum: int):
                 text = reader.stored_fields(docnum).get(fieldname)
                 return field.terms_of(text) if isinstance(text, str) else None
-        found = phrase_matches(reader, fieldname, btexts, field.format, terms_of)
+        found = None
+        pairs_field = PAIRS_OF.get(fieldname)
+        if pairs_field in searcher.schema:
+            docs, exact = pair_candidates(reader, pairs_field, list(self.words))
+            if docs is not None and exact:
+                found = pair_matches(reader, fieldname, btexts, docs)
+            elif docs is not None:
+                found = phrase_matches(reader, fieldname, btexts, field.format, terms_of, set(docs.tolist()))
+        if found is None:
+            found = phrase_matches(reader, fieldname, btexts, field.format, terms_of)
         if not found:
             return matching.NullMatcher()
         docnums = sorted(found)

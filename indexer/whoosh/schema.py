@@ -8,7 +8,8 @@ from whoosh import columns
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from ..analysis import HAN, STOP_WORDS, exact_terms, fold, folded_terms, names_terms, stem, stemmed_terms
+from ..analysis import (HAN, STOP_WORDS, exact_terms, fold, folded_terms, names_terms, pair_terms, stem,
+                        stemmed_terms)
 from .terms import FastText
 
 
@@ -60,9 +61,37 @@ class NamesOnlyFilter(Filter):
                 yield token
 
 
+class CommonPairsFilter(Filter):
+    """Each two neighbouring words of which one is a stop word, as one term (analysis.common_pairs)."""
+
+    def __call__(self, tokens):
+        previous = None
+        for token in tokens:
+            text = token.text
+            if previous is not None and (previous in STOP_WORDS or text in STOP_WORDS):
+                token.text = previous + " " + text
+                yield token
+            previous = text
+
+
 def exact_analyzer():
     """Words as written, less case and punctuation: for exact phrases and spelling suggestions."""
     return RegexTokenizer() | LowercaseFilter() | CJKBigramFilter()
+
+
+def pairs_analyzer():
+    return exact_analyzer() | CommonPairsFilter()
+
+
+def pairs_field() -> FastText:
+    """The exact field's common pairs (PAIRS_OF): matched to narrow a phrase down, never scored."""
+    field = FastText(pair_terms, analyzer=pairs_analyzer(), phrase=False)
+    field.scorable = False  # no field lengths kept
+    return field
+
+
+# An exact field -> the field of its common pairs, which the backend fills from the same text.
+PAIRS_OF = {"exact": "pairs"}
 
 
 def text_analyzer():
@@ -101,6 +130,7 @@ def article_schema() -> Schema:
         fold=FastText(names_terms, analyzer=names_fold_analyzer(), phrase=False),  # names in title and text, folded
         # title, text and quotes, unstemmed: phrases (stored: a long one is checked in the text)
         exact=FastText(exact_terms, analyzer=exact_analyzer(), stored=True),
+        pairs=pairs_field(),
         speaker=TEXT(analyzer=fold_analyzer()),  # who is quoted
         venue_name=TEXT(analyzer=fold_analyzer()),  # venue:, city:, country: queries
         city_name=TEXT(analyzer=fold_analyzer()),

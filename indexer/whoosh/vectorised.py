@@ -8,7 +8,6 @@ import time
 
 import numpy as np
 from whoosh import matching
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.collectors import TimeLimit
 from whoosh.query import And, ConstantScoreQuery, FuzzyTerm, NullQuery, NumericRange, Or, Prefix, Term, TermRange
 from whoosh.scoring import BM25FScorer
@@ -17,7 +16,7 @@ from whoosh.util import make_weighted_tree
 
 from .columns import Columns
 from .phrases import FastPhrase, ListedMatcher
-from .segments import raw_postings
+from .segments import posting_arrays
 
 Found = tuple[np.ndarray, np.ndarray]  # a segment's (or the index's) sorted docnums and their scores
 NOTHING: Found = (np.zeros(0, dtype=np.int64), np.zeros(0))
@@ -48,23 +47,7 @@ class Segment:
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The term's live documents and weights, read a block at a time."""
-        matcher = raw_postings(self.reader, fieldname, btext)
-        if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-            ids, weights = [], []
-            while not matcher._atend:
-                matcher._read_data()
-                ids.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))  # Whoosh's delta_decode
-                matcher._read_weights()
-                weights.append(np.asarray(matcher._weights, dtype=np.float64))
-                matcher._next_block()
-            docnums, weights = np.concatenate(ids), np.concatenate(weights)
-        else:  # postings inlined in the term's entry: a handful
-            docnums, weights = [], []
-            while matcher.is_active():
-                docnums.append(matcher.id())
-                weights.append(matcher.weight())
-                matcher.next()
-            docnums, weights = np.array(docnums, dtype=np.int64), np.array(weights, dtype=np.float64)
+        docnums, weights = posting_arrays(self.reader, fieldname, btext)
         deleted = self.columns.deleted(self.number)
         if deleted is not None:
             live = ~deleted[docnums]

@@ -9,15 +9,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import config
-from ..backend import Changes
+from ..backend import Changes, Fields
+from ..model import Article
 from . import indexes, segments
+from .schema import PAIRS_OF
 from .segments import FastSegmentWriter
 
 PARALLEL_WRITE_FROM = 200  # articles: fewer are written faster than processes start
 
 
+def with_pairs(article_document: Callable[[Article], Fields]) -> Callable[[Article], Fields]:
+    """Archivist's fields of an article and, from its exact text, the common pairs that narrow a phrase
+    down (schema.PAIRS_OF): an index structure of this backend, as `index_phrases` is of Lucene's."""
+    def document(article: Article) -> Fields:
+        fields = article_document(article)
+        for exact, pairs in PAIRS_OF.items():
+            fields[pairs] = fields[exact]
+        return fields
+    return document
+
+
 def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Callable[[], None] | None = None) -> None:
     articles, quotes = indexes.articles(generation), indexes.quotes(generation)
+    article_document = with_pairs(changes.article_document)
     removed, source = list(changes.removed), changes.articles
     if len(source) >= PARALLEL_WRITE_FROM:
         # Forked writers, even one: each reads the batches of its share and rolls over to a new
@@ -31,7 +45,7 @@ def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Calla
                     share = -(-len(batch) // workers)
                     batch = batch[k * share : (k + 1) * share]
                 for article in batch:
-                    writers[0].add_document(**changes.article_document(article))
+                    writers[0].add_document(**article_document(article))
                     for fields in changes.quote_documents(article):
                         writers[1].add_document(**fields)
 
@@ -42,7 +56,7 @@ def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Calla
                                    budget=budget)
         return
     ordered = [article for batch in source.batches() for article in batch]
-    commit(articles, "id", removed, (changes.article_document(article) for article in ordered))
+    commit(articles, "id", removed, (article_document(article) for article in ordered))
     commit(quotes, "article", removed, (fields for article in ordered for fields in changes.quote_documents(article)))
     if meanwhile is not None:
         meanwhile()
