@@ -100,8 +100,9 @@ def remove(client: OpenSearch, new: names.Names, removed: list[str]) -> None:
         return
     send(client, (documents.delete_article(new.index(ARTICLES), article_id) for article_id in removed), ignored=(404,))
     for start in range(0, len(removed), documents.DELETE_CHUNK):
+        # No refresh: the clone's documents are searchable as they are, and finish() refreshes once.
         client.delete_by_query(index=new.index(QUOTES), body=documents.quotes_of(removed[start:start + documents.DELETE_CHUNK]),
-                               conflicts="proceed", refresh=True)
+                               conflicts="proceed")
 
 
 def load(client: OpenSearch, new: names.Names, changes: Changes, workers: int,
