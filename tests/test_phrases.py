@@ -110,6 +110,18 @@ def test_a_pair_with_a_common_word_is_answered_from_the_pairs_alone(searcher, mo
     def no_positions(*args, **kwargs):
         raise AssertionError("positions read for a phrase its pair answers")
 
+    monkeypatch.setattr(module, "PAIRS_FROM", 0)  # pairs are read for every phrase, not only common ones
     monkeypatch.setattr(module, "phrase_matches", no_positions)
     assert [matches(searcher, FastPhrase("exact", run)) for run in runs] == expected
     assert sum(bool(found) for found in expected) > 20
+
+
+def test_phrases_narrowed_by_their_pairs_match_and_score_as_whoosh(searcher, monkeypatch):
+    from indexer.whoosh import phrases as module
+
+    monkeypatch.setattr(module, "PAIRS_FROM", 0)
+    monkeypatch.setattr(module, "FEW_CANDIDATES", 2)  # every pair intersected, positions checked after
+    runs = [run for run in phrases(searcher, 300, seed=13, sizes=(3, 8)) if module.common_pairs(run)]
+    assert len(runs) > 200
+    for words in runs:
+        assert matches(searcher, FastPhrase("exact", words)) == matches(searcher, Phrase("exact", words)), words

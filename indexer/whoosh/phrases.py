@@ -119,6 +119,9 @@ def verified(found: dict[int, tuple[set[int], list[float]]], left: list[int], bt
 # Pairs are intersected, fewest documents first, until this few documents are left: their positions
 # are then quick to check.
 FEW_CANDIDATES = 64
+# A phrase whose rarest word is in fewer documents of a segment than this is quick from its words'
+# lists alone: reading pairs' lists as well would cost more than it saves.
+PAIRS_FROM = 1000
 
 
 def pair_candidates(reader, pairs_field: str, words: list[str]) -> tuple[np.ndarray | None, bool]:
@@ -144,11 +147,21 @@ def pair_matches(reader, fieldname: str, btexts: list[bytes], docs: np.ndarray) 
     read off the words' lists without their positions."""
     if reader.has_deletions():
         docs = np.array([d for d in docs.tolist() if not reader.is_deleted(d)], dtype=np.int64)
-    columns = []
-    for btext in btexts:
-        ids, weights = posting_arrays(reader, fieldname, btext)
-        columns.append(weights[np.searchsorted(ids, docs)].tolist())
+    columns = [weights_at(reader, fieldname, btext, docs) for btext in btexts]
     return {docnum: list(weights) for docnum, weights in zip(docs.tolist(), zip(*columns))}
+
+
+def weights_at(reader, fieldname: str, btext: bytes, docs: np.ndarray) -> list[float]:
+    """The term's weight in each of `docs` (all of which hold it): skipped to where they are few
+    against its list, else read off the whole list at once."""
+    if len(docs) * 16 < reader.doc_frequency(fieldname, btext):
+        matcher, found = raw_postings(reader, fieldname, btext), []
+        for docnum in docs.tolist():
+            matcher.skip_to(docnum)
+            found.append(matcher.weight())
+        return found
+    ids, weights = posting_arrays(reader, fieldname, btext)
+    return weights[np.searchsorted(ids, docs)].tolist()
 
 
 def tree_sum(scores: list[float]) -> float:
@@ -255,7 +268,7 @@ class FastPhrase(Phrase):
                 return field.terms_of(text) if isinstance(text, str) else None
         found = None
         pairs_field = PAIRS_OF.get(fieldname)
-        if pairs_field in searcher.schema:
+        if pairs_field in searcher.schema and min(reader.doc_frequency(fieldname, b) for b in btexts) >= PAIRS_FROM:
             docs, exact = pair_candidates(reader, pairs_field, list(self.words))
             if docs is not None and exact:
                 found = pair_matches(reader, fieldname, btexts, docs)
