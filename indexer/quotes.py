@@ -26,7 +26,10 @@ DASHES = "–—-"
 WORD = re.compile(r"[\w'’.#@\[\]-]+")
 DASH_SEPARATOR = re.compile(r"(?:[,!?…]|\.\.\.|\.)\s+[–—-]\s+(?=\S)")
 DEFAULT_MODEL = "shipped"  # extract_quotes' default: the attribution model of data/attribution.json
-SENTENCE_END = re.compile(r"(?<![A-ZА-ЯЁ])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?;](?=\s|$)")
+# Abbreviated titles stand before a name and never end a sentence (`said Rep. Brian Babin`).
+TITLE_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Mrs", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Cmdr",
+                       "Adm", "Supt", "Atty", "Pres", "Prof", "Rev", "Hon")
+SENTENCE_END = re.compile(r"(?<![A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
 
 
 @dataclass
@@ -366,7 +369,8 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
             not tokens or not text[tokens[-1].end() : token.start()].strip()
         ):
             tokens.append(token)
-            if SENTENCE_ENDS_IN_RUN.search(token.group()) and token.group().lower() not in rules.stop_words:
+            if SENTENCE_ENDS_IN_RUN.search(token.group()) and token.group().lower() not in rules.stop_words \
+                    and token.group().lower().rstrip(".") not in HONORIFICS:
                 break  # `Рогов. Президент`: a sentence ends inside the run
             if POSSESSIVE.search(token.group()):
                 break  # `Mr. Trump’s Oct. 11 announcement`: the name ends at its possessive
@@ -575,6 +579,7 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
     k = 0
     while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in HONORIFICS):
         k += 1
+    titled = k > 0 and words[k - 1].lower().rstrip(".") in HONORIFICS or text is not None and _titled(text, start)
     words = words[k:]
     if rules.lang == "ru" and len(words) >= 2 and russian.is_person_noun(words[0]):
         words = words[1:]  # `Форвард Реала`, `Певица Мадонна`: the noun opened the sentence
@@ -585,7 +590,7 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
         return None  # Боливии, Калифорния, Саудовскую Аравию
     if len(words) >= 2 and _is_city(" ".join(words)) and words[-1].lower() not in ORGANISATION_HEADS:
         return None  # Saudi Arabia, New Zealand (a town called White House aside)
-    if len(words) == 1 and (is_common_word(words[0], rules) or _opens_sentence_only(words[0], rules)
+    if len(words) == 1 and not titled and (is_common_word(words[0], rules) or _opens_sentence_only(words[0], rules)
                             or is_place(words[0]) or _is_city(words[0])
                             or rules.lang == "en" and (words[0].lower().endswith(DEMONYM_ENDINGS)
                                                        or words[0].lower() in demonyms())):
@@ -664,6 +669,14 @@ def _is_city(word: str) -> bool:
     if not places.candidates(places.gazetteer(), [word]):
         return False
     return not (re.search("[а-яё]", word.lower()) and russian.is_surname(word))
+
+
+def _titled(text: str, start: int) -> bool:
+    """`Mr Key`, `Dr. Early`: a title before the word makes it a name, even a common word's (name_runs
+    trims the title off as a stop word)."""
+    before = text[:start]
+    words = re.findall(r"[\w-]+", before[-12:])
+    return bool(words) and words[-1].lower() in HONORIFICS and before.endswith(" ")
 
 
 def _opens_a_sentence(text: str, start: int) -> bool:
@@ -751,6 +764,8 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         return None  # `«Название», как подчеркнула X` is a title in a parenthetical; `«...», сказал X` is speech
     if rules.lang == "en" and quote.rstrip()[-1:] in ".…" and not has_dash:
         return None  # the quoted sentence ended: what follows is a new sentence
+    if rules.lang == "en" and not has_dash and re.search(r"[.!?]", lead.group()) and body[:1].isupper():
+        return None  # `... roll". The government intends ...`: the period outside the marks ends the sentence too
     document = document_speaker(body, rules)
     if document:
         return "body", document, ""
@@ -1126,7 +1141,8 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     head = " ".join(words[:v]) if v > 0 else sentence
     every = name_runs(head, ctx.rules)
     # `Здоровье Хиллари вызывает вопросы`: the common noun opening the sentence is not part of a name
-    runs = [r for r in (_speaker_run(r, ctx.rules, head) for r in every) if r and _person_like(r[2], ctx)]
+    runs = [r for r in (_speaker_run(r, ctx.rules, head) for r in every)
+            if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _titled(head, r[0]) and full_name(r[2][0], ctx))]
     lead = head[: every[0][0]].split() if every else []  # `But Vaughan cautioned`: openers may stand before
     if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 \
             and (not lead or all(w.lower().strip(",") in SENTENCE_OPENERS for w in lead)) \

@@ -409,3 +409,18 @@ def test_titles_in_a_list_with_their_commas_inside_the_marks_are_no_quotes():
                   '"Takin’ It To The Streets," "What A Fool Believes," "It Keeps You Runnin’," and others. '
                   'Johnston said, "we are truly excited about our fiftieth anniversary tour."']
     assert [q.text[:8] for q in extract_quotes(paragraphs, "en")] == ["we are t"]
+
+
+def test_an_abbreviated_title_before_the_name_ends_no_sentence():
+    paragraphs = ['"Every study of the last 40 years points to a heavy-lift vehicle," said Rep. Brian Babin (R-TX), '
+                  'ranking member of the space subcommittee.']
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Brian Babin"]
+
+
+def test_a_period_outside_the_marks_ends_the_sentence_and_a_title_makes_a_common_word_a_name():
+    paragraphs = [
+        "Prime Minister John Key backed the change. Mr Key promoted the campaign on Waitangi Day this year. "
+        'Of the process, he said, "In the end I will have one vote like every other citizen". '
+        "The government intends to hold two referendums, although a poll found only a quarter favoured it."
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["John Key"]
