@@ -49,6 +49,7 @@ class Rules:
     conjunctions: set[str] = field(default_factory=set)
     prepositions: set[str] = field(default_factory=set)
     verb_lemmas: frozenset[str] = frozenset()  # Russian: any form of these verbs (отшутиться -> отшутилась)
+    body_nouns: frozenset[str] = frozenset()  # Russian: common nouns that name a body (пресс-служба, полиция)
     # Role nouns of five letters or more match by stem, their last letter off
     # (`директор` finds `директора`).
     role_stems: tuple[str, ...] = field(init=False)
@@ -156,6 +157,7 @@ def load_rules(lang: str) -> Rules | None:
         conjunctions=set(data.get("conjunctions", [])),
         prepositions=set(data.get("prepositions", [])),
         verb_lemmas=frozenset(data.get("verb_lemmas", [])),
+        body_nouns=frozenset(data.get("body_nouns", [])),
     )
 
 
@@ -759,7 +761,8 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     low = body.lower()
     for phrase in rules.according:
         if low.startswith(phrase):
-            return parse_speaker(body[len(phrase) :], rules, "after", subject=False)
+            document = document_speaker(body, rules)  # `как заявили в Кремле` starts as `как заявил X` does
+            return ("body", document, "") if document else parse_speaker(body[len(phrase) :], rules, "after", subject=False)
     if rules.lang == "ru" and not has_dash and not (clause.lstrip().startswith(",") and rules.is_verb(words[0])):
         return None  # `«Название», как подчеркнула X` is a title in a parenthetical; `«...», сказал X` is speech
     if rules.lang == "en" and quote.rstrip()[-1:] in ".…" and not has_dash:
@@ -792,15 +795,44 @@ WORDS_OF = re.compile(r"\b(?:привод(?:ит|ят)|привел[аи]?|пр�
                       r"\bслова\s+([^,.;:]{3,120})", re.I)
 
 
+QUOTES_WHOM = re.compile(r"\b(?:цитиру(?:ет|ют)|процитировал[аи]?)\s+((?:[^,.;:«»\"“”]|\.(?=\w)){3,120})", re.I)
+
+
 def words_of(text: str, rules: Rules) -> tuple[str, str, str] | None:
-    """`приводит Reuters слова представителя генсека ООН Антониу Гутерриша`: whose words, in the nominative."""
+    """`приводит Reuters слова представителя генсека ООН Антониу Гутерриша`: whose words, in the nominative;
+    `цитирует Infox.ru пресс-службу Минобороны`: the one quoted is the verb's object, not its subject."""
     m = WORDS_OF.search(text) if rules.lang == "ru" else None
     if not m:
-        return None
+        whom = QUOTES_WHOM.search(text) if rules.lang == "ru" else None
+        return quoted_object(whom.group(1), rules) if whom else None
     found = parse_speaker(re.split(r"\s+о\s+том\b", m.group(1))[0], rules, "after", subject=False)
     if found[0] != "name":
         return None
     return "name", " ".join(russian.nominative_name(found[1].split(), "gent")), found[2]
+
+
+def quoted_object(phrase: str, rules: Rules) -> tuple[str, str, str] | None:
+    """The object of `цитирует` in the nominative: it opens at the first word that can only be in the
+    accusative (the media quoting, if named, is the nominative before it)."""
+    words = re.findall(r"[\w.-]+", phrase)
+    for k, word in enumerate(words[:4]):
+        cases = {p.tag.case for p in russian.parses(word.lower()) if p.is_known or word[:1].isupper()}
+        if "accs" in cases and "nomn" not in cases:
+            obj = []
+            for w in words[k : k + 5]:
+                if obj and (w.lower() in rules.prepositions or russian.is_finite_verb(w) or not w[:1].isupper()
+                            and not any(p.tag.case == "gent" for p in russian.parses(w.lower()))):
+                    break
+                obj.append(w)
+            if word[:1].isupper() and russian.is_name_part(word):
+                return "name", " ".join(russian.nominative_name(obj, "accs")), ""
+            nominative = " ".join(russian.nominative_phrase(obj))
+            if _role_noun(word.lower(), rules) or russian.is_person_noun(nominative.split()[0].lower()):
+                return "role", nominative, ""  # `цитирует ТАСС министра обороны`: whoever holds the role
+            return "body", nominative, ""
+    return None
+
+
 NEUTER_PRONOUNS = ("it", "оно")  # a thing, or a body named before: no person to find
 
 
@@ -965,7 +997,7 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         return (_by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent
                 or protagonist(ctx) or Person(""))
     if kind == "body":  # a body named as the source of a document: a place's name may be its name (Ватикан)
-        return Person(name)
+        return Person(_complete_body(name, ctx))
     if kind != "name":
         return Person("")
     checked = _speaker_run((0, 0, name.split()), ctx.rules)
@@ -984,6 +1016,23 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     person = Person(name, role)
     _remember(ctx, person)
     return person
+
+
+def _complete_body(name: str, ctx: Context) -> str:
+    """`полиция` -> `полиция РА`: a Russian body named by a common noun alone is the one the article
+    names in full with its complement (`пресс-служба полиции РА`), in any case; the first such mention."""
+    if ctx.rules.lang != "ru" or any(c.isupper() for c in name) or len(name.split()) > 2:
+        return name
+    stem = re.escape(name[: max(4, len(name) - 2)])
+    complement = r"((?:[A-ZА-ЯЁ][\w.-]*)(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
+    for text in ctx.paragraphs:
+        for m in re.finditer(rf"(?<![\w-]){stem}[а-яё]{{0,3}}\s+{complement}", text):
+            words = [w.rstrip(".") for w in m.group(1).split()]
+            # the complement is in the genitive (`России`) or an acronym (`РА`, `МВД`); not a new subject
+            if all(w.isupper() and len(w) > 1 or any(p.tag.case == "gent" for p in russian.parses(w.lower()))
+                   for w in words) and not _opens_a_sentence(text, m.start(1)):
+                return f"{name} {' '.join(words)}"
+    return name
 
 
 def nominative_name(name: str, ctx: Context) -> str:
@@ -1029,9 +1078,13 @@ RU_DOCUMENT_OF = [
 
 def document_speaker(clause: str, rules: Rules) -> str:
     """`В сообщении пресс-службы ЦБ РФ говорится`, `говорится в заявлении полиции`: the body whose
-    document it is, in the nominative (`пресс-служба ЦБ РФ`, `полиция`)."""
+    document it is, in the nominative (`пресс-служба ЦБ РФ`, `полиция`); also the body a report
+    comes from with no one named (`в пресс-службе МВД сообщили`)."""
     if rules.lang != "ru":
         return ""
+    reporting = reporting_body(clause, rules)
+    if reporting:
+        return reporting
     for pattern in RU_DOCUMENT_OF:
         m = pattern.search(clause)
         if m:
@@ -1045,6 +1098,55 @@ def document_speaker(clause: str, rules: Rules) -> str:
             if kept and not russian.is_common_word(kept[0]) and kept[0].lower() not in rules.prepositions:
                 return " ".join(russian.nominative_phrase(kept))
     return ""
+
+
+# `сообщили`, `заявили`, `считают`: a verb of speech in the plural with no subject (Russian's impersonal
+# `they`), whose source is the body `в ...` names
+RU_PLURAL_SPEECH = r"(?:[а-яё]+ли|[а-яё]+(?:ют|ят))"
+RU_REPORTING_BODY = [
+    re.compile(rf"(?:^|[^\w-])[вВ]о?\s+((?:[\w.-]+\s+){{0,4}}?[\w.-]+),?\s+(?:также\s+|уже\s+)?({RU_PLURAL_SPEECH})\b"),
+    re.compile(rf"\b({RU_PLURAL_SPEECH})\s+(?:[\w.-]+\s+)?во?\s+((?:[\w.-]+\s*){{1,5}})"),
+]
+
+
+def reporting_body(clause: str, rules: Rules) -> str:
+    """`В пресс-службе ГУ МВД России сообщили`, `как заявили в Кремле`: a report with no subject
+    comes from the body named after `в` (put in the nominative: `пресс-служба ГУ МВД России`)."""
+    for k, pattern in enumerate(RU_REPORTING_BODY):
+        for m in pattern.finditer(clause):
+            phrase, verb = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
+            if not rules.is_verb(verb) or verb.lower() == "говорится":
+                continue
+            body = _body_phrase(re.findall(r"[\w.-]+", phrase), rules)
+            if body:
+                return body
+    return ""
+
+
+def _body_phrase(words: list[str], rules: Rules) -> str:
+    """A body after `в`, in the locative, put in the nominative with its complement kept
+    (`пресс-службе в ГУ МВД России` -> `пресс-служба ГУ МВД России`, `Кремле` -> `Кремль`); "" for
+    a place, a time or anything else that is no body."""
+    words = [w.rstrip(".") for w in words if w.strip(".")]
+    if not words:
+        return ""
+    head = words[0]
+    lemma = next((p.normal_form for p in russian.parses(head.lower()) if p.tag.case == "loct" or p.tag.case == "loc2"), "")
+    is_body = head.isupper() and len(head) > 1 or lemma in rules.body_nouns
+    if not is_body or russian.is_geo(head):
+        return ""  # `в Москве`, `в понедельник`, `в интервью`
+    kept = [head]
+    for k, word in enumerate(words[1:], 1):
+        if word.lower() in rules.prepositions and k + 1 < len(words) and words[k + 1][:1].isupper() and len(kept) == 1:
+            continue  # `в пресс-службе в ГУ МВД`
+        if not word[:1].isupper() and not any(p.tag.case == "gent" for p in russian.parses(word.lower())):
+            break
+        if word.lower() in rules.prepositions or rules.is_verb(word) or russian.is_finite_verb(word):
+            break
+        kept.append(word)
+    if head.isupper():
+        return " ".join(kept)
+    return " ".join(russian.nominative_phrase(kept))
 
 
 DOCUMENT_NOUNS = {"statement", "release", "letter", "report", "complaint", "filing", "post", "tweet"}

@@ -424,3 +424,29 @@ def test_a_period_outside_the_marks_ends_the_sentence_and_a_title_makes_a_common
         "The government intends to hold two referendums, although a poll found only a quarter favoured it."
     ]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["John Key"]
+
+
+def test_a_russian_report_with_no_subject_comes_from_the_body_after_v():
+    paragraphs = [
+        "Подозреваемый в гибели актрисы водитель задержан в Москве.",
+        "В пресс-службе ГУ МВД России сообщили, что задержание произошло у станции метро:",
+        "Его удалось выманить из поселка в Московской области, где он скрывался.",
+        "«Следственные действия с задержанным продолжаются», — как заявили в Кремле журналистам.",
+    ]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [
+        ("пресс-служба ГУ МВД России", 3), ("Кремль", 4)]
+
+
+def test_the_one_russian_tsitiruet_quotes_is_its_object_and_a_lone_body_noun_gets_its_complement():
+    paragraphs = [
+        "«Работа по созданию военной полиции находится на завершающем этапе», — цитирует Infox.ru пресс-службу Минобороны.",
+        "Полиция задержала пять человек. Об этом сообщила пресс-служба полиции РА.",
+        "«На данный момент задержаны пять человек, следствие продолжается», — говорится в сообщении полиции.",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["пресс-служба Минобороны", "полиция РА"]
+
+
+def test_a_russian_verb_of_speech_by_its_lemma_before_a_colon():
+    paragraphs = ["Водитель Алексей Русаков повторил, что жалеет о содеянном:",
+                  "Действительно очень жаль. Жаль и актрису, которую знают все, и водителя, который тоже погиб."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Алексей Русаков", 2)]
