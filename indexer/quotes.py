@@ -351,7 +351,7 @@ RUN_TOKEN = re.compile(r"[^\s,;:()\"“”«»]+")
 # Where a run may start: a token whose first letter may be a capital (no
 # ASCII or Russian lowercase letter); `_is_name_token` has the last word.
 RUN_START = re.compile(r"(?<![^\s,;:()\"“”«»])[.'’]*[^\W\d_a-zа-яё]")
-SENTENCE_ENDS_IN_RUN = re.compile(r"\w{3,}[.!?]$")
+SENTENCE_ENDS_IN_RUN = re.compile(r"(?:\w{3,}|(?<![\w.])[A-ZА-ЯЁ]{2,})[.!?]$")  # `УК РФ. Срок`: an acronym too
 INITIALS = re.compile(r"(?:\w\.)+")
 POSSESSIVE = re.compile(r"['’]s$")
 NAME_CHARS = re.compile(r"[\w.'’-]+")
@@ -459,7 +459,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         full_names = [r for r in name_runs(phrase, rules) if len(r[2]) >= 2 and not OBLIQUE_ADJECTIVE.search(r[2][0].lower())]
         # `заявил музыкант в ходе брифинга с ... Соной Ованнисян`: a name behind a preposition or a
         # comma is not the subject the role noun already is
-        if full_names and (_role_noun(lowered[0], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[0])) and (
+        # (a name the dictionary knows in the nominative closes a list of roles: `отметил заместитель главного
+        # судьи, олимпийский чемпион по гимнастике Николай Крюков`)
+        if full_names and (_role_noun(lowered[0], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[0])) \
+                and not (rules.lang == "ru" and _certainly_nominative(full_names[0][2])) and (
                 "," in phrase[: full_names[0][0]]
                 or any(w in rules.prepositions for w in re.findall(r"[\w-]+", phrase[: full_names[0][0]].lower()))):
             full_names = []
@@ -502,6 +505,12 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]):
             return "role", " ".join(lowered[k : k + 2]), ""
     return "", "", ""
+
+
+def _certainly_nominative(words: list[str]) -> bool:
+    """A Russian name whose every word the dictionary knows as a name part, in the nominative (Николай Крюков)."""
+    return len(words) >= 2 and all(russian.is_known_nominative_name(w) for w in words) \
+        and russian.name_case(words)[0] == "nomn"
 
 
 APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|which)\s+[a-z]")
@@ -689,6 +698,8 @@ def _opens_a_sentence(text: str, start: int) -> bool:
 def _after_preposition(text: str, start: int, rules: Rules) -> bool:
     """`в интервью The Daily Mail`, `с Соной Ованнисян`: a name governed by a preposition is no subject."""
     before = re.findall(r"[\w-]+", text[:start].lower())[-2:]
+    if len(before) == 2 and before[0] in POSSESSOR and rules.lang == "ru" and russian.is_person_noun(before[1]):
+        return False  # `сказал его представитель Боб Зафиан`: a possessive before the role, no preposition
     return any(w in rules.prepositions for w in before)
 
 

@@ -218,3 +218,10 @@ def is_plain_noun(word: str) -> bool:
     found = [p for p in parses(word.lower()) if p.is_known]
     return bool(found) and found[0].tag.POS == "NOUN" and not any(
         NAME_TAGS & p.tag.grammemes or {"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in found)
+
+
+@lru_cache(maxsize=200_000)
+def is_known_nominative_name(word: str) -> bool:
+    """A first name, patronymic or surname the dictionary itself (not its guesser) has in the nominative
+    (Николай, Крюков; not Соной, a guess)."""
+    return any(NAME_TAGS & p.tag.grammemes and p.tag.case == "nomn" and p.is_known for p in parses(word.lower()))
