@@ -889,6 +889,11 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         verbs = [i for i, w in enumerate(words) if russian.is_finite_verb(w.strip(",.;:"))]
     if not verbs:
         bare = clause.strip()
+        owner = RU_COMMENT_OF.match(bare) if rules.lang == "ru" else None
+        if owner:  # `Комментарий шведского телевидения: «...»`: the words of whoever the noun's genitive names
+            found = genitive_owner(owner.group(1).split(), rules)
+            if found:
+                return found
         if bare.endswith(":") and 1 <= len(bare.split()) <= 4:
             found = parse_speaker(bare[:-1], rules, "before")  # `Гари Каспаров: «...»`
             if found[0] == "name":
@@ -914,6 +919,25 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         if pronoun:
             found = ("pronoun", pronoun, "")
     return found if found[0] else UNKNOWN
+
+
+RU_COMMENT_OF = re.compile(r"(?:комментари[йяюе]|заявлени[еяю]|слова|ответ|реакци[яю]|обращени[еяю]|цитат[ау])\s+"
+                           r"((?:[\w.-]+\s+){0,3}[\w.-]+)\s*:$", re.I)
+
+
+def genitive_owner(words: list[str], rules: Rules) -> tuple[str, str, str] | None:
+    """Whose comment or statement: a genitive name or body (`шведского телевидения`, `Сергея Лаврова`),
+    in the nominative."""
+    if not words or any(w.lower() in rules.prepositions or russian.is_finite_verb(w) for w in words):
+        return None
+    if all(w[:1].isupper() for w in words) and all(russian.is_name_part(w) for w in words):
+        return "name", " ".join(russian.nominative_name(words, "gent")), ""
+    if not any(p.tag.case == "gent" for p in russian.parses(words[-1].lower())) and not words[-1].isupper():
+        return None
+    phrase = russian.nominative_phrase(words)
+    if russian.is_person_noun(phrase[-1].lower()) or _role_noun(phrase[-1].lower(), rules):
+        return "role", " ".join(phrase).lower(), ""
+    return "body", " ".join(phrase), ""
 
 
 def attribute_previous_sentence(text: str, rules: Rules) -> tuple[str, str, str] | None:
@@ -1414,9 +1438,15 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
 WIKI_ITALICS = re.compile(r"'{2,3}(?=[«\"“„\w])|(?<=[»\"”\w.,!?])'{2,3}")
 
 
+WIKI_LINK = re.compile(r"\[https?://[^\s\]]+\s+([^\]]+)\]")
+
+
 def normalize_marks(text: str, rules: Rules) -> str:
     """Quotation marks typed as pairs of apostrophes: ’’ and ‘‘ as in print, wiki italics ('' '')
-    around a Russian quotation; the paragraph is only read, never shown, so lengths may change."""
+    around a Russian quotation; a wiki link `[https://... высказался]` read as its words (the verb of
+    speech may be one). The paragraph is only read, never shown, so lengths may change."""
+    if "[http" in text:
+        text = WIKI_LINK.sub(r"\1", text)
     if "’’" in text or "‘‘" in text or "``" in text:
         text = text.replace("’’", "”").replace("‘‘", "“").replace("``", "“")
     if "''" in text:

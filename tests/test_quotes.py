@@ -462,3 +462,14 @@ def test_russian_speakers_after_a_list_of_roles_after_his_role_and_past_an_acron
         "«Полковник Квачков к походу и бою готов», — заявил он родственникам и журналистам.",
     ]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Николай Крюков", "Боб Зафиан", "Владимир Квачков"]
+
+
+def test_russian_comment_of_someone_before_a_colon_and_a_verb_inside_a_wiki_link():
+    paragraphs = [
+        "В Швеции решение не встретило поддержки. Комментарий шведского телевидения: «Единственная ошибка "
+        "Юханссона в том, что он не может достойно уйти».",
+        "Судья Европейского суда по правам человека от России Дмитрий Дедов [https://www.kommersant.ru/doc/3814598 высказался] в особом мнении:",
+        "В настоящее время в России добровольные отношения взрослых законом не преследуются.",
+    ]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [
+        ("шведское телевидение", 1), ("Дмитрий Дедов", 3)]
