@@ -102,3 +102,22 @@ def test_lines_repeated_across_a_source_are_boilerplate():
     assert repeated == {footer}
     assert clean(texts[0], repeated=repeated).removed == [Removed(footer, "boilerplate")]
     assert repeated_lines(texts[:4]) == set()
+
+
+def test_repeated_lines_are_counted_exactly_in_a_big_source():
+    """The counts live in sorted arrays merged now and then: every line is counted as a plain count
+    would, whatever the merges, in a source of hundreds of articles and thousands of distinct lines."""
+    import random
+    from collections import Counter
+
+    rng = random.Random(4)
+    common = [f"Shared line number {n} of this site's pages" for n in range(40)]
+    texts, counted = [], Counter()
+    for i in range(600):
+        lines = {f"Unique line {i}-{k} about something else" for k in range(8)}
+        lines |= {line for n, line in enumerate(common) if rng.random() < n / 40}  # 0 % to 97.5 % of pages
+        texts.append("\n".join(sorted(lines)))
+        counted.update(line for line in lines if len(line) >= 12)
+    expected = {line for line, n in counted.items() if n >= 0.3 * 600}
+    assert len(common) > len(expected) > 10
+    assert repeated_lines(texts) == expected
