@@ -247,37 +247,44 @@ class ListedMatcher(matching.Matcher):
 class FastPhrase(Phrase):
     """A Phrase that finds its documents with phrase_documents(); other slops go Whoosh's way."""
 
-    def matcher(self, searcher, context=None):
+    def found(self, searcher) -> tuple[list[bytes], dict[int, list[float]]] | None:
+        """The words' terms and, for each document of this (leaf) searcher where the phrase stands,
+        each word's weight there; None for a phrase Whoosh must match its own way."""
         fieldname = self.fieldname
         if self.slop != 1 or len(self.words) < 2 or fieldname not in searcher.schema:
-            return super().matcher(searcher, context)
+            return None
         field = searcher.schema[fieldname]
         if not field.format or not field.format.supports("positions"):
-            return super().matcher(searcher, context)  # Whoosh's own error
+            return None  # Whoosh's own error
         reader = searcher.reader()
         try:
             btexts = [field.to_bytes(word) for word in self.words]
         except ValueError:
-            return matching.NullMatcher()
+            return [], {}
         if any((fieldname, btext) not in reader for btext in btexts):
-            return matching.NullMatcher()
+            return btexts, {}
         terms_of = None
         if field.stored and hasattr(field, "terms_of"):
             def terms_of(docnum: int):
                 text = reader.stored_fields(docnum).get(fieldname)
                 return field.terms_of(text) if isinstance(text, str) else None
-        found = None
         pairs_field = PAIRS_OF.get(fieldname)
         if pairs_field in searcher.schema and min(reader.doc_frequency(fieldname, b) for b in btexts) >= PAIRS_FROM:
             docs, exact = pair_candidates(reader, pairs_field, list(self.words))
             if docs is not None and exact:
-                found = pair_matches(reader, fieldname, btexts, docs)
-            elif docs is not None:
-                found = phrase_matches(reader, fieldname, btexts, field.format, terms_of, set(docs.tolist()))
-        if found is None:
-            found = phrase_matches(reader, fieldname, btexts, field.format, terms_of)
+                return btexts, pair_matches(reader, fieldname, btexts, docs)
+            if docs is not None:
+                return btexts, phrase_matches(reader, fieldname, btexts, field.format, terms_of, set(docs.tolist()))
+        return btexts, phrase_matches(reader, fieldname, btexts, field.format, terms_of)
+
+    def matcher(self, searcher, context=None):
+        matched = self.found(searcher)
+        if matched is None:
+            return super().matcher(searcher, context)
+        btexts, found = matched
         if not found:
             return matching.NullMatcher()
+        fieldname = self.fieldname
         docnums = sorted(found)
         scores = [0.0] * len(docnums)
         weighting = context.weighting if context is not None else searcher.weighting

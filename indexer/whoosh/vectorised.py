@@ -15,7 +15,7 @@ from whoosh.searching import SearchContext
 from whoosh.util import make_weighted_tree
 
 from .columns import Columns
-from .phrases import FastPhrase, ListedMatcher
+from .phrases import FastPhrase, ListedMatcher, tree_sum
 from .segments import posting_arrays
 
 Found = tuple[np.ndarray, np.ndarray]  # a segment's (or the index's) sorted docnums and their scores
@@ -292,12 +292,27 @@ def _array_union(query: Or, segment: Segment) -> Found:
 
 
 def _phrase(query: FastPhrase, segment: Segment) -> Found:
-    matcher = query.matcher(segment.searcher, segment.context)
-    if isinstance(matcher, matching.NullMatcherClass):
-        return NOTHING
-    if not isinstance(matcher, ListedMatcher):  # a phrase Whoosh matches its own way
+    """FastPhrase's documents, each word scored over arrays as _term scores it, the words' scores
+    added as Whoosh's tree of intersections adds them (tree_sum works on arrays as on numbers)."""
+    matched = query.found(segment.searcher)
+    if matched is None:  # a phrase Whoosh matches its own way
         raise Unhandled("phrase")
-    return np.array(list(matcher.all_ids()), dtype=np.int64), np.array(matcher.scores(), dtype=np.float64)
+    btexts, found = matched
+    if not found:
+        return NOTHING
+    docnums = np.array(sorted(found), dtype=np.int64)
+    weights = np.array([found[docnum] for docnum in docnums.tolist()], dtype=np.float64)
+    fl = segment.columns.field_lengths(segment.number, query.fieldname)[docnums]
+    per_word = []
+    for n, btext in enumerate(btexts):
+        scorer = segment.context.weighting.scorer(segment.searcher, query.fieldname, btext)
+        if type(scorer) is not BM25FScorer:
+            raise Unhandled("weighting")
+        idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+        tf = weights[:, n]
+        per_word.append(idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))
+    scores = tree_sum(per_word)
+    return docnums, scores * query.boost if query.boost != 1.0 else scores
 
 
 def _range(query: NumericRange, segment: Segment) -> Found:
