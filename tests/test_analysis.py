@@ -25,3 +25,23 @@ def test_common_pairs_are_the_neighbours_of_stop_words():
         (0, "the mayor"), (1, "mayor of"), (2, "of minsk"), (4, "said in"), (5, "in минске")]
     assert analysis.common_pairs(["new", "epic", "saga"]) == []  # rare words: their own lists are short
     assert analysis.pair_terms("в Минске и в Гомеле") == (["в минске", "минске и", "и в", "в гомеле"], 0)
+
+
+def test_lowercasing_a_text_at_once_finds_the_words_lowercasing_each_word_finds():
+    """Every character whose lowercase is one character keeps its word-ness, so the words of a text
+    lowercased at once are the lowercased words of the text (İ and Σ aside, done word by word)."""
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    changed = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lower = char.lower()
+        if len(lower) != 1:
+            changed.append(char)
+        elif bool(word.match(char)) != bool(word.match(lower)):
+            changed.append(char)
+    assert changed == ["İ"]
+    for text in ["ΟΔΟΣ'Α and İstanbul", "U.S. Army Ü.Б. x.y", "ΣΟΦΙΑ Σ. said", "Привет, МИР! 1900年"]:
+        assert analysis.lowered_words(text) == [token.lower() for token in analysis.TOKEN.findall(text)]
