@@ -32,8 +32,9 @@ PIPELINE_VERSION = "11"
 # read, and the next reindex rebuilds it from scratch.
 # 2: the quote index files each speaker by name and role (speaker_key); 3: no module path of
 # Archivist in the index's table of contents (indexer/whoosh/indexes.py); 4: the exact field is
-# stored (a long phrase is checked in it); 5: the common pairs of the exact text (a phrase's candidates)
-INDEX_FORMAT = 5
+# stored (a long phrase is checked in it); 5: the common pairs of the exact text (a phrase's candidates);
+# 6: the pairs kept without counts
+INDEX_FORMAT = 6
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from whoosh import columns
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Existence
 
 from ..analysis import (HAN, STOP_WORDS, exact_terms, fold, folded_terms, names_terms, pair_terms, stem,
                         stemmed_terms)
@@ -86,6 +87,7 @@ def pairs_analyzer():
 def pairs_field() -> FastText:
     """The exact field's common pairs (PAIRS_OF): matched to narrow a phrase down, never scored."""
     field = FastText(pair_terms, analyzer=pairs_analyzer(), phrase=False)
+    field.format = Existence(field_boost=field.format.field_boost)  # a pair's documents: no counts kept
     field.scorable = False  # no field lengths kept
     return field
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from whoosh.fields import TEXT
-from whoosh.formats import Frequency, Positions
+from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_uint
 
 from ..analysis import Terms
@@ -34,6 +34,12 @@ def positional(terms: Terms, field_format) -> list[tuple[bytes, int, float, byte
 def encode_one(position: int) -> bytes:
     """Most terms stand once in a document: their encoded positions are the same few values, kept."""
     return Positions().encode([position])
+
+
+def present(terms: Terms, field_format) -> list[tuple[bytes, int, float, bytes]]:
+    """Postings of an Existence-format field, as Existence.word_values encodes them: no counts kept."""
+    boost = field_format.field_boost
+    return [(term.encode("utf-8"), 1, boost, b"") for term in set(terms[0])]
 
 
 def counted(terms: Terms, field_format) -> list[tuple[bytes, int, float, bytes]]:
@@ -57,6 +63,8 @@ class FastText(TEXT):
         if not isinstance(value, str):
             return super().index(value, **kwargs)
         terms = self.terms_of(value)
+        if isinstance(self.format, Existence):
+            return present(terms, self.format)
         if isinstance(self.format, Frequency):
             return counted(terms, self.format)
         return positional(terms, self.format)
