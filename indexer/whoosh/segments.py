@@ -29,7 +29,7 @@ from whoosh.matching import ReadTooFar
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from .. import config
+from .. import config, limits
 from ..backend import WriteFailed
 
 # A term's postings: document numbers, weights, and the encoded values (positions) end to end with
@@ -278,6 +278,8 @@ class RollingWriter:
     def add_document(self, **fields) -> None:
         if self.writer.postings >= self.max_postings:
             self.finished.append(self.writer._finalize_segment())
+            self.writer = None
+            limits.give_back_memory()  # the finished segment's pools, before the next fills the heap again
             self.writer = FastSegmentWriter(self.ix, _lk=False)
         self.writer.add_document(**fields)
 
