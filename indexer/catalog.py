@@ -153,6 +153,9 @@ class Catalog:
         changed = [rows.ids[n] for n, (old, new) in enumerate(zip(rows.groups, groups))
                    if old != new or rows.copies[n] != copies[n]]
         rows.groups, rows.copies = groups, copies.astype(np.int32)
+        # Made now, in the process that forks the writers: each writer looks groups up in this one
+        # table instead of making its own of the whole archive's ids.
+        self._row = {article_id: n for n, article_id in enumerate(rows.ids)}
         return changed
 
 
