@@ -135,12 +135,16 @@ def stemmed_terms(text: str) -> Terms:
     return [stem(word) for word in kept], first
 
 
+def is_common_pair(first: str, second: str) -> bool:
+    """Whether two neighbouring words make a common pair: one of them is a stop word."""
+    return first in STOP_WORDS or second in STOP_WORDS
+
+
 def common_pairs(found: list[str]) -> list[tuple[int, str]]:
     """(place of the first word, "word word") of each two neighbours of which one is a stop word: an
     exact phrase with common words in it is found through these pairs, whose lists are short where
     the common words' own lists hold most of the archive (Lucene's common grams)."""
-    return [(n, found[n] + " " + found[n + 1]) for n in range(len(found) - 1)
-            if found[n] in STOP_WORDS or found[n + 1] in STOP_WORDS]
+    return [(n, found[n] + " " + found[n + 1]) for n in range(len(found) - 1) if is_common_pair(found[n], found[n + 1])]
 
 
 def pair_terms(text: str) -> Terms:

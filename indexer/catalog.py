@@ -70,9 +70,6 @@ class RowsBuilder:
         self.signatures += signature if signature is not None else bytes(4 * duplicates.NUM_PERM)
         self.signed.append(signature is not None)
 
-    def __len__(self) -> int:
-        return len(self.ids)
-
     def rows(self) -> Rows:
         n = len(self.ids)
         return Rows(self.ids, np.frombuffer(bytes(self.hashes), np.uint8).reshape(n, FINGERPRINT), self.dates,
@@ -119,9 +116,12 @@ class Catalog:
     def __setstate__(self, state):
         self.__dict__.update(state, _row=None)
 
+    def _index(self) -> dict[str, int]:
+        return {article_id: n for n, article_id in enumerate(self.rows.ids)}
+
     def row_of(self, article_id: str) -> int | None:
         if self._row is None:
-            self._row = {article_id: n for n, article_id in enumerate(self.rows.ids)}
+            self._row = self._index()
         return self._row.get(article_id)
 
     def __contains__(self, article_id: str) -> bool:
@@ -155,7 +155,7 @@ class Catalog:
         rows.groups, rows.copies = groups, copies.astype(np.int32)
         # Made now, in the process that forks the writers: each writer looks groups up in this one
         # table instead of making its own of the whole archive's ids.
-        self._row = {article_id: n for n, article_id in enumerate(rows.ids)}
+        self._row = self._index()
         return changed
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from itertools import chain
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 

@@ -9,8 +9,8 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Existence
 
-from ..analysis import (HAN, STOP_WORDS, exact_terms, fold, folded_terms, names_terms, pair_terms, stem,
-                        stemmed_terms)
+from ..analysis import (HAN, STOP_WORDS, exact_terms, fold, folded_terms, is_common_pair, names_terms, pair_terms,
+                        stem, stemmed_terms)
 from .terms import FastText
 
 
@@ -69,7 +69,7 @@ class CommonPairsFilter(Filter):
         previous = None
         for token in tokens:
             text = token.text
-            if previous is not None and (previous in STOP_WORDS or text in STOP_WORDS):
+            if previous is not None and is_common_pair(previous, text):
                 token.text = previous + " " + text
                 yield token
             previous = text

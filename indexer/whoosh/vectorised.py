@@ -146,17 +146,25 @@ def _term(query: Term, segment: Segment) -> Found:
     fieldname, btext = query.fieldname, _btext(query, segment)
     if btext is None:
         return NOTHING
-    scorer = segment.context.weighting.scorer(segment.searcher, fieldname, btext)
-    if type(scorer) is not BM25FScorer:
-        raise Unhandled("weighting")
+    scorer = _bm25f_scorer(segment, fieldname, btext)
     docnums, tf = segment.postings(fieldname, btext)
-    fl = segment.columns.field_lengths(segment.number, fieldname)[docnums]
-    idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-    # whoosh.scoring.bm25, operation for operation
-    scores = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+    scores = _bm25(scorer, tf, segment.columns.field_lengths(segment.number, fieldname)[docnums])
     if query.boost != 1.0:  # Term.matcher's WrappingMatcher
         scores = scores * query.boost
     return docnums, scores
+
+
+def _bm25f_scorer(segment: Segment, fieldname: str, btext: bytes) -> BM25FScorer:
+    scorer = segment.context.weighting.scorer(segment.searcher, fieldname, btext)
+    if type(scorer) is not BM25FScorer:
+        raise Unhandled("weighting")
+    return scorer
+
+
+def _bm25(scorer: BM25FScorer, tf: np.ndarray, fl: np.ndarray) -> np.ndarray:
+    """whoosh.scoring.bm25 over arrays of term frequencies and field lengths, operation for operation."""
+    idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
 
 
 def _or(query: Or, segment: Segment) -> Found:
@@ -303,15 +311,8 @@ def _phrase(query: FastPhrase, segment: Segment) -> Found:
     docnums = np.array(sorted(found), dtype=np.int64)
     weights = np.array([found[docnum] for docnum in docnums.tolist()], dtype=np.float64)
     fl = segment.columns.field_lengths(segment.number, query.fieldname)[docnums]
-    per_word = []
-    for n, btext in enumerate(btexts):
-        scorer = segment.context.weighting.scorer(segment.searcher, query.fieldname, btext)
-        if type(scorer) is not BM25FScorer:
-            raise Unhandled("weighting")
-        idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-        tf = weights[:, n]
-        per_word.append(idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))
-    scores = tree_sum(per_word)
+    scores = tree_sum([_bm25(_bm25f_scorer(segment, query.fieldname, btext), weights[:, n], fl)
+                       for n, btext in enumerate(btexts)])
     return docnums, scores * query.boost if query.boost != 1.0 else scores
 
 
