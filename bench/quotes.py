@@ -163,6 +163,40 @@ def table(scores: dict) -> str:
     return "\n".join(rows)
 
 
+def speed(data_dir: Path = DATA, lang: str = "ru") -> dict:
+    """What extraction costs on the sample's real articles of one language, one process: ms an article
+    with the rules alone and with natasha's parse of Russian attribution sentences (after one warm-up
+    pass that loads the models and fills pymorphy3's caches), the sentences parsed, and the model load."""
+    import resource
+    import time
+
+    from indexer import russian_syntax
+
+    articles = [paragraphs_of(json.loads(line)["text"]) for line in (data_dir / "news-sample" / "articles.jsonl").open(encoding="utf-8")
+                if json.loads(line).get("lang") == lang]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t = time.perf_counter()
+    russian_syntax.models() if lang == "ru" else None
+    load = time.perf_counter() - t
+    rss_models = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss
+    result = {"articles": len(articles), "model load s": round(load, 2), "model MB": round(rss_models / 1024)}
+    for syntax in (False, True):
+        for a in articles:  # warm: pymorphy3's and the rules' caches, as in a worker's thousandth article
+            extract_quotes(a, lang, None, syntax=syntax)
+        russian_syntax.parse.cache_clear()  # parses are kept per sentence: time them anew
+        t = time.perf_counter()
+        found = sum(len(extract_quotes(a, lang, None, syntax=syntax)) for a in articles)
+        took = time.perf_counter() - t
+        key = "syntax" if syntax else "rules"
+        result[f"{key} ms/article"] = round(1000 * took / len(articles), 2)
+        result[f"{key} articles/s"] = round(len(articles) / took, 1)
+        result["quotes"] = found
+        if syntax:
+            result["sentences parsed"] = russian_syntax.parse.cache_info().misses
+            result["parse ms/quote"] = round((took - len(articles) * result["rules ms/article"] / 1000) * 1000 / max(found, 1), 2)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every miss, wrong speaker and extra quote")
@@ -171,7 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD, help="another gold file: a new annotator's part, scored before it joins")
     parser.add_argument("--rules-only", action="store_true", help="the rules' speakers, without the attribution model")
     parser.add_argument("--show", metavar="ID", help="print one article's paragraphs, numbered as the gold numbers them, and exit")
+    parser.add_argument("--speed", metavar="LANG", help="time extraction on the sample's articles of LANG, with and "
+                        "without natasha's parse (ru), and exit")
     args = parser.parse_args(argv)
+    if args.speed:
+        print(json.dumps(speed(args.data, args.speed), ensure_ascii=False))
+        return 0
     if args.show:
         texts = article_texts(args.data)
         if args.show not in texts:

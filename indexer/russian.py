@@ -139,6 +139,11 @@ def nominative_phrase(words: list[str]) -> list[str]:
     return out + list(words[head + 1 :])
 
 
+def without_yo(text: str) -> str:
+    """The text with ё written е, as Russian texts often write it (Пётр, Петр)."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
 def lemmas(word: str) -> frozenset[str]:
     """The dictionary forms a word may be of (отшутилась -> отшутиться)."""
     return _lemmas(word.lower())

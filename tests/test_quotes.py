@@ -473,3 +473,19 @@ def test_russian_comment_of_someone_before_a_colon_and_a_verb_inside_a_wiki_link
     ]
     assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [
         ("шведское телевидение", 1), ("Дмитрий Дедов", 3)]
+
+
+def test_russian_role_that_the_parse_names_in_full():
+    # the rules read `актер` as a role and look for an actor named before; natasha's parse finds the
+    # subject of `заявил` and the name in apposition to it
+    paragraphs = [
+        "Комедиантка Эллен Дедженерес поддержала решение актёра.",
+        "«Вентворт Миллер — молодец, браво ему», — заявил актер, продюсер и директор Нейл Патрик Харрис, "
+        "известный своими ролями в сериалах.",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Нейл Патрик Харрис"]
+
+
+def test_a_russian_first_name_completed_whether_or_not_it_is_written_with_yo():
+    paragraphs = ["Пётр Завьялов вернулся домой поздно вечером.", "«Я, кажется, её убил», — сказал Петр."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Пётр Завьялов"]

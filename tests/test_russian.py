@@ -17,3 +17,64 @@ def test_a_name_in_an_oblique_case_cannot():
 def test_a_name_the_dictionary_knows_in_the_nominative():
     assert russian.is_known_nominative_name("Николай") and russian.is_known_nominative_name("Крюков")
     assert not russian.is_known_nominative_name("Соной")  # only the guesser reads it as a nominative
+
+
+# natasha's parse of the sentence around a quotation (indexer/russian_syntax.py); the quotation is QUOTE
+from indexer import russian_syntax  # noqa: E402
+from indexer.quotes import load_rules  # noqa: E402
+
+RU = load_rules("ru")
+Q = russian_syntax.QUOTE
+
+
+def speaker(sentence: str):
+    return russian_syntax.speaker(sentence, RU.is_verb, RU.body_nouns)
+
+
+def test_the_subject_of_the_verb_of_speech_is_who_speaks_named_in_full_in_the_nominative():
+    assert speaker(f"{Q}, — заявила официальный представитель МИД России Мария Захарова.") == (
+        "name", "Мария Захарова", "официальный представитель МИД России")
+    assert speaker(f"{Q}, — сообщил журналистам глава пресс-службы Сергей Иванов.")[:2] == ("name", "Сергей Иванов")
+
+
+def test_a_name_in_the_genitive_after_a_role_is_its_complement_not_the_speaker():
+    assert speaker(f"{Q}, — заявил на суде общественный защитник Алёхиной Александр Подрабинёк")[:2] == (
+        "name", "Александр Подрабинёк")
+    assert speaker(f"Форвард Реала написал в своём фейсбуке: {Q}") == ("role", "форвард реала", "")
+
+
+def test_a_name_the_recogniser_cuts_in_two_is_put_back_together():
+    found = speaker(f"{Q}, — заявил актер, продюсер и директор Нейл Патрик Харрис, известный своими ролями в сериалах.")
+    assert found[:2] == ("name", "Нейл Патрик Харрис")
+
+
+def test_bodies_pronouns_and_places():
+    assert speaker(f"Пресс-служба ведомства сообщила: {Q}") == ("body", "пресс-служба ведомства", "")
+    assert speaker(f"{Q}, — сказала она журналистам.") == ("pronoun", "она", "")
+    assert speaker(f"Россия заявила: {Q}") is None  # a place never speaks: the rules decide
+
+
+def test_the_one_quoted_by_an_outlet_is_left_to_the_rules():
+    assert speaker(f"{Q}, — цитирует Infox.ru пресс-службу Минобороны") is None
+
+
+def test_without_a_verb_of_speech_the_subject_of_the_verb_the_quotation_depends_on():
+    sentence = f"Си Цзиньпин посвятил свою речь {Q}."
+    assert speaker(sentence) is None
+    assert russian_syntax.governor_subject(sentence, RU.body_nouns)[:2] == ("name", "Си Цзиньпин")
+
+
+def test_which_relative_clause_the_speaker_of_a_relative_pronoun_comes_from():
+    found = speaker(f"Юханссон хотел бы видеть своим наследником Бекенбауэра, который ответил: {Q}.")
+    assert found is not None and found[0] == "name" and found[1].startswith("Бекенбауэр")
+
+
+def test_the_models_run_on_one_blas_thread():
+    from threadpoolctl import threadpool_info
+
+    russian_syntax.models()
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_yo_is_written_e_as_often_as_not():
+    assert russian.without_yo("Пётр Подрабинёк") == "Петр Подрабинек"
