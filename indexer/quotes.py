@@ -1594,7 +1594,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
     if prev_end and (found is None or found[0] not in ("name", "role")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
-        whole = attribute_before(clause_before(text, span.start, 0), rules)
+        whole = attribute_before(_masked_quotations(clause_before(text, span.start, 0)), rules)
         if whole and whole[0] in ("name", "pronoun", "body"):
             found = whole
     if found:
@@ -1615,6 +1615,15 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
         return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
     return None
+
+
+QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
+
+
+def _masked_quotations(text: str) -> str:
+    """The text with the words of its quotations blanked out (the marks kept): a verb or a name
+    inside someone's words is not the attribution's (`told Sky News any process "must be well thought out": `)."""
+    return QUOTATION.sub(lambda m: m.group()[0] + "_" * (len(m.group()) - 2) + m.group()[-1], text)
 
 
 def according_in(text: str, rules: Rules, kinds: tuple[str, ...] | None = None) -> tuple[str, str, str] | None:

@@ -489,3 +489,9 @@ def test_russian_role_that_the_parse_names_in_full():
 def test_a_russian_first_name_completed_whether_or_not_it_is_written_with_yo():
     paragraphs = ["Пётр Завьялов вернулся домой поздно вечером.", "«Я, кажется, её убил», — сказал Петр."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Пётр Завьялов"]
+
+
+def test_a_verb_inside_an_earlier_quotation_of_the_sentence_is_not_the_attributions():
+    paragraphs = ["After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process \"must be well "
+                  "thought out\": \"Moves to reduce the backlog are welcome but the answer is not yet more hurdles.\""]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Enver Solomon", "Enver Solomon"]
