@@ -1303,6 +1303,9 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
         return None
     if v > 0 and head[runs[0][1] :].lstrip().startswith(","):
         return _person_of(runs[0][2], ctx)  # `Sonya A. Zoghlin, Carlineo’s attorney, told ...`
+    if v > 0:  # the name nearest the verb (`White House spokesman Josh Earnest said`), not one behind a
+        # preposition (`Amazilia Fracaso of Perú Apartheid writes`: of whom, not who)
+        runs = [r for r in runs if not _after_preposition(head, r[0], ctx.rules)] or runs
     return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
 
 

@@ -495,3 +495,13 @@ def test_a_verb_inside_an_earlier_quotation_of_the_sentence_is_not_the_attributi
     paragraphs = ["After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process \"must be well "
                   "thought out\": \"Moves to reduce the backlog are welcome but the answer is not yet more hurdles.\""]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Enver Solomon", "Enver Solomon"]
+
+
+def test_the_subject_a_pronoun_points_to_is_not_the_name_behind_a_preposition():
+    paragraphs = [
+        "Amazilia Fracaso of Peru Apartheid writes about the failure of Peruvian society. She also criticizes "
+        "the media for their role during this crisis:",
+        "That there are people who accept these deaths as necessary means that we are still very far from being a "
+        "country that can move forward.",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Amazilia Fracaso"]
