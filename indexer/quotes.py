@@ -1609,6 +1609,10 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         found = attribute_previous_sentence(text[: span.start], rules) if text[: span.start].strip() else None
         if found:
             return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "sentence", span)
+        sentences = [x for x in SENTENCE_END.split(text[: span.start]) if x.strip()]
+        subject = _sentence_subject(sentences[-1], ctx, lone_named_once=False) if sentences else None
+        if subject:  # `Bridenstine expects to produce three SLS rockets. "Adding an additional SLS ..."`
+            return Verdict(span.text, subject, "sentence", span)
         if not text[: span.start].strip() and span.paragraph > 0:
             found = attribute_previous_paragraph(ctx.paragraphs[span.paragraph - 1], rules)
             if found is not None:

@@ -505,3 +505,12 @@ def test_the_subject_a_pronoun_points_to_is_not_the_name_behind_a_preposition():
         "country that can move forward.",
     ]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Amazilia Fracaso"]
+
+
+def test_a_quotation_after_a_sentence_whose_subject_is_a_person_is_that_persons():
+    paragraphs = [
+        "NASA administrator Jim Bridenstine testified before the committee last week.",
+        "Bridenstine expects to produce three rockets through 2024. “Adding an additional rocket into the mix could "
+        "be done, but I am not confident that it could happen.”",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jim Bridenstine"]
