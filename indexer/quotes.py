@@ -537,7 +537,10 @@ def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True
     if mode == "after":
         seg, runs = found[0]
         if seg is segments[0] and not segments[0][: runs[0][0]].strip():
-            return seg, runs[0]  # `said Bolden ...`, `сказал Трамп, когда ...`
+            # `said Bolden ...`, `сказал Трамп, когда ...`; but `responded NASA administrator Jim Bridenstine`:
+            # a body, its role noun, then the person who holds it
+            held = next((r for r in runs[1:2] if len(r[2]) >= 2 and _role_only(seg[runs[0][1] : r[0]], rules)), None)
+            return seg, held or runs[0]
         for seg, runs in found:
             for run in runs:
                 if len(run[2]) >= 2:
@@ -550,6 +553,14 @@ def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True
         seg, runs = found[-1]
     multi = [r for r in runs if len(r[2]) >= 2]
     return seg, (multi[-1] if multi else runs[-1])
+
+
+def _role_only(text: str, rules: Rules) -> bool:
+    """One to three lowercase words that can only be a role (`administrator`, `chief executive`): no
+    function word, no verb, nothing but letters."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(w.isalpha() and w.islower() and not rules.is_verb(w) and w not in rules.stop_words
+                                        and w not in rules.prepositions and w not in rules.conjunctions for w in words)
 
 
 # Common words that are also first names: kept at the head of a run (Will Moy, Mark Esper).

@@ -514,3 +514,9 @@ def test_a_quotation_after_a_sentence_whose_subject_is_a_person_is_that_persons(
         "be done, but I am not confident that it could happen.”",
     ]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jim Bridenstine"]
+
+
+def test_after_the_verb_a_body_and_its_role_noun_stand_before_the_person_who_speaks():
+    paragraphs = ["“It depends on what Boeing is willing to invest, quite frankly,” responded NASA administrator "
+                  "Jim Bridenstine, noting that there was no funding for it."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jim Bridenstine"]
