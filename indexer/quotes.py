@@ -1660,8 +1660,14 @@ def according_in(text: str, rules: Rules, kinds: tuple[str, ...] | None = None) 
 def according_source(text: str, rules: Rules) -> tuple[str, str, str]:
     """What follows `according to` / `по словам`: the source, which ends at the first comma
     (`according to the White House, made a trip to Walter Reed hospital`)."""
-    source = re.split(r"[,;]", text)[0] if not re.match(r"\s*[,;]", text) else text
+    parts = re.split(r"[,;]", text)
+    source = parts[0] if not re.match(r"\s*[,;]", text) else text
     found = parse_speaker(source, rules, "after", subject=False)
+    if len(parts) > 1 and source.lstrip()[:1].islower():
+        # `in the words of the Crown prosecutor, Mark Tedeschi,`: a role, then in apposition the person
+        named = parse_speaker(parts[1], rules, "after", subject=False)
+        if named[0] == "name" and len(named[1].split()) >= 2 and not parts[1][: parts[1].find(named[1].split()[0])].strip():
+            return "name", named[1], re.sub(r"^(?:the|a|an)\s+", "", " ".join(source.split()), flags=re.I)
     if found[0]:
         return found
     body = organisation_subject(source, rules)

@@ -520,3 +520,11 @@ def test_after_the_verb_a_body_and_its_role_noun_stand_before_the_person_who_spe
     paragraphs = ["“It depends on what Boeing is willing to invest, quite frankly,” responded NASA administrator "
                   "Jim Bridenstine, noting that there was no funding for it."]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jim Bridenstine"]
+
+
+def test_the_source_named_by_its_role_then_in_apposition_by_name():
+    paragraphs = ["By the end, her eczema was so severe that her skin broke every time her parents changed her "
+                  "clothes, and in the words of the Crown prosecutor, Mark Tedeschi, \"Gloria spent a lot of the "
+                  "last few months of her life in pain.\""]
+    quotes = extract_quotes(paragraphs, "en")
+    assert [(q.speaker, q.role) for q in quotes] == [("Mark Tedeschi", "Crown prosecutor")]
