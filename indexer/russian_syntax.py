@@ -159,7 +159,10 @@ def _phrase(head, tokens, spans: list[Named], body_nouns: frozenset[str], text: 
     person = next((s for s in named if s.type == "PER"), None)
     if person is not None:
         role = text[start : person.start].strip(" ,–—-") if start < person.start else ""
-        return "name", person.normal, " ".join(role.split())
+        words = person.normal.split()
+        while len(words) > 2 and _role_word(words[0].lower()):  # `Писатель-сатирик Лион Измайлов`: the NER took the role in
+            role, words = f"{role} {words[0]}".strip(), words[1:]
+        return "name", " ".join(words), " ".join(role.split())
     body = next((s for s in named if s.type == "ORG"), None)
     if body is not None:
         return "body", body.normal, ""
@@ -170,7 +173,7 @@ def _phrase(head, tokens, spans: list[Named], body_nouns: frozenset[str], text: 
     if noun in body_nouns or any(lemma in body_nouns for lemma in russian.lemmas(noun)):
         # a common noun, lowercase even where it opens the sentence: resolve() completes it (`федерация футбола`)
         return "body", " ".join([noun] + [t.text for t in phrase if t.start > head.start and t.pos != "ADP"]), ""
-    if russian.is_person_noun(noun):  # `индонезиец`, `представитель ведомства`
+    if _role_word(noun):  # `индонезиец`, `представитель ведомства`, `Пародистка` opening the sentence
         return "role", " ".join(words[:2]), ""  # as the rules name a role: its noun and the word after
     if head.pos == "PROPN":  # a name the NER does not know (`Балахничев`, `Си Цзиньпин`): resolve() vets it
         at = phrase.index(head)
@@ -181,6 +184,18 @@ def _phrase(head, tokens, spans: list[Named], body_nouns: frozenset[str], text: 
             names.append(t.text)
         return "name", " ".join(russian.nominative_name(names)), ""
     return None
+
+
+def _role_word(word: str) -> bool:
+    """A common noun for a person (`представитель`, `писатель-сатирик`; `пародистка`, which the dictionary
+    only guesses), never a name part."""
+    from indexer import russian
+
+    if russian.is_person_noun(word) or "-" in word and all(russian.is_person_noun(w) for w in word.split("-")):
+        return True
+    guesses = russian.parses(word)
+    return bool(guesses) and not guesses[0].is_known and guesses[0].tag.POS == "NOUN" and "anim" in guesses[0].tag.grammemes \
+        and guesses[0].tag.case == "nomn" and not any(russian.NAME_TAGS & p.tag.grammemes for p in guesses)
 
 
 def _is_subject(span, head, tokens) -> bool:

@@ -528,3 +528,18 @@ def test_the_source_named_by_its_role_then_in_apposition_by_name():
                   "last few months of her life in pain.\""]
     quotes = extract_quotes(paragraphs, "en")
     assert [(q.speaker, q.role) for q in quotes] == [("Mark Tedeschi", "Crown prosecutor")]
+
+
+def test_russian_speaker_is_the_subject_not_a_body_in_the_verbs_complements():
+    # the rules take the capitalised word nearest the verb; the parse reads who the subject of `сказал` is
+    paragraphs = ["«Он был очень близким другом и потрясающим человеком», — сказал в интервью информационному каналу "
+                  "«Вести» руководитель дирекции ВГТРК по радиовещанию Сергей Архипов."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Сергей Архипов"]
+
+
+def test_a_russian_name_alone_in_its_sentence_is_not_parsed():
+    from indexer import quotes as q
+
+    assert q._only_name("Иван Петров", "«Цитата», — сказал Иван Петров.")
+    assert not q._only_name("ВГТРК", "«Цитата», — сказал руководитель ВГТРК Сергей Архипов.")
+    assert not q._only_name("НТВ Резниченко", "В комментарии НТВ Резниченко сказал: «Цитата»")
