@@ -1587,7 +1587,8 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         if better and better[0] != "unknown":
             found = better  # `X told LA Weekly that ... "...", and told the police`
     if found and not (title and found[0] == "unknown"):
-        found = _by_syntax(found, span, prev_end, ctx)
+        # `«...», — сказал X`: the clause after the quotation is the whole attribution; the parse reads only it
+        found = _by_syntax(found, span, prev_end, ctx, with_before=found[0] == "unknown" or not after.strip(" ,."))
         person = resolve(*found, ctx, span.paragraph, span.start)
         return Verdict(span.text, person, "after", span, span.end + len(after))
     if title:
@@ -1725,17 +1726,19 @@ def continues(a: Verdict, b: Verdict, span: Span, ctx: Context) -> bool:
     return not re.search(r"\w", between)
 
 
-def attribution_sentence(span: Span, paragraphs: list[str], prev_end: int) -> str:
+def attribution_sentence(span: Span, paragraphs: list[str], prev_end: int, with_before: bool = True) -> str:
     """The sentence a quotation stands in, the quotation replaced by `russian_syntax.QUOTE`: the clauses
-    before and after it (`judge` reads the same); for a block quotation, the colon's clause before it."""
+    before (unless not `with_before`) and after it (`judge` reads the same); for a block quotation, the
+    colon's clause before it."""
     if span.block:
         intro = paragraphs[span.paragraph - 1].rstrip()
         return clause_before(intro, len(intro), 0) + " " + russian_syntax.QUOTE
-    before = clause_before(paragraphs[span.paragraph], span.start, prev_end)
+    before = clause_before(paragraphs[span.paragraph], span.start, prev_end) if with_before else ""
     return before + russian_syntax.QUOTE + clause_after(paragraphs[span.end_paragraph], span.end)
 
 
-def _by_syntax(found: tuple[str, str, str], span: Span, prev_end: int, ctx: Context) -> tuple[str, str, str]:
+def _by_syntax(found: tuple[str, str, str], span: Span, prev_end: int, ctx: Context,
+               with_before: bool = True) -> tuple[str, str, str]:
     """In Russian, the speaker natasha's parse gives the quotation's sentence (`attribution_sentence`):
     the person or body that is the subject of its verb of speech wins over the rules' choice; with no
     verb of speech and no speaker from the rules, the subject of the verb the quotation depends on.
@@ -1745,7 +1748,7 @@ def _by_syntax(found: tuple[str, str, str], span: Span, prev_end: int, ctx: Cont
     that is the only name in its sentence (`«...», — сказал Иван Петров`: nothing else to choose)."""
     if ctx.rules.lang != "ru" or not ctx.syntax or found[0] == "pronoun":
         return found
-    sentence = attribution_sentence(span, ctx.paragraphs, prev_end)
+    sentence = attribution_sentence(span, ctx.paragraphs, prev_end, with_before)
     if found[0] in ("name", "body") and _only_name(found[1], sentence):
         return found
     parsed = russian_syntax.speaker(sentence, ctx.rules.is_verb, ctx.rules.body_nouns)
