@@ -52,6 +52,9 @@ BM25_K1 = 0.9
 # does not grow with the archive.
 BUILD_BATCH = 2000
 MAX_SEGMENT_POSTINGS = 6_000_000
+# A writer process writes at most this many articles, then a fresh one goes on: a process's heap
+# keeps some pages of every segment it wrote, so one that lived through the archive would grow with it.
+ARTICLES_PER_WRITER = 25_000
 
 # Limits: input files.
 MAX_FILE_BYTES = 50 * 1024 * 1024

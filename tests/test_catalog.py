@@ -63,3 +63,24 @@ def test_a_catalog_of_the_older_layout_means_a_full_rebuild(tmp_path):
     old.__dict__["entries"] = {"a": ("sha256:...", "2020-01-01", None, "a", 0)}  # one object per article
     (tmp_path / catalog.FILE).write_bytes(pickle.dumps(old))
     assert catalog.load(tmp_path, "7") is None
+
+
+class Colliding(str):
+    """An id whose hash is every other's."""
+
+    def __hash__(self):
+        return 42
+
+
+def test_the_id_table_finds_each_row_among_colliding_hashes_and_no_other_id():
+    ids = ["solo", Colliding("x"), Colliding("y"), Colliding("z"), "other"]
+    table = catalog.IdTable(ids)
+    assert [table.get(i) for i in ids] == [0, 1, 2, 3, 4]
+    assert table.get(Colliding("w")) is None and table.get("missing") is None
+
+
+def test_a_full_build_keeps_one_copy_of_its_rows():
+    cat = catalog.Catalog("1")
+    fresh = rows(("a", "h1", "2020-01-01", text(1)), ("b", "h2", "2020-01-02", text(2)))
+    cat.update([], fresh)
+    assert cat.rows is fresh and cat.rows.ids == ["a", "b"] and "b" in cat and "c" not in cat

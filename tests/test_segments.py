@@ -147,6 +147,28 @@ def test_a_build_in_bounded_segments_holds_what_one_writer_writes(tmp_path, monk
     assert contents_by_id(many / "quotes", "key") == contents_by_id(single / "quotes", "key")
 
 
+def test_a_build_written_by_a_succession_of_writer_processes_holds_what_one_writer_writes(tmp_path, monkeypatch):
+    # Batches of 16 articles and at most 32 articles a writer process: 7 processes, two at a time,
+    # each forked when one before it has finished.
+    archive = tmp_path / "archive"
+    put(archive, SAMPLE_FILES[: writing.PARALLEL_WRITE_FROM + 20])
+    one = build.reindex([archive], tmp_path / "one", workers=1)
+    monkeypatch.setattr(config, "BUILD_BATCH", 16)
+    monkeypatch.setattr(config, "ARTICLES_PER_WRITER", 32)
+    forked = []
+    fork_writer = segments._fork_writer
+    monkeypatch.setattr(segments, "_fork_writer", lambda *args: forked.append(args[2]) or fork_writer(*args))
+    many = build.reindex([archive], tmp_path / "many", workers=2)
+    assert not one.failed and not many.failed and sorted(many.added) == sorted(one.added)
+    batches = -(-(writing.PARALLEL_WRITE_FROM + 20) // 16)
+    assert sorted(forked) == list(range(2 * -(-batches // 4))) and len(forked) > 2
+    written = storage.live_dir(tmp_path / "many")
+    assert len(indexes.articles(written)._segments()) == len(forked)
+    single = storage.live_dir(tmp_path / "one")
+    assert contents_by_id(written, "id") == contents_by_id(single, "id")
+    assert contents_by_id(written / "quotes", "key") == contents_by_id(single / "quotes", "key")
+
+
 def test_full_segments_are_left_alone_by_the_merge_policy(tmp_path, monkeypatch):
     monkeypatch.setattr(segments, "FULL_SEGMENT_DOCS", 20)
     monkeypatch.setattr(segments, "MAX_SEGMENTS_PER_TIER", 1)

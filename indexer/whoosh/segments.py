@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import traceback
@@ -321,50 +322,51 @@ def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None
             writer.delete_by_term(fieldname, value, searcher=searcher)
 
 
-def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], workers: int,
-                      deletions: list[tuple[str, list[str]]] | None = None,
+def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], shares: int,
+                      workers: int, deletions: list[tuple[str, list[str]]] | None = None,
                       meanwhile: Callable[[], None] | None = None, budget: list[int] | None = None) -> None:
-    """New segments for `indexes` from each of `workers` forked processes, each process starting new
-    ones past its `budget` of postings per index (config.MAX_SEGMENT_POSTINGS shared out evenly when
-    not given).
+    """New segments for `indexes` from forked processes, `workers` at a time, each writing one of
+    `shares` shares of the documents and starting new segments past its `budget` of postings per
+    index (config.MAX_SEGMENT_POSTINGS shared out evenly when not given).
 
-    `write_share(k, writers)` adds the k-th share of the documents, one writer per index; the
-    children read their documents themselves (or inherit them: fork copies nothing until written)
-    and send back only their segments. Meanwhile this process holds each index's lock, deletes (per
-    index: field, values), runs `meanwhile` and merges small old segments as a commit would; then it
-    commits each index's new segments at once, or none."""
+    `write_share(k, writers)` adds the k-th share, one writer per index; the children read their
+    documents themselves (or inherit them: fork copies nothing until written) and send back only
+    their segments. A process's heap keeps some of the pages of each segment it has written (freed,
+    but too fragmented to give back), so a large build is written by a succession of processes, each
+    forked afresh, rather than by a few that grow with the archive. Meanwhile this process holds each
+    index's lock, deletes (per index: field, values), runs `meanwhile` and merges small old segments
+    as a commit would; then it commits each index's new segments at once, or none."""
     owners = [FastSegmentWriter(ix) for ix in indexes]  # take the locks
-    context = multiprocessing.get_context("fork")
     budgets = budget or [config.MAX_SEGMENT_POSTINGS // len(indexes)] * len(indexes)
-    children = []
+    running: dict = {}  # receiving end of a child's pipe -> (share, child)
+    outcomes: dict[int, list] = {}
+    waiting = list(range(shares))
+
+    def start_children() -> None:
+        while waiting and len(running) < workers:
+            share = waiting.pop(0)
+            receive, child = _fork_writer(indexes, write_share, share, budgets)
+            running[receive] = (share, child)
+
     try:
-        # What this process holds (the catalog, the report) is left out of the children's garbage
-        # collections: a collection writes to every object it visits, copying its page into the child.
-        gc.freeze()
-        try:
-            for share in range(workers):
-                receive, send = context.Pipe(duplex=False)
-                child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid(),
-                                                                   budgets), daemon=True)
-                child.start()
-                send.close()
-                children.append((child, receive))
-        finally:
-            gc.unfreeze()
+        start_children()
         for owner, (fieldname, values) in zip(owners, deletions or ()):
             delete_all(owner, fieldname, values)
         if meanwhile is not None:
             meanwhile()
         # SegmentWriter.commit's merge, while the children write: old small segments into the owner's.
         finals = [owner._merge_segments(merge_tiers, None, None) for owner in owners]
-        outcomes = [receive.recv() for _, receive in children]
-        for child, _ in children:
-            child.join()
-        failed = [outcome for outcome in outcomes if isinstance(outcome, str)]
-        if failed:
-            raise WriteFailed(failed[0].strip().splitlines()[-1])
+        while running:
+            for receive in multiprocessing.connection.wait(list(running)):
+                share, child = running.pop(receive)
+                outcome = receive.recv()
+                child.join()
+                if isinstance(outcome, str):
+                    raise WriteFailed(outcome.strip().splitlines()[-1])
+                outcomes[share] = outcome
+            start_children()
     except BaseException:
-        for child, _ in children:
+        for _, child in running.values():
             child.kill()
         for owner in owners:
             owner.cancel()
@@ -374,8 +376,24 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
             final.append(owner._finalize_segment())
         else:
             owner._close_segment()
-        owner._commit_toc(final + [segment for outcome in outcomes for segment in outcome[n]])
+        owner._commit_toc(final + [segment for share in sorted(outcomes) for segment in outcomes[share][n]])
         owner._finish()
+
+
+def _fork_writer(indexes: list, write_share, share: int, budgets: list[int]):
+    """A child writing one share; its pipe's receiving end and the process."""
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(
+        target=_write_share, args=(indexes, write_share, share, send, os.getpid(), budgets), daemon=True)
+    # What this process holds (the catalog, the report) is left out of the child's garbage
+    # collections: a collection writes to every object it visits, copying its page into the child.
+    gc.freeze()
+    try:
+        child.start()
+    finally:
+        gc.unfreeze()
+    send.close()
+    return receive, child
 
 
 def die_with_parent(parent: int) -> None:

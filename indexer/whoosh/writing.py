@@ -35,14 +35,18 @@ def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Calla
     removed, source = list(changes.removed), changes.articles
     if len(source) >= PARALLEL_WRITE_FROM:
         # Forked writers, even one: each reads the batches of its share and rolls over to a new
-        # segment past a bound, so no process holds the archive's postings (or its articles).
+        # segment past a bound, so no process holds the archive's postings (or its articles); a share
+        # is at most config.ARTICLES_PER_WRITER articles, so no process lives through the whole archive.
         workers = max(1, workers)
-        by_batch = len(source) >= 2 * workers * config.BUILD_BATCH  # enough batches to deal them out
+        batches = -(-len(source) // config.BUILD_BATCH)
+        by_batch = batches >= 2 * workers  # enough batches to deal them out
+        per_share = max(1, config.ARTICLES_PER_WRITER // config.BUILD_BATCH)
+        shares = workers * -(-batches // (workers * per_share)) if by_batch else workers
 
         def write_share(k: int, writers) -> None:
-            for batch in source.batches(select=(lambda number: number % workers == k) if by_batch else None):
+            for batch in source.batches(select=(lambda number: number % shares == k) if by_batch else None):
                 if not by_batch:  # a slice of each batch
-                    share = -(-len(batch) // workers)
+                    share = -(-len(batch) // shares)
                     batch = batch[k * share : (k + 1) * share]
                 for article in batch:
                     writers[0].add_document(**article_document(article))
@@ -51,7 +55,7 @@ def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Calla
 
         # an article has about ten times the postings of its quotes: most of a writer's budget is theirs
         budget = [config.MAX_SEGMENT_POSTINGS * 4 // 5, config.MAX_SEGMENT_POSTINGS // 5]
-        segments.write_in_parallel([articles, quotes], write_share, workers,
+        segments.write_in_parallel([articles, quotes], write_share, shares, workers,
                                    deletions=[("id", removed), ("article", removed)], meanwhile=meanwhile,
                                    budget=budget)
         return
