@@ -130,43 +130,44 @@ def test_a_new_index_written_by_two_processes_holds_what_one_writes(tmp_path):
     assert contents_by_id(built[2] / "quotes", "key") == contents_by_id(built[1] / "quotes", "key")
 
 
-def test_a_build_in_bounded_segments_holds_what_one_writer_writes(tmp_path, monkeypatch):
-    # Small batches and a small bound on a writer's postings: each process rolls over to new segments
+def built_by_one_writer_and_by_two(tmp_path: Path, monkeypatch, **settings) -> tuple[Path, Path]:
+    """The live generations of the same archive built by one writer and, with these config settings,
+    by forked writers two at a time; both builds found every article."""
     archive = tmp_path / "archive"
     put(archive, SAMPLE_FILES[: writing.PARALLEL_WRITE_FROM + 20])
     one = build.reindex([archive], tmp_path / "one", workers=1)
-    monkeypatch.setattr(config, "BUILD_BATCH", 16)
-    monkeypatch.setattr(config, "MAX_SEGMENT_POSTINGS", 20_000)
-    rolled = build.reindex([archive], tmp_path / "rolled", workers=2)
-    assert not one.failed and not rolled.failed and sorted(rolled.added) == sorted(one.added)
-    many = storage.live_dir(tmp_path / "rolled")
+    for name, value in settings.items():
+        monkeypatch.setattr(config, name, value)
+    two = build.reindex([archive], tmp_path / "two", workers=2)
+    assert not one.failed and not two.failed and sorted(two.added) == sorted(one.added)
+    return storage.live_dir(tmp_path / "one"), storage.live_dir(tmp_path / "two")
+
+
+def assert_same_contents(generation: Path, other: Path) -> None:
+    assert contents_by_id(generation, "id") == contents_by_id(other, "id")
+    assert contents_by_id(generation / "quotes", "key") == contents_by_id(other / "quotes", "key")
+
+
+def test_a_build_in_bounded_segments_holds_what_one_writer_writes(tmp_path, monkeypatch):
+    # Small batches and a small bound on a writer's postings: each process rolls over to new segments
+    single, many = built_by_one_writer_and_by_two(tmp_path, monkeypatch, BUILD_BATCH=16, MAX_SEGMENT_POSTINGS=20_000)
     assert len(indexes.articles(many)._segments()) > 4
     assert len(indexes.quotes(many)._segments()) > 1
-    single = storage.live_dir(tmp_path / "one")
-    assert contents_by_id(many, "id") == contents_by_id(single, "id")
-    assert contents_by_id(many / "quotes", "key") == contents_by_id(single / "quotes", "key")
+    assert_same_contents(many, single)
 
 
 def test_a_build_written_by_a_succession_of_writer_processes_holds_what_one_writer_writes(tmp_path, monkeypatch):
-    # Batches of 16 articles and at most 32 articles a writer process: 7 processes, two at a time,
-    # each forked when one before it has finished.
-    archive = tmp_path / "archive"
-    put(archive, SAMPLE_FILES[: writing.PARALLEL_WRITE_FROM + 20])
-    one = build.reindex([archive], tmp_path / "one", workers=1)
-    monkeypatch.setattr(config, "BUILD_BATCH", 16)
-    monkeypatch.setattr(config, "ARTICLES_PER_WRITER", 32)
+    # Batches of 16 articles and at most 32 articles a writer process: 15 batches in 8 shares, each
+    # written by its own process, two at a time, each forked when one before it has finished.
     forked = []
     fork_writer = segments._fork_writer
     monkeypatch.setattr(segments, "_fork_writer", lambda *args: forked.append(args[2]) or fork_writer(*args))
-    many = build.reindex([archive], tmp_path / "many", workers=2)
-    assert not one.failed and not many.failed and sorted(many.added) == sorted(one.added)
+    single, many = built_by_one_writer_and_by_two(tmp_path, monkeypatch, BUILD_BATCH=16, ARTICLES_PER_WRITER=32)
     batches = -(-(writing.PARALLEL_WRITE_FROM + 20) // 16)
-    assert sorted(forked) == list(range(2 * -(-batches // 4))) and len(forked) > 2
-    written = storage.live_dir(tmp_path / "many")
-    assert len(indexes.articles(written)._segments()) == len(forked)
-    single = storage.live_dir(tmp_path / "one")
-    assert contents_by_id(written, "id") == contents_by_id(single, "id")
-    assert contents_by_id(written / "quotes", "key") == contents_by_id(single / "quotes", "key")
+    assert forked[0] == 0  # the one writer's build: a forked process too, writing everything
+    assert sorted(forked[1:]) == list(range(2 * -(-batches // 4))) and len(forked) > 3
+    assert len(indexes.articles(many)._segments()) == len(forked) - 1
+    assert_same_contents(many, single)
 
 
 def test_full_segments_are_left_alone_by_the_merge_policy(tmp_path, monkeypatch):
