@@ -33,8 +33,9 @@ PIPELINE_VERSION = "12"
 # 2: the quote index files each speaker by name and role (speaker_key); 3: no module path of
 # Archivist in the index's table of contents (indexer/whoosh/indexes.py); 4: the exact field is
 # stored (a long phrase is checked in it); 5: the common pairs of the exact text (a phrase's candidates);
-# 6: the pairs kept without counts
-INDEX_FORMAT = 6
+# 6: the pairs kept without counts; 7: the exact field no longer stored, its terms hashed in a column
+# instead (a long phrase is checked there)
+INDEX_FORMAT = 7
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]

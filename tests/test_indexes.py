@@ -10,7 +10,7 @@ import types
 
 import indexer
 from indexer import analysis, storage
-from indexer.whoosh import indexes, schema, segments, terms
+from indexer.whoosh import indexes, schema, segments, sequences, terms
 from indexer.whoosh.segments import Codec
 from whoosh.codec.whoosh3 import W3Codec
 
@@ -18,8 +18,8 @@ from conftest import SEED_IDS, SEEDS
 
 OLD_PATH = "indexer.before_a_move"
 # Every class and function of Archivist that a Whoosh index pickles by its module path.
-PICKLED = [segments.Codec, terms.FastText, schema.CJKBigramFilter, schema.ScriptStemFilter, schema.FoldFilter,
-           schema.NamesOnlyFilter, schema.YearsField, analysis.stemmed_terms, analysis.exact_terms,
+PICKLED = [segments.Codec, terms.FastText, sequences.SequencedText, schema.CJKBigramFilter, schema.ScriptStemFilter,
+           schema.FoldFilter, schema.NamesOnlyFilter, schema.YearsField, analysis.stemmed_terms, analysis.exact_terms,
            analysis.folded_terms, analysis.names_terms]
 
 

@@ -11,6 +11,7 @@ from whoosh.formats import Existence
 
 from ..analysis import (HAN, STOP_WORDS, exact_terms, fold, folded_terms, is_common_pair, names_terms, pair_terms,
                         stem, stemmed_terms)
+from .sequences import SequencedText
 from .terms import FastText
 
 
@@ -130,8 +131,8 @@ def article_schema() -> Schema:
         text=FastText(stemmed_terms, analyzer=analyzer, stored=True),
         quotes=FastText(stemmed_terms, analyzer=analyzer),
         fold=FastText(names_terms, analyzer=names_fold_analyzer(), phrase=False),  # names in title and text, folded
-        # title, text and quotes, unstemmed: phrases (stored: a long one is checked in the text)
-        exact=FastText(exact_terms, analyzer=exact_analyzer(), stored=True),
+        # title, text and quotes, unstemmed: phrases (its terms hashed in a column: a long one is checked there)
+        exact=SequencedText(exact_terms, analyzer=exact_analyzer()),
         pairs=pairs_field(),
         speaker=TEXT(analyzer=fold_analyzer()),  # who is quoted
         venue_name=TEXT(analyzer=fold_analyzer()),  # venue:, city:, country: queries

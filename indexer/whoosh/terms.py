@@ -59,10 +59,13 @@ class FastText(TEXT):
         super().__init__(**kwargs)
         self.terms_of = terms_of
 
+    def terms(self, value: str) -> Terms:
+        return self.terms_of(value)
+
     def index(self, value, **kwargs):
         if not isinstance(value, str):
             return super().index(value, **kwargs)
-        terms = self.terms_of(value)
+        terms = self.terms(value)
         if isinstance(self.format, Existence):
             return present(terms, self.format)
         if isinstance(self.format, Frequency):
