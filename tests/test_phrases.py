@@ -125,3 +125,96 @@ def test_phrases_narrowed_by_their_pairs_match_and_score_as_whoosh(searcher, mon
     assert len(runs) > 200
     for words in runs:
         assert matches(searcher, FastPhrase("exact", words)) == matches(searcher, Phrase("exact", words)), words
+
+
+# Two words whose unsalted 32-bit hashes are equal (found by a birthday search over w0, w1, ...).
+COLLIDING = ("w52890", "w55286")
+# Documents made for the check in hashed terms: repeated words, Han text (bigrams), near misses where
+# the rarest words stand side by side and others do not, a hash collision within one document.
+MADE = [
+    "the cat and the dog and the cat sat on the mat and the cat sat",
+    "a cat sat on the mat and the cat and the dog and the cat sat on the mat",
+    "zebra quagga ran over the hill and the cat sat on the mat",
+    "zebra quagga ran under the hill and the cat sat on the mat",
+    "zebra quagga ran over the hill the cat sat on the mat zebra quagga ran over the hill",
+    "北京是中华人民共和国的首都 中华人民共和国成立于一九四九年",
+    "中华人民共和国成立 一九四九年 北京是首都",
+    f"{COLLIDING[0]} zebra quagga ran over the hill {COLLIDING[1]} {COLLIDING[1]}",
+    f"{COLLIDING[1]} zebra quagga ran over the hill",
+]
+
+
+@pytest.fixture()
+def made(tmp_path):
+    """An article index of the MADE texts in two segments, one document of each then deleted."""
+    from indexer.whoosh import indexes, segments
+
+    ix = indexes.open_or_create(tmp_path, indexes.article_schema())
+    for part in (MADE[::2], MADE[1::2]):
+        writer = segments.FastSegmentWriter(ix)
+        for text in part:
+            writer.add_document(id=f"{MADE.index(text)}", exact=text, pairs=text)
+        writer.commit(merge=False)
+    writer = ix.writer()
+    writer.delete_by_term("id", "4")  # holds the near miss's quote twice
+    writer.delete_by_term("id", "1")
+    writer.commit(merge=False)
+    with ix.searcher(weighting=bm25f()) as s:
+        yield s
+
+
+def analyzed(searcher, text: str) -> list[str]:
+    return [token.text for token in searcher.schema["exact"].analyzer(text)]
+
+
+@pytest.mark.parametrize("quote", [
+    "and the cat sat on the mat",  # words repeat in the quote and in the documents
+    "the cat and the dog and the cat sat",
+    "zebra quagga ran over the hill and",  # stands in one document; its rarest words in four
+    "zebra quagga ran over the hill",
+    "zebra quagga ran under the hill the cat",  # its rarest words side by side, the rest nowhere
+    "中华人民共和国成立于一九四九年",  # Han: the bigrams the exact field indexes
+    "人民共和国成立",
+    f"{COLLIDING[0]} zebra quagga ran over the hill {COLLIDING[1]}",  # words whose hashes collide
+    f"zebra quagga ran over the hill {COLLIDING[1]} {COLLIDING[1]}",
+])
+def test_quotes_checked_in_hashed_terms_match_and_score_as_whoosh(made, monkeypatch, quote):
+    from indexer.whoosh import phrases as module
+
+    checked = []
+    real = module.verified
+    monkeypatch.setattr(module, "verified", lambda found, *args: checked.append(len(found)) or real(found, *args))
+    words = analyzed(made, quote)
+    whoosh = matches(made, Phrase("exact", words))
+    assert matches(made, FastPhrase("exact", words)) == whoosh
+    assert checked  # found in the hashed terms, not in postings only
+    if "under" in quote:
+        assert not whoosh  # its candidate was checked and is not a match
+
+
+def test_a_document_whose_terms_share_a_hash_is_salted_and_its_counts_are_exact(made):
+    from indexer.whoosh import sequences
+
+    assert sequences.term_hash(COLLIDING[0]) == sequences.term_hash(COLLIDING[1])
+    reader = made.reader()
+    for segment, _ in made.leaf_searchers():
+        column = sequences.column(segment.reader(), "exact")
+        for docnum in range(segment.reader().doc_count_all()):
+            text = segment.reader().stored_fields(docnum)["id"]
+            seqs = sequences.read(column, [docnum])
+            terms = MADE[int(text)].split()
+            both = set(COLLIDING) <= set(terms)
+            assert (seqs.salts[0] != 0) == both  # only the document holding both words is salted
+            assert len(set(seqs.hashes.tolist())) == len(set(analyzed(made, MADE[int(text)])))
+    assert reader.doc_count() == len(MADE) - 2
+
+
+def test_deleted_documents_are_not_found_by_the_check_in_hashed_terms(made, monkeypatch):
+    from indexer.whoosh import phrases as module
+
+    candidates = []
+    real = module.verified
+    monkeypatch.setattr(module, "verified", lambda found, *args: candidates.extend(found) or real(found, *args))
+    words = analyzed(made, "zebra quagga ran over the hill the cat sat on the mat")
+    assert matches(made, FastPhrase("exact", words)) == matches(made, Phrase("exact", words)) == []
+    assert candidates  # the deleted document was a candidate, checked, and then dropped

@@ -11,35 +11,37 @@ a document leaves play as soon as no start position fits the words read so far.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable
+from collections import defaultdict
+from itertools import chain
 
 import numpy as np
 from whoosh import matching
 from whoosh.query import Phrase
 
 from ..analysis import common_pairs
+from . import sequences
 from .schema import PAIRS_OF
 from .segments import posting_arrays, raw_postings
 
 
 # A long phrase (a pasted quote) is down to a few documents after its rarest words: the rest of its
-# words are checked in those documents' stored text, one read each, rather than in every word's
-# postings (a block of a common word's list decoded per document and word).
-VERIFY_BELOW = 2000  # documents still in play
-VERIFY_FROM = 3  # words left to check
+# words are checked in those documents' hashed terms (sequences.py), one read each, rather than in
+# every word's postings (a block of a common word's list decoded per document and word). Checking
+# from the rarest word on, or with fewer words left, was no faster on the bench's phrases: the
+# check counts every word of each document that matches (the words' weights).
+CHECK_BELOW = 2000  # documents still in play
+CHECK_FROM = 3  # words left to check
 
 
-def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,
-                   terms_of: Callable[[int], tuple[list[str], int] | None] | None = None,
+def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format, column=None,
                    candidates: set[int] | None = None) -> dict[int, list[float]]:
     """The documents of one segment where the words stand in this order, side by side, each with
     every word's weight there (its frequency: what scoring needs), read in the same pass.
 
     Rarest word first; a document stays in play while some start position fits every word read so
-    far, so the common words' lists are read only where the phrase may still stand. `terms_of(doc)`
-    (the field's terms and first position, from its stored text) lets the last words be checked in
-    the few documents left instead. Only `candidates` are looked at, when given."""
+    far, so the common words' lists are read only where the phrase may still stand. The segment's
+    `column` of hashed terms (sequences.column) lets the last words be checked in the few documents
+    left instead. Only `candidates` are looked at, when given."""
     decode = field_format.decode_positions
     order = sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(fieldname, btexts[i]))
     rarest = order[0]
@@ -60,8 +62,8 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,
     found: dict[int, tuple[set[int], list[float]]] = {}  # document -> possible starts, weights by word
     for n, word in enumerate(order[1:]):
         left = order[n + 1 :]
-        if terms_of is not None and n > 0 and len(left) >= VERIFY_FROM and len(found) <= VERIFY_BELOW:
-            found = verified(found, left, btexts, terms_of, field_format.field_boost)
+        if column is not None and n > 0 and len(left) >= CHECK_FROM and len(found) <= CHECK_BELOW:
+            found = verified(found, left, btexts, column, field_format.field_boost)
             break
         matcher = raw_postings(reader, fieldname, btexts[word])
         if not matcher.is_active():
@@ -95,25 +97,58 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,
 
 
 def verified(found: dict[int, tuple[set[int], list[float]]], left: list[int], btexts: list[bytes],
-             terms_of, boost: float) -> dict[int, tuple[set[int], list[float]]]:
+             column, boost: float) -> dict[int, tuple[set[int], list[float]]]:
     """The documents where the words `left` (their places in the phrase) also stand, checked in each
-    document's terms: its start positions kept and each word's weight counted as the index does."""
-    words = {i: btexts[i].decode("utf-8") for i in left}
-    wanted = set(words.values())
+    document's hashed terms at its possible starts: the starts that fit kept, and each word's weight
+    counted as the index does (its frequency).
+
+    A document's distinct terms have distinct hashes (sequences.Hasher), so where the phrase stands
+    each word's count is exact; it could only be found where it does not stand if a word it lacks
+    shared its 32-bit hash with the term in that word's place, every other word in place."""
+    docnums = list(found)
+    seqs = sequences.read(column, docnums)
+    if not len(seqs.hashes):
+        return {}
+    words = [btexts[i].decode("utf-8") for i in left]
+    places = np.array(left, dtype=np.int64)
     kept = {}
-    for docnum, (starts, weights) in found.items():
-        stored = terms_of(docnum)
-        if stored is None:
+    for salt in np.unique(seqs.salts).tolist():  # nearly always one: 0
+        docs = np.flatnonzero(seqs.salts == salt)
+        wanted = np.array([sequences.term_hash(word, salt) for word in words], dtype=sequences.HASH)
+        # every (document, start) still possible, and the positions of the words left from it
+        starts_of = [found[docnums[d]][0] for d in docs.tolist()]
+        doc = np.repeat(docs, [len(starts) for starts in starts_of])
+        start = np.fromiter(chain.from_iterable(starts_of), dtype=np.int64, count=len(doc))
+        at = start[:, None] + places[None, :]
+        inside = (at >= 0) & (at < seqs.lengths[doc][:, None])
+        stands = inside & (seqs.hashes[np.where(inside, seqs.starts[doc][:, None] + at, 0)] == wanted)
+        fits = stands.all(axis=1)
+        if not fits.any():
             continue
-        terms, first = stored
-        fits = {start for start in starts
-                if all(0 <= start + i - first < len(terms) and terms[start + i - first] == word for i, word in words.items())}
-        if fits:
-            counts = Counter(term for term in terms if term in wanted)
-            for i, word in words.items():
-                weights[i] = counts[word] * 1.0 * boost
-            kept[docnum] = (fits, weights)
-    return kept
+        fitting = defaultdict(set)
+        for d, s in zip(doc[fits].tolist(), start[fits].tolist()):
+            fitting[d].add(s)
+        counts = word_counts(seqs, np.array(sorted(fitting), dtype=np.int64), wanted)
+        for d, row in zip(sorted(fitting), counts.tolist()):
+            weights = found[docnums[d]][1]
+            for i, count in zip(left, row):
+                weights[i] = count * 1.0 * boost
+            kept[docnums[d]] = (fitting[d], weights)
+    return dict(sorted(kept.items()))  # in document order, as found
+
+
+def word_counts(seqs: sequences.Sequences, docs: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """How many times each wanted hash stands in each of the documents (rows: docs, columns: wanted)."""
+    distinct, which = np.unique(wanted, return_inverse=True)
+    lengths = seqs.lengths[docs]
+    # the documents' hashes end to end: each one's start, repeated over its length, plus the offset within
+    owner = np.repeat(np.arange(len(docs)), lengths)
+    offset = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    hashes = seqs.hashes[seqs.starts[docs][owner] + offset]
+    slot = np.minimum(np.searchsorted(distinct, hashes), len(distinct) - 1)
+    hit = distinct[slot] == hashes
+    counts = np.bincount(owner[hit] * len(distinct) + slot[hit], minlength=len(docs) * len(distinct))
+    return counts.reshape(len(docs), len(distinct))[:, which.reshape(-1)]
 
 
 # Pairs are intersected, fewest documents first, until this few documents are left: their positions
@@ -263,19 +298,15 @@ class FastPhrase(Phrase):
             return [], {}
         if any((fieldname, btext) not in reader for btext in btexts):
             return btexts, {}
-        terms_of = None
-        if field.stored and hasattr(field, "terms_of"):
-            def terms_of(docnum: int):
-                text = reader.stored_fields(docnum).get(fieldname)
-                return field.terms_of(text) if isinstance(text, str) else None
+        column = sequences.column(reader, fieldname)
         pairs_field = PAIRS_OF.get(fieldname)
         if pairs_field in searcher.schema and min(reader.doc_frequency(fieldname, b) for b in btexts) >= PAIRS_FROM:
             docs, exact = pair_candidates(reader, pairs_field, list(self.words))
             if docs is not None and exact:
                 return btexts, pair_matches(reader, fieldname, btexts, docs)
             if docs is not None:
-                return btexts, phrase_matches(reader, fieldname, btexts, field.format, terms_of, set(docs.tolist()))
-        return btexts, phrase_matches(reader, fieldname, btexts, field.format, terms_of)
+                return btexts, phrase_matches(reader, fieldname, btexts, field.format, column, set(docs.tolist()))
+        return btexts, phrase_matches(reader, fieldname, btexts, field.format, column)
 
     def matcher(self, searcher, context=None):
         matched = self.found(searcher)
