@@ -41,9 +41,10 @@ class Stopped(TimeLimit):
 class Segment:
     """One leaf searcher and what evaluating a query there reads: its reader, lengths, deletions."""
 
-    def __init__(self, searcher, number: int, columns: Columns, context):
+    def __init__(self, searcher, number: int, columns: Columns, context, scorers: dict | None = None):
         self.searcher, self.number, self.columns, self.context = searcher, number, columns, context
         self.reader = searcher.reader()
+        self.scorers = {} if scorers is None else scorers  # shared by the segments of one evaluation
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The term's live documents and weights, read a block at a time."""
@@ -72,11 +73,12 @@ def _over_segments(query, searcher, columns, deadline, evaluate_segment) -> Foun
     columns = columns or Columns(searcher)
     context = searcher.context()
     docnums, scores = [], []
+    scorers: dict = {}
     for number, (subsearcher, offset) in enumerate(searcher.leaf_searchers()):
         if deadline is not None and time.monotonic() > deadline:
             raise Stopped(_joined(docnums, scores))
         try:
-            docs, docscores = evaluate_segment(query, Segment(subsearcher, number, columns, context))
+            docs, docscores = evaluate_segment(query, Segment(subsearcher, number, columns, context, scorers))
         except Unhandled:
             return None
         docnums.append(docs + offset)
@@ -155,9 +157,15 @@ def _term(query: Term, segment: Segment) -> Found:
 
 
 def _bm25f_scorer(segment: Segment, fieldname: str, btext: bytes) -> BM25FScorer:
-    scorer = segment.context.weighting.scorer(segment.searcher, fieldname, btext)
-    if type(scorer) is not BM25FScorer:
-        raise Unhandled("weighting")
+    """The term's scorer, made once per evaluation: _bm25 reads only its idf and average field length,
+    the whole index's (BM25FScorer takes them from the parent searcher), and a scorer costs a sum over
+    every segment's field lengths to make (a 30-word quote in 26 segments made 780 of them)."""
+    scorer = segment.scorers.get((fieldname, btext))
+    if scorer is None:
+        scorer = segment.context.weighting.scorer(segment.searcher, fieldname, btext)
+        if type(scorer) is not BM25FScorer:
+            raise Unhandled("weighting")
+        segment.scorers[fieldname, btext] = scorer
     return scorer
 
 
