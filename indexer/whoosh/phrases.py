@@ -34,16 +34,19 @@ CHECK_FROM = 3  # words left to check
 
 
 def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format, column=None,
-                   candidates: set[int] | None = None) -> dict[int, list[float]]:
+                   candidates: set[int] | None = None,
+                   frequency: dict[bytes, int] | None = None) -> dict[int, list[float]]:
     """The documents of one segment where the words stand in this order, side by side, each with
     every word's weight there (its frequency: what scoring needs), read in the same pass.
 
     Rarest word first; a document stays in play while some start position fits every word read so
     far, so the common words' lists are read only where the phrase may still stand. The segment's
     `column` of hashed terms (sequences.column) lets the last words be checked in the few documents
-    left instead. Only `candidates` are looked at, when given."""
+    left instead. Only `candidates` are looked at, when given; `frequency` is each term's document
+    frequency in the segment, when known."""
     decode = field_format.decode_positions
-    order = sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(fieldname, btexts[i]))
+    frequency = frequency or {btext: reader.doc_frequency(fieldname, btext) for btext in set(btexts)}
+    order = sorted(range(len(btexts)), key=lambda i: frequency[btexts[i]])
     rarest = order[0]
     matcher = raw_postings(reader, fieldname, btexts[rarest])
     first: dict[int, tuple[bytes, float]] = {}  # the rarest word's documents: positions not yet decoded
@@ -296,17 +299,20 @@ class FastPhrase(Phrase):
             btexts = [field.to_bytes(word) for word in self.words]
         except ValueError:
             return [], {}
-        if any((fieldname, btext) not in reader for btext in btexts):
+        # each term looked up once (a lookup in each segment's term table per word adds up in a long quote)
+        frequency = {btext: reader.doc_frequency(fieldname, btext) for btext in set(btexts)}
+        if not all(frequency.values()):  # a word the segment does not hold
             return btexts, {}
         column = sequences.column(reader, fieldname)
         pairs_field = PAIRS_OF.get(fieldname)
-        if pairs_field in searcher.schema and min(reader.doc_frequency(fieldname, b) for b in btexts) >= PAIRS_FROM:
+        if pairs_field in searcher.schema and min(frequency.values()) >= PAIRS_FROM:
             docs, exact = pair_candidates(reader, pairs_field, list(self.words))
             if docs is not None and exact:
                 return btexts, pair_matches(reader, fieldname, btexts, docs)
             if docs is not None:
-                return btexts, phrase_matches(reader, fieldname, btexts, field.format, column, set(docs.tolist()))
-        return btexts, phrase_matches(reader, fieldname, btexts, field.format, column)
+                return btexts, phrase_matches(reader, fieldname, btexts, field.format, column, set(docs.tolist()),
+                                              frequency)
+        return btexts, phrase_matches(reader, fieldname, btexts, field.format, column, frequency=frequency)
 
     def matcher(self, searcher, context=None):
         matched = self.found(searcher)
