@@ -77,7 +77,7 @@ class RowsBuilder:
                     np.frombuffer(bytes(self.signed), bool).copy(), [""] * n, np.full(n, -1, np.int32))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a build holds one a file, and a __dict__ would double it
 class Stamp:
     """A source file as last read: unchanged size and modification time mean unchanged articles."""
     size: int
