@@ -607,3 +607,14 @@ def test_a_right_latin_declaration_is_kept():
     text = "Le président a déclaré que l'économie française était en croissance, malgré les difficultés."
     markup = f'<html><head><meta charset="iso-8859-1"></head><body><p>{text}</p></body></html>'.encode("cp1252")
     assert text in sources.decode(markup, html=True)
+
+
+def test_discovered_files_sort_as_paths_do_part_by_part_and_index_like_a_list(tmp_path):
+    # As strings "a-b/x.txt" sorts before "a/x.txt" ('-' < '/'); as paths the folder "a" comes first.
+    for name in ("a-b/x.txt", "a/x.txt", "a/b/y.txt", "b.txt", "a/.hidden.txt", "a/notes.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Title\n\nBody")
+    files = sources.discover([tmp_path, tmp_path / "b.txt"])
+    assert [f.id for f in files] == ["a/b/y", "a/x", "a-b/x", "b", "b"]
+    assert len(files) == 5 and files[-1].path == tmp_path / "b.txt" and files[-1].root == tmp_path
+    assert [f.id for f in files[1:3]] == ["a/x", "a-b/x"]
