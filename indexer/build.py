@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import backend, catalog, clean, config, duplicates, limits, quote_index, sources, storage, venues
+from . import backend, catalog, clean, config, duplicates, limits, quote_index, russian_syntax, sources, storage, venues
 from .catalog import Catalog, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
@@ -180,8 +180,14 @@ def pipeline_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
     if workers <= 1:
         yield None
         return
-    with multiprocessing.get_context("fork").Pool(workers, initializer=warm_up) as pool:
-        yield pool
+    # natasha's models (Russian speakers, about 270 MB) are loaded here, before the fork, so that the
+    # workers share their pages instead of loading a copy each; they are let go before writers fork.
+    russian_syntax.models()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=warm_up) as pool:
+            yield pool
+    finally:
+        russian_syntax.models.cache_clear()
 
 
 def copy_generation(live: Path, generation: Path) -> None:

@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 import indexer
-from indexer import storage
+from indexer import build, russian_syntax, storage
 from indexer.model import Failure
 
 from conftest import SEED_IDS, SEEDS
@@ -119,7 +119,6 @@ def test_open_index_without_index_raises(tmp_path):
 def test_incremental_reindex_processes_only_changed_files(archive, tmp_path, monkeypatch):
     index = tmp_path / "index"
     indexer.reindex([archive], index)
-    from indexer import build
 
     processed = []
     real = build.process
@@ -180,7 +179,6 @@ def test_a_filtered_search_also_shows_one_hit_for_a_group_of_copies(archive, tmp
 
 
 def test_an_article_the_pipeline_chokes_on_is_reported_and_the_rest_indexed(archive, tmp_path, monkeypatch):
-    from indexer import build
 
     real = build.process
 
@@ -199,7 +197,6 @@ def test_an_article_the_pipeline_chokes_on_is_reported_and_the_rest_indexed(arch
 
 def reads_of(monkeypatch) -> list[str]:
     """The files a reindex reads from now on, by name (the real reader runs)."""
-    from indexer import build
 
     read = []
     real = build.sources.read_file
@@ -276,3 +273,21 @@ def test_an_index_of_another_format_says_to_rebuild_and_the_next_reindex_does(se
     report = indexer.reindex([seed_archive], index_dir)  # not --full: the format alone forces a rebuild
     assert len(report.added) == 4 and report.unchanged == []
     assert indexer.open_index(index_dir).search("memory").total > 0
+
+
+def models_held() -> int:
+    return russian_syntax.models.cache_info().currsize
+
+
+def models_loaded() -> int:
+    return russian_syntax.models.cache_info().misses
+
+
+def test_the_pipeline_workers_inherit_natashas_models_and_the_build_lets_them_go():
+    # Loaded once, before the workers fork: they share its pages instead of loading a copy each.
+    with build.pipeline_pool(2) as pool:
+        assert models_held() == 1
+        assert pool.apply(models_held) == 1
+        # inherited: a worker's cache counts the parent's one load and no load of its own
+        assert pool.apply(models_loaded) == models_loaded()
+    assert models_held() == 0  # the writers forked next do not carry them
