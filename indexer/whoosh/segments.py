@@ -382,9 +382,10 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
 
 def _fork_writer(indexes: list, write_share, share: int, budgets: list[int]):
     """A child writing one share; its pipe's receiving end and the process."""
-    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(
-        target=_write_share, args=(indexes, write_share, share, send, os.getpid(), budgets), daemon=True)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_write_share, args=(indexes, write_share, share, send, os.getpid(), budgets),
+                            daemon=True)
     # What this process holds (the catalog, the report) is left out of the child's garbage
     # collections: a collection writes to every object it visits, copying its page into the child.
     gc.freeze()
