@@ -498,7 +498,7 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
             role = re.sub(r"^(the|a|an)\s+", "", ", ".join(x.strip() for x in segments[1:]), flags=re.I)
         return "name", name, role
     # `said Minga`, `says Early`, `Vaughan said`: a town, a common word, or a surname: resolve() decides
-    lone = re.fullmatch(r"[A-ZА-ЯЁ][\w-]+", segments[0 if mode == "after" else -1].strip())
+    lone = re.fullmatch(r"[A-ZА-ЯЁ][\w-]+", segments[-1 if mode == "before" else 0].strip())
     if lone and lone.group(0).lower() not in rules.pronouns and (mode == "after" or rules.lang == "en" and not is_common_word(lone.group(0), rules)) \
             and (rules.lang != "ru" or russian.can_be_nominative([lone.group(0)])):
         return "name", lone.group(0), ""
@@ -772,6 +772,8 @@ def clause_before(text: str, start: int, floor: int) -> str:
     return head[ends[-1].end() :] if ends else head
 
 
+# An attribution clause that opens with one of these goes on with the sentence, it names no subject
+LOCATIVE_PREPOSITIONS = {"at", "in", "on", "of", "for", "from", "with", "during", "after", "before", "to", "about"}
 UNKNOWN = ("unknown", "", "")  # a quote whose clause names no one (`говорится в заявлении`)
 
 
@@ -800,12 +802,18 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     found = words_of(body, rules)
     if found:
         return found
-    v = find_verb(words[:20], rules)  # `, X, a senior fellow at the ... Tax Policy Center, has written`
+    # `, X, a senior fellow at the ... Tax Policy Center, has written`: a name and its apposition may be long
+    reach = 32 if re.match(r"[A-ZА-ЯЁ][\w.'’-]*(?:\s+[A-ZА-ЯЁ][\w.'’-]*){0,3},", body) else 20
+    v = find_verb(words[:reach], rules)
     if v >= 0:
         subject = " ".join(words[:v])
         found = ("", "", "")
-        if subject and not re.fullmatch(r"(also|then|later|также|затем)", subject.lower()):
+        if subject and not re.fullmatch(r"(also|then|later|также|затем)", subject.lower()) \
+                and not (rules.lang == "en" and words[0] in LOCATIVE_PREPOSITIONS):  # `" at the release of X, adding`
             found = parse_speaker(subject, rules, "apposition" if subject.endswith(",") else "before")
+        if not found[0] and rules.lang == "en" and words[v].lower().endswith("ing") and subject:
+            return UNKNOWN  # `" at the release, adding that Weeks' family ...`: the sentence's subject adds; who
+            # the participle names after it is spoken of
         if not found[0]:  # `— упавшим голосом сказала она`: no one before the verb
             found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
         return found if found[0] else UNKNOWN
@@ -926,8 +934,10 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
             found = parse_speaker(subject, rules, "apposition")
     elif subject.strip():
         found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
-    if not found[0] and words[v].lower().strip(",.:") not in ADDRESSING_VERBS:
-        found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")  # `..., said X: "`; `told X` names the listener
+    if not found[0] and words[v].lower().strip(",.:") not in ADDRESSING_VERBS \
+            and words[v + 1 : v + 2] not in (["that"], ["что"], ["что,"]):
+        # `..., said X: "`; `told X` names the listener, `said that X "..."` the one spoken of
+        found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
     if not found[0]:  # `она не могла говорить из-за кашля, после которого отшутилась:`: the pronoun before the clause
         pronoun = personal_pronoun(SENTENCE_END.split(subject)[-1], rules)
         if pronoun:
@@ -1273,14 +1283,60 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
     for text in texts:
         text = re.sub(r"[«\"“„][^«»\"“”„]*[»\"”“]", " ", text)
         for sentence in reversed([s for s in SENTENCE_END.split(text) if s.strip()]):
-            subject = _sentence_subject(sentence, ctx, lone_named_once=False)
+            subject = _sentence_subject(sentence, ctx, lone_named_once=False) or _speech_verb_name(sentence, ctx)
             if subject:
                 return subject
+            if _pronoun_opens(sentence, ctx.rules):
+                continue  # `During the visit, he was photographed ... around Central Park`: the pronoun's
+                # sentence goes on about the same person; the names it mentions are not who it is
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
-                    if r and _person_like(r[2], ctx) and (ctx.rules.lang != "ru" or russian.can_be_nominative(r[2]))]
+                    if r and _person_like(r[2], ctx) and (ctx.rules.lang != "ru" or russian.can_be_nominative(r[2]))
+                    and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
             if runs and not subjects_only:
                 return _person_of(runs[-1][2], ctx)
+    return None
+
+
+def _pronoun_opens(sentence: str, rules: Rules) -> bool:
+    """Whether a personal pronoun is the sentence's subject: its first word, or the first after an
+    opening phrase set off by a comma (`During the visit, he was photographed`)."""
+    head = sentence.strip().split(",")
+    for part in head[:2]:
+        first = re.match(r"\s*(\w+)", part)
+        if first and first.group(1).lower() in rules.pronouns and first.group(1).lower() not in NEUTER_PRONOUNS:
+            return True
+        if len(part.split()) > 6:
+            break
+    return False
+
+
+def _speech_verb_name(sentence: str, ctx: Context) -> Person | None:
+    """The name standing right against a verb of speech (`Early says there is`, `, says Buser, is`):
+    whoever that verb's subject is, wherever the sentence puts the clause."""
+    words = sentence.split()
+    verbs = {v for v, w in enumerate(words) if ctx.rules.is_verb(w)}
+    if not verbs:
+        return None
+    for run in name_runs(sentence, ctx.rules):
+        start, end, names = run
+        first = len(sentence[:start].split())  # the index of the run's first word
+        after = first + len(sentence[start:end].split())
+        inverted = first - 1 in verbs and first >= 2 and words[first - 2].endswith(",") \
+            and not words[first - 1].endswith(",")  # `, says Buser,`
+        if not (after in verbs and not words[after - 1].endswith(",") or inverted):
+            continue
+        if ctx.rules.lang == "en" and inverted and words[first - 1].lower().strip(",.:") in ADDRESSING_VERBS:
+            continue  # `, told Sky News`: the one told listens
+        checked = _speaker_run(run, ctx.rules, sentence)
+        if checked is None:
+            if len(names) == 1 and ctx.rules.lang == "en" and not is_common_word(names[0], ctx.rules):
+                found = full_name(names[0], ctx)
+                if found:
+                    return found
+            continue
+        if _person_like(checked[2], ctx) or len(checked[2]) == 1 and full_name(checked[2][0], ctx):
+            return _person_of(checked[2], ctx)
     return None
 
 

@@ -543,3 +543,43 @@ def test_a_russian_name_alone_in_its_sentence_is_not_parsed():
     assert q._only_name("Иван Петров", "«Цитата», — сказал Иван Петров.")
     assert not q._only_name("ВГТРК", "«Цитата», — сказал руководитель ВГТРК Сергей Архипов.")
     assert not q._only_name("НТВ Резниченко", "В комментарии НТВ Резниченко сказал: «Цитата»")
+
+
+# ------------------------------------------------------------------ who the words belong to
+
+
+def test_a_pronoun_skips_the_names_its_own_sentences_mention():
+    # "he" in the last paragraph is the minister: the sentence before is about him, and only mentions a park
+    paragraphs = ["Minister Alan Brody visited the city on Monday.",
+                  "During the visit, he was photographed walking with Joan Pike around Central Park.",
+                  "He later told reporters: “I came here to listen to the people of this city.”"]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Alan Brody", "I came here to listen", 3)]
+
+
+def test_a_name_against_a_verb_of_speech_is_whom_a_pronoun_means():
+    # `Early says` opens a clause in the middle of the sentence: the `he says` that follows is Early's
+    paragraphs = ["Chris Early, a vice president at Ubisoft, and Jack Buser of Google spoke at the fair.",
+                  "While the lineup is light on exclusive titles, Early says more may come. "
+                  "“Our objective is to make the best game we can,” he says."]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Chris Early", "Our objective is to make", 2)]
+
+
+def test_the_name_after_said_that_is_spoken_of_not_speaking():
+    paragraphs = ["Sheldon Richardson weighed in on the fight between Mason Rudolph and Myles Garrett.",
+                  "Richardson, via USA Today, said that Rudolph “can't start a fight and then claim bullying.”"]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Sheldon Richardson", "can't start a fight and", 2)]
+
+
+def test_a_participle_after_the_quote_goes_on_with_the_sentence_subject():
+    # `adding that Weeks' family ...`: Morrison adds; Weeks is spoken of
+    paragraphs = ["Prime Minister Scott Morrison said in a statement, “We are profoundly pleased and relieved” at the "
+                  "release of Timothy Weeks, adding that Weeks' family had asked to convey its gratitude."]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Scott Morrison", "We are profoundly pleased and", 1)]
+
+
+def test_a_long_apposition_between_the_name_and_its_verb():
+    paragraphs = ["Paul Torrey led the team that built the simulation.",
+                  "“Numerical experiments of this kind are particularly successful,” Dylan Nelson, a postdoctoral "
+                  "fellow at the Max Planck Institute for Astrophysics in Munich, Germany, and co-author of the "
+                  "study, said in a statement."]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Dylan Nelson", "Numerical experiments of this kind", 2)]
