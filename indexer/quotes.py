@@ -711,10 +711,15 @@ def _opens_a_sentence(text: str, start: int) -> bool:
 
 def _after_preposition(text: str, start: int, rules: Rules) -> bool:
     """`в интервью The Daily Mail`, `с Соной Ованнисян`: a name governed by a preposition is no subject."""
-    before = re.findall(r"[\w-]+", text[:start].lower())[-2:]
+    written = re.findall(r"[\w-]+", text[:start])[-2:]
+    before = [w.lower() for w in written]
     if len(before) == 2 and before[0] in POSSESSOR and rules.lang == "ru" and russian.is_person_noun(before[1]):
         return False  # `сказал его представитель Боб Зафиан`: a possessive before the role, no preposition
-    return any(w in rules.prepositions for w in before)
+    if before[-1:] and before[-1] in rules.prepositions:
+        return True
+    # `с певицей Соной`: the preposition governs the noun and the name after it; `от России Дмитрий Дедов`:
+    # a capitalised word after the preposition is what it governs, the name after that is free
+    return len(before) == 2 and before[0] in rules.prepositions and not written[1][:1].isupper()
 
 
 def _is_org_acronym_after_role(seg: str, run, rules: Rules) -> bool:
@@ -728,12 +733,14 @@ def _role_text(text: str, rules: Rules) -> str:
     """The role words before a name: `Director of the Library of Elbasy`; "" if none."""
     text = re.sub(r"^\W+|\W+$", "", text)
     words = [w for w in text.split() if w.lower().rstrip(".") not in HONORIFICS]
-    if any(rules.is_verb(w) for w in words):
-        return ""  # a clause, not a title
-    if rules.lang == "ru":  # `президент России направил телеграмму Раулю Кастро`: the role is after the last verb
-        cut = [k for k, w in enumerate(words) if russian.is_finite_verb(w.strip(",.;:")) or w.lower().strip(",") in ("что", "который", "которая")]
+    if rules.lang == "ru":  # `президент России направил телеграмму Раулю Кастро`, `спросил губернатора Андрея
+        # Воробьёва`: the role is after the last verb
+        cut = [k for k, w in enumerate(words) if russian.is_finite_verb(w.strip(",.;:")) or rules.is_verb(w)
+               or w.lower().strip(",") in ("что", "который", "которая")]
         if cut:
             words = words[cut[-1] + 1 :]
+    if any(rules.is_verb(w) for w in words):
+        return ""  # a clause, not a title
     while words and (words[0].lower() in rules.stop_words or words[0].lower() in ARTICLES):
         words = words[1:]
     role = " ".join(words)
@@ -921,7 +928,10 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
             if found[0] == "name":
                 return found
         return None
-    v = verbs[0] if len(verbs) > 1 and rules.lang == "en" and words[verbs[0] + 1 : verbs[0] + 2] == ["that"] else verbs[-1]
+    # `X подчеркнули, что будут ... делиться деталями, «...»`, `X said that ... "...`: the subject is the one of the
+    # verb the content clause hangs on (unless a colon announces the last verb's words)
+    content = [i for i in verbs if words[i + 1 : i + 2] in (["that"], ["что"]) and (rules.lang == "en" or words[i].endswith(","))]
+    v = content[0] if content and len(verbs) > 1 and not clause.rstrip().endswith(":") else verbs[-1]
     subject = " ".join(words[:v])
     found = ("", "", "")
     last = re.findall(r"[\w-]+", re.split(r",|\s[–—]\s", subject)[-1].lower())
@@ -1636,7 +1646,8 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     after = clause_after(end_text, span.end)
     at_end = not end_text[span.end + len(after) :].strip(" .")
     before = clause_before(text, span.start, prev_end)
-    title = is_title_like(span.text, rules) or after_title_noun(before, rules)
+    # a name of a work or a body opens with a capital (`банк «Открытие»`); `банк «не планирует ...»` is speech
+    title = is_title_like(span.text, rules) or after_title_noun(before, rules) and not span.text[:1].islower()
     found = attribute_after(after, span.text, at_end, rules)
     if found and found[0] == "unknown":
         better = attribute_before(before, rules)
@@ -1666,7 +1677,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if prev_end and (found is None or found[0] not in ("name", "role")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
         whole = attribute_before(_masked_quotations(clause_before(text, span.start, 0)), rules)
-        if whole and whole[0] in ("name", "pronoun", "body"):
+        if whole and whole[0] in ("name", "pronoun", "body", "role"):
             found = whole
     if found:
         found = _by_syntax(found, span, prev_end, ctx)

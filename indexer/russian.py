@@ -204,8 +204,9 @@ def _can_be_nominative(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def is_person_noun(word: str) -> bool:
-    """A common noun for a person in the nominative (музыкант, певица): a subject, not a name."""
-    return any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == "nomn"
+    """A common noun for a person in the nominative (музыкант, певица): a subject, not a name; never a
+    word of one or two letters (the dictionary has `и` and `я` as nouns too)."""
+    return len(word) > 2 and any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == "nomn"
                and not NAME_TAGS & p.tag.grammemes for p in parses(word.lower()) if p.is_known)
 
 

@@ -583,3 +583,22 @@ def test_a_long_apposition_between_the_name_and_its_verb():
                   "fellow at the Max Planck Institute for Astrophysics in Munich, Germany, and co-author of the "
                   "study, said in a statement."]
     assert summary(extract_quotes(paragraphs, "en")) == [("Dylan Nelson", "Numerical experiments of this kind", 2)]
+
+
+def test_a_lowercase_quotation_after_a_title_noun_is_speech_not_a_name():
+    # `банк «Открытие»` names a bank; `банк «не планирует ...»` quotes what the bank's head said of it
+    paragraphs = ["Герман Греф заявил, что банк «не планирует сокращать персонал в ближайшие годы»."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Герман Греф", "не планирует сокращать персонал в", 1)]
+
+
+def test_the_role_noun_answering_is_the_person_asked_not_the_one_asking():
+    paragraphs = ["Корреспондент РИА Новости Алексей Иванов спросил губернатора Андрея Воробьёва о планах.",
+                  "«Мы построим ещё три школы до конца следующего года», — ответил губернатор."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Андрей Воробьёв", "Мы построим ещё три школы", 2)]
+
+
+def test_a_name_after_a_preposition_and_its_place_is_still_the_subject():
+    # `от России Дмитрий Дедов`: the preposition governs `России`, the judge is the sentence's subject
+    paragraphs = ["Судья Европейского суда от России Дмитрий Дедов в особом мнении по делу «Иванов против России» "
+                  "высказался за право «создавать семьи без вмешательства государства в частную жизнь»."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Дмитрий Дедов", "создавать семьи без вмешательства государства", 1)]
