@@ -812,6 +812,8 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     # `, X, a senior fellow at the ... Tax Policy Center, has written`: a name and its apposition may be long
     reach = 32 if re.match(r"[A-ZА-ЯЁ][\w.'’-]*(?:\s+[A-ZА-ЯЁ][\w.'’-]*){0,3},", body) else 20
     v = find_verb(words[:reach], rules)
+    if v < 0 and rules.lang == "ru" and has_dash and russian.is_finite_verb(words[0].strip(",.;:")):
+        v = 0  # `«...», — предложил Зеленский`: after a dash, the verb opening the clause is one of speech
     if v >= 0:
         subject = " ".join(words[:v])
         found = ("", "", "")
@@ -1301,7 +1303,8 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                 # sentence goes on about the same person; the names it mentions are not who it is
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
-                    if r and _person_like(r[2], ctx) and (ctx.rules.lang != "ru" or russian.can_be_nominative(r[2]))
+                    if r and _person_like(r[2], ctx) and (ctx.rules.lang != "ru" or russian.can_be_nominative(
+                        person_name(r[2], False, ctx.rules).split()))  # `МИД России Мария Захарова`: the name's case
                     and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
             if runs and not subjects_only:
                 return _person_of(runs[-1][2], ctx)

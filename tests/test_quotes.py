@@ -602,3 +602,17 @@ def test_a_name_after_a_preposition_and_its_place_is_still_the_subject():
     paragraphs = ["Судья Европейского суда от России Дмитрий Дедов в особом мнении по делу «Иванов против России» "
                   "высказался за право «создавать семьи без вмешательства государства в частную жизнь»."]
     assert summary(extract_quotes(paragraphs, "ru")) == [("Дмитрий Дедов", "создавать семьи без вмешательства государства", 1)]
+
+
+def test_a_role_noun_finds_the_person_named_after_a_body_and_its_place():
+    # `представитель МИД России Мария Захарова`: the run starts with the genitive place, the name is nominative
+    paragraphs = ["Об этом заявила официальный представитель МИД России Мария Захарова.",
+                  "«Мы ответим на эти санкции зеркально и незамедлительно», — добавила дипломат."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Мария Захарова", "Мы ответим на эти санкции", 2)]
+
+
+def test_after_a_dash_any_verb_introduces_the_speaker():
+    # `предложил` is no verb of speech in the list; after `», —` it attributes all the same
+    paragraphs = ["Владимир Зеленский обратился к Владимиру Путину.",
+                  "«Давайте встретимся в любой точке Донбасса и поговорим», — предложил Зеленский."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Владимир Зеленский", "Давайте встретимся в любой точке", 2)]
