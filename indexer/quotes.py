@@ -29,7 +29,8 @@ DEFAULT_MODEL = "shipped"  # extract_quotes' default: the attribution model of d
 # Abbreviated titles stand before a name and never end a sentence (`said Rep. Brian Babin`).
 TITLE_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Mrs", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Cmdr",
                        "Adm", "Supt", "Atty", "Pres", "Prof", "Rev", "Hon")
-SENTENCE_END = re.compile(r"(?<![A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
+# An initial (`J.`, `U.S.`) ends no sentence; an acronym does (`on their TV. The key`)
+SENTENCE_END = re.compile(r"(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
 
 
 @dataclass
@@ -505,9 +506,17 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     for k in (range(len(lowered)) if mode != "before" else reversed(range(len(lowered)))):
         if rules.lang == "ru" and subject and not russian.can_be_nominative([lowered[k]]):
             continue  # `телеграмму президенту Кубы`: the one addressed is no subject
-        if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]):
-            return "role", " ".join(lowered[k : k + 2]), ""
+        if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]) \
+                or rules.lang == "en" and lowered[k] in rules.role_words and lowered[k] not in NOT_A_PERSON_ROLE \
+                and lowered[k + 1 : k + 2] != ["s"]:  # not `the attorney's office`
+            return "role", " ".join(lowered[k : k + 2]), ""  # `the chancellor said`
     return "", "", ""
+
+
+# Words of English titles (data/speech_verbs.json role_words) that name no person on their own
+NOT_A_PERSON_ROLE = {"of", "the", "state", "house", "library", "museum", "first", "former", "republic", "team",
+                     "center", "centre", "council", "embassy", "extraordinary", "publishing", "senior", "emeritus",
+                     "prime", "member", "ministry", "deputy", "executive", "vice-president", "major"}
 
 
 def _certainly_nominative(words: list[str]) -> bool:
@@ -1427,9 +1436,20 @@ def _common_phrase(words: list[str], rules: Rules) -> bool:
         is_common_word(w, rules) or w.lower() in demonyms() or w.lower() in rules.prepositions for w in words)
 
 
+# The last word of an English name of a place, a building, an event, a work or a law: no person
+# (`Central Park`, `Toulouse Street`, `Western District`, `Premiere Edition`, `Affordable Care Act`)
+NOT_A_PERSON_HEADS = {"street", "avenue", "road", "boulevard", "square", "park", "district", "county", "province",
+                      "region", "valley", "river", "lake", "island", "islands", "mountains", "airport", "station",
+                      "stadium", "arena", "auditorium", "theatre", "theater", "cathedral", "church", "hospital",
+                      "pavilion", "amphitheatre", "amphitheater", "building", "tower", "bridge", "edition", "system",
+                      "tour", "festival", "awards", "games", "cup", "championship", "act", "treaty", "program",
+                      "programme", "project", "initiative", "prize", "conference", "summit", "war", "day"}
+
+
 def _person_like(words: list[str], ctx: Context) -> bool:
     if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]) \
-            or _common_phrase(words, ctx.rules):
+            or _common_phrase(words, ctx.rules) \
+            or ctx.rules.lang == "en" and len(words) >= 2 and words[-1].lower() in NOT_A_PERSON_HEADS:
         return False
     if _speaker_run((0, 0, words), ctx.rules) is None or words[-1].lower() in ORGANISATION_WORDS \
             or ctx.rules.lang == "en" and words[-1].lower() in ctx.rules.role_words \

@@ -616,3 +616,23 @@ def test_after_a_dash_any_verb_introduces_the_speaker():
     paragraphs = ["Владимир Зеленский обратился к Владимиру Путину.",
                   "«Давайте встретимся в любой точке Донбасса и поговорим», — предложил Зеленский."]
     assert summary(extract_quotes(paragraphs, "ru")) == [("Владимир Зеленский", "Давайте встретимся в любой точке", 2)]
+
+
+def test_a_title_word_alone_is_a_role_that_finds_its_holder():
+    paragraphs = ["President Joe Biden met Chancellor Olaf Scholz in Berlin.",
+                  "“Germany will stand with Ukraine for as long as it takes,” the chancellor said."]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Olaf Scholz", "Germany will stand with Ukraine", 2)]
+
+
+def test_a_street_or_an_edition_is_no_one_a_pronoun_points_to():
+    paragraphs = ["Pat Simmons spoke at the Ryman. The band will play its albums Toulouse Street and Premiere Edition.",
+                  "“That’s really good, maybe we should go on the road,” he said."]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Pat Simmons", "That’s really good, maybe we", 2)]
+
+
+def test_an_acronym_ends_a_sentence_and_an_initial_does_not():
+    # `... on their TV. The key ..., says Buser, is ...`: the sentence with Buser is the last one
+    paragraphs = ["Jack Buser, director for games at Google, spoke to reporters.",
+                  "Players can stream the games with a Stadia Pro plan on their TV. The key to its success, says Buser, "
+                  "is the network. “We have one of the largest private networks in the world,” he says."]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Jack Buser", "We have one of the", 2)]
