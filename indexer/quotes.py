@@ -532,10 +532,25 @@ def _role_noun(word: str, rules: Rules) -> bool:
     return word in rules.role_nouns or word.startswith(rules.role_stems)
 
 
+def nominative_tail(run, rules: Rules):
+    """`Владимиру Познеру Никита Михалков`: two names run together, the first in an oblique case; the run
+    cut to the nominative name that ends it (Russian; any other run as it is)."""
+    start, end, words = run
+    if rules.lang != "ru" or len(words) < 3 or russian.can_be_nominative(words):
+        return run
+    for k in range(1, len(words) - 1):
+        tail = words[k:]
+        if not russian.can_be_nominative(words[k - 1 : k]) and russian.can_be_nominative(tail) \
+                and all(russian.is_name_part(w) for w in tail):
+            return end - len(" ".join(tail)), end, tail
+    return run
+
+
 def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True):
     """The segment and the name run in it that names the speaker."""
     # after the verb (`сказала Мадонна`) a segment's first word does not open a sentence
-    found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules, None if mode == "after" else seg), name_runs(seg, rules))
+    found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules, None if mode == "after" else seg),
+                                   (nominative_tail(r, rules) if subject else r for r in name_runs(seg, rules)))
                     if r and not _is_org_acronym_after_role(seg, r, rules)
                     and not (subject and rules.lang == "ru" and (not russian.can_be_nominative(r[2])
                                                                  or _after_preposition(seg, r[0], rules)))])
@@ -711,6 +726,13 @@ def _titled(text: str, start: int) -> bool:
     before = text[:start]
     words = re.findall(r"[\w-]+", before[-12:])
     return bool(words) and words[-1].lower() in HONORIFICS and before.endswith(" ")
+
+
+def _title_before(text: str, start: int, rules: Rules) -> bool:
+    """`Prince Harry`, `Pope Francis`, `Senator Warren`: a capitalised title before one word makes it a person's name."""
+    words = re.findall(r"[\w-]+", text[max(0, start - 20) : start])
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() in rules.role_words \
+        and words[-1].lower() not in NOT_A_PERSON_ROLE and text[:start].endswith(" ")
 
 
 def _opens_a_sentence(text: str, start: int) -> bool:
@@ -1312,12 +1334,20 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                 # sentence goes on about the same person; the names it mentions are not who it is
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
-                    if r and _person_like(r[2], ctx) and (ctx.rules.lang != "ru" or russian.can_be_nominative(
+                    if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules)) and (ctx.rules.lang != "ru" or russian.can_be_nominative(
                         person_name(r[2], False, ctx.rules).split()))  # `МИД России Мария Захарова`: the name's case
                     and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
             if runs and not subjects_only:
-                return _person_of(runs[-1][2], ctx)
+                start, _, words = runs[-1]
+                title = re.findall(r"[\w-]+", sentence[max(0, start - 20) : start])[-1:]
+                if len(words) == 1 and title and title[0].lower() in TITLES_OF_ONE_NAME and title[0][:1].isupper():
+                    return Person(f"{title[0]} {words[0]}")  # `Prince Harry` is his name in full
+                return _person_of(words, ctx)
     return None
+
+
+# Titles that go with a single name and are part of it (`Prince Harry`, `Pope Francis`, `Sheikh Mohammed`)
+TITLES_OF_ONE_NAME = {"prince", "princess", "king", "queen", "pope", "sheikh", "emir", "sultan", "ayatollah", "cardinal"}
 
 
 def _pronoun_opens(sentence: str, rules: Rules) -> bool:
@@ -1394,7 +1424,9 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
         return _person_of(runs[0][2], ctx)  # `Sonya A. Zoghlin, Carlineo’s attorney, told ...`
     if v > 0:  # the name nearest the verb (`White House spokesman Josh Earnest said`), not one behind a
         # preposition (`Amazilia Fracaso of Perú Apartheid writes`: of whom, not who)
-        runs = [r for r in runs if not _after_preposition(head, r[0], ctx.rules)] or runs
+        runs = [r for r in runs if not _after_preposition(head, r[0], ctx.rules)]
+        if not runs:
+            return None  # `In an interview with Oprah Winfrey, Prince Harry said`: the one interviewing is no subject
     return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
 
 

@@ -636,3 +636,15 @@ def test_an_acronym_ends_a_sentence_and_an_initial_does_not():
                   "Players can stream the games with a Stadia Pro plan on their TV. The key to its success, says Buser, "
                   "is the network. “We have one of the largest private networks in the world,” he says."]
     assert summary(extract_quotes(paragraphs, "en")) == [("Jack Buser", "We have one of the", 2)]
+
+
+def test_two_names_run_together_the_speaker_is_the_nominative_one():
+    # `Владимиру Познеру` (dative: who was interviewing) then `Никита Михалков` (who spoke)
+    paragraphs = ["В интервью Владимиру Познеру Никита Михалков признался: «Я никогда не жалел о своих фильмах и не буду»."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Никита Михалков", "Я никогда не жалел о", 1)]
+
+
+def test_the_interviewer_behind_a_preposition_is_not_whom_he_means():
+    paragraphs = ["In an interview with Oprah Winfrey, Prince Harry said he felt trapped by the institution.",
+                  "“I was trapped, but I didn't know I was trapped,” he said."]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Prince Harry", "I was trapped, but I", 2)]
