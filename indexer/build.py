@@ -8,6 +8,7 @@ ids out, articles and their quotes in). `full` rebuilds everything.
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import multiprocessing.pool
@@ -21,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import backend, catalog, clean, config, duplicates, limits, quote_index, russian_syntax, sources, storage, venues
-from .catalog import Catalog, Stamp
+from .catalog import Catalog, FileStamps, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
 from .spool import Chained, InMemory, Spool
@@ -101,23 +102,23 @@ class Scan:
     (not read again), and the stamps of the files read or kept cleanly."""
 
     kept: list[str] = field(default_factory=list)
-    stamps: dict[str, Stamp] = field(default_factory=dict)
+    stamps: FileStamps = field(default_factory=FileStamps)
 
 
 def read_documents(files, progress: Progress | None, report: ReindexReport, scan: Scan,
-                   known: dict[str, Stamp] | None = None) -> Iterator[Document]:
+                   known: FileStamps | None = None, seen: set[str] | None = None) -> Iterator[Document]:
     """Every document of every file, each id once, as the files are read; what cannot be read goes
     into the report. A file the last build read cleanly (`known`) and whose size and time are
-    unchanged is not read again: its articles' ids go to `scan.kept`."""
-    seen: set[str] = set()
-    known = known or {}
+    unchanged is not read again: its articles' ids go to `scan.kept`. `seen` gets every id met."""
+    seen = set() if seen is None else seen
+    known = known or FileStamps()
     for file in progress(files) if progress else files:
         key = file.path.as_posix()
         stamp = known.get(key)
         if stamp is not None and stamp.matches(file.path) and seen.isdisjoint(stamp.ids):
             seen.update(stamp.ids)
             scan.kept.extend(stamp.ids)
-            scan.stamps[key] = stamp
+            scan.stamps.add(key, stamp)
             continue
         failures_before = len(report.failed)
         try:
@@ -137,7 +138,7 @@ def read_documents(files, progress: Progress | None, report: ReindexReport, scan
                 seen.add(doc.id)
                 yield doc
         if len(report.failed) == failures_before:  # a file with a failure is read again, and reported again
-            scan.stamps[key] = Stamp.of(file.path, tuple(doc.id for doc in found))
+            scan.stamps.add(key, Stamp.of(file.path, tuple(doc.id for doc in found)))
 
 
 def process_one(task: tuple[Document, set[str]]) -> Article | Failure:
@@ -170,7 +171,14 @@ def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: in
     tasks = [(doc, repeated.get(source_group(doc), set())) for doc in docs]
     if pool is None or len(tasks) < 50:
         return [process_and_sign(task) for task in tasks]
-    return pool.map(process_and_sign, tasks, chunksize=max(1, min(64, len(tasks) // (workers * 8))))
+    return pool.map(process_and_sign, tasks, chunksize=max(1, min(config.PIPELINE_CHUNK, len(tasks) // (workers * 8))))
+
+
+def start_worker() -> None:
+    # A forked worker's collections would visit every object it inherited (the build's ids, stamps,
+    # rows), writing to their pages and so copying them: they are set aside from its collections.
+    gc.freeze()
+    warm_up()
 
 
 @contextmanager
@@ -184,7 +192,10 @@ def pipeline_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
     # workers share their pages instead of loading a copy each; they are let go before writers fork.
     russian_syntax.models()
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=warm_up) as pool:
+        # A worker retires after ARTICLES_PER_WORKER articles (a task is a chunk of at most PIPELINE_CHUNK).
+        retire_after = max(1, config.ARTICLES_PER_WORKER // config.PIPELINE_CHUNK)
+        with multiprocessing.get_context("fork").Pool(workers, initializer=start_worker,
+                                                      maxtasksperchild=retire_after) as pool:
             yield pool
     finally:
         russian_syntax.models.cache_clear()
@@ -220,7 +231,7 @@ def write(generation: Path, live: Path | None, articles: backend.ArticleBatches,
         fresh = catalog_rows(articles)
     cat.update(removed, fresh)
     # A file whose article failed in the pipeline is read again next time, and the article retried.
-    cat.files = {path: stamp for path, stamp in cat.files.items() if all(i in cat for i in stamp.ids)}
+    cat.files = cat.files.where(lambda stamp: all(i in cat for i in stamp.ids))
     fresh_ids = set(fresh.ids)
     regrouped = [i for i in cat.regroup() if i not in fresh_ids]
 
@@ -325,9 +336,9 @@ def read_into(todo: Spool, files, progress: Progress | None, report: ReindexRepo
     report. Returns how many documents were read and the boilerplate lines of every source (learnt
     now from the sources this build meets first)."""
     learning = RepeatedBySource()
-    seen: set[str] = set()
-    for doc in read_documents(files, progress, report, scan, previous.files if previous else None):
-        seen.add(doc.id)
+    read, seen = 0, set()
+    for doc in read_documents(files, progress, report, scan, previous.files if previous else None, seen):
+        read += 1
         if source_group(doc) not in known:
             learning.add(doc)
         if previous is not None and previous.unchanged(doc.id, doc.content_hash):
@@ -335,10 +346,9 @@ def read_into(todo: Spool, files, progress: Progress | None, report: ReindexRepo
         else:
             todo.add(doc)
     report.unchanged += scan.kept
-    if previous is not None:
-        kept = set(scan.kept)
-        report.removed = sorted(i for i in previous.rows.ids if i not in seen and i not in kept)
-    return len(seen), {**learning.lines(), **known}
+    if previous is not None:  # the kept ids are among those seen
+        report.removed = sorted(i for i in previous.rows.ids if i not in seen)
+    return read, {**learning.lines(), **known}
 
 
 def process_into(done: Spool, todo: Spool, repeated: dict[str, set[str]], previous: Catalog | None,

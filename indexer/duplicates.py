@@ -57,9 +57,10 @@ def group(ids: list[str], dates: list[str], signatures: np.ndarray, signed: np.n
 
     rows = np.nonzero(signed)[0]
     if len(rows):
-        sigs = signatures[rows].astype(np.uint64)
+        sigs = signatures[rows]
         for band in range(NUM_PERM // ROWS):
-            values = sigs[:, band * ROWS : (band + 1) * ROWS]
+            # a band at a time in 64 bits: the whole signature array in 64 bits would double its memory
+            values = sigs[:, band * ROWS : (band + 1) * ROWS].astype(np.uint64)
             # Each article is compared with the first article that shares this band with it: found
             # by sorting one 64-bit mix of the band's values, checked against the values themselves.
             with np.errstate(over="ignore"):

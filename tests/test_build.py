@@ -1,10 +1,12 @@
+import gc
 import json
+import os
 import shutil
 
 import pytest
 
 import indexer
-from indexer import build, russian_syntax, storage
+from indexer import build, config, russian_syntax, storage
 from indexer.model import Failure
 
 from conftest import SEED_IDS, SEEDS
@@ -291,3 +293,35 @@ def test_the_pipeline_workers_inherit_natashas_models_and_the_build_lets_them_go
         # inherited: a worker's cache counts the parent's one load and no load of its own
         assert pool.apply(models_loaded) == models_loaded()
     assert models_held() == 0  # the writers forked next do not carry them
+
+
+def pid_of_worker(_) -> int:
+    return os.getpid()
+
+
+def objects_set_aside() -> int:
+    return gc.get_freeze_count()
+
+
+def test_pipeline_workers_retire_after_their_share_and_set_inherited_objects_aside(monkeypatch):
+    # A worker that lived through the archive would grow with it: a fresh one takes its place.
+    monkeypatch.setattr(config, "ARTICLES_PER_WORKER", 16)
+    monkeypatch.setattr(config, "PIPELINE_CHUNK", 4)  # so a worker retires after 4 chunks
+    with build.pipeline_pool(2) as pool:
+        pids = set(pool.map(pid_of_worker, range(200), chunksize=4))
+        assert pool.apply(objects_set_aside) > 0  # the build's objects are not in a worker's collections
+    assert len(pids) >= 200 // 16 - 1  # 50 chunks, 4 to a worker
+
+
+def test_a_build_whose_workers_retire_midway_indexes_every_article(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "ARTICLES_PER_WORKER", 20)
+    monkeypatch.setattr(config, "PIPELINE_CHUNK", 5)
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"a{n:03}.txt").write_text(f"Report number {n}\n\nThe council of town {n} met on Monday "
+                                             f"and voted {n} to {n + 1} on the new budget.")
+    report = indexer.reindex([folder], tmp_path / "index", workers=2)
+    assert len(report.added) == 120 and report.failed == []
+    found = indexer.open_index(tmp_path / "index").search("council")
+    assert found.total == 120

@@ -47,13 +47,15 @@ def test_regrouping_names_the_articles_whose_group_changed():
 
 
 def test_a_saved_catalog_loads_with_its_rows_and_lookups(tmp_path):
-    cat = catalog.Catalog("7", rows(("a", "h1", "2020-01-01", text(1))), files={"x.txt": catalog.Stamp(3, 4, ("a",))})
+    files = catalog.FileStamps()
+    files.add("x.txt", catalog.Stamp(3, 4, ("a",)))
+    cat = catalog.Catalog("7", rows(("a", "h1", "2020-01-01", text(1))), files=files)
     cat.regroup()
     assert "a" in cat  # the lookup table is made, and must not be saved
     catalog.save(tmp_path, cat)
     loaded = catalog.load(tmp_path, "7")
     assert loaded.rows.ids == ["a"] and loaded.unchanged("a", "h1") and loaded.group_of("a") == ("a", 0)
-    assert loaded.files == cat.files
+    assert loaded.files == cat.files and loaded.files.get("x.txt") == catalog.Stamp(3, 4, ("a",))
     assert catalog.load(tmp_path, "8") is None  # another pipeline: everything is rebuilt
 
 
@@ -63,6 +65,29 @@ def test_a_catalog_of_the_older_layout_means_a_full_rebuild(tmp_path):
     old.__dict__["entries"] = {"a": ("sha256:...", "2020-01-01", None, "a", 0)}  # one object per article
     (tmp_path / catalog.FILE).write_bytes(pickle.dumps(old))
     assert catalog.load(tmp_path, "7") is None
+
+
+def test_a_catalog_whose_file_stamps_are_a_dict_means_a_full_rebuild(tmp_path):
+    old = catalog.Catalog("7")
+    old.__dict__["files"] = {"x.txt": catalog.Stamp(3, 4, ("a",))}  # the layout before FileStamps
+    (tmp_path / catalog.FILE).write_bytes(pickle.dumps(old))
+    assert catalog.load(tmp_path, "7") is None
+
+
+def test_file_stamps_keep_each_file_with_its_ids_and_filter_by_stamp():
+    files = catalog.FileStamps()
+    files.add("/a/one.txt", catalog.Stamp(10, 100, ("one",)))
+    files.add("/a/many.jsonl", catalog.Stamp(20, 200, ("m1", "m2", "m3")))
+    files.add("/a/empty.html", catalog.Stamp(30, 300, ()))
+    assert files.get("/a/one.txt") == catalog.Stamp(10, 100, ("one",))
+    assert files.get("/a/many.jsonl").ids == ("m1", "m2", "m3")
+    assert files.get("/a/empty.html").ids == ()
+    assert files.get("/a/absent.txt") is None
+    kept = files.where(lambda stamp: "m2" not in stamp.ids)
+    assert [path for path, _ in kept.items()] == ["/a/one.txt", "/a/empty.html"] and len(kept) == 2
+    assert kept.get("/a/many.jsonl") is None and kept.get("/a/empty.html").size == 30
+    reloaded = pickle.loads(pickle.dumps(files))
+    assert reloaded == files and reloaded.get("/a/many.jsonl").mtime_ns == 200
 
 
 class Colliding(str):
