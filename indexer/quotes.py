@@ -837,6 +837,9 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     document = document_speaker(body, rules)
     if document:
         return "body", document, ""
+    owner = RU_POSSESSIVE_DOCUMENT.match(body) if rules.lang == "ru" else None
+    if owner:  # `», — отмечается в его телеграмме`: whoever `его` points to wrote it
+        return "pronoun", POSSESSOR[owner.group(1).lower()], ""
     found = words_of(body, rules)
     if found:
         return found
@@ -1089,8 +1092,16 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         if name in NEUTER_PRONOUNS:
             return recent or ctx.last_speaker or Person("")
         since = ctx.last_quote_end if ctx.last_paragraph == paragraph else 0
-        subject = nearest_person(ctx, paragraph, upto, since=since, subjects_only=True)
-        return subject or recent or nearest_person(ctx, paragraph, upto) or ctx.last_speaker or protagonist(ctx) or Person("")
+        agrees = _gender_agreement(name, ctx)
+        subject = nearest_person(ctx, paragraph, upto, since=since, subjects_only=True, accept=agrees)
+        if subject:
+            return subject
+        for person in (recent, lambda: nearest_person(ctx, paragraph, upto, accept=agrees), ctx.last_speaker,
+                       lambda: protagonist(ctx)):
+            person = person() if callable(person) else person
+            if person and (agrees is None or agrees(person)):
+                return person
+        return Person("")
     if kind == "role" and name.split()[0] in DOCUMENT_NOUNS:
         owner = document_owner(ctx, paragraph, upto)
         if owner:
@@ -1176,6 +1187,9 @@ RU_DOCUMENT_OF = [
     re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),
     re.compile(rf"{RU_SAYS}\s+в[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s*){{1,4}})", re.I),
 ]
+
+
+RU_POSSESSIVE_DOCUMENT = re.compile(rf"(?:{RU_SAYS}|написано)\s+в[о]?\s+(его|её|ее|их)\s+[а-яё]+", re.I)
 
 
 def document_speaker(clause: str, rules: Rules) -> str:
@@ -1316,10 +1330,34 @@ def _surname(name: str) -> str:
     return words[-1]
 
 
-def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subjects_only: bool = False) -> Person | None:
+PRONOUN_GENDER = {"он": "masc", "она": "femn"}
+
+
+def _gender_agreement(pronoun: str, ctx: Context):
+    """For `он` and `она`: whether a person's name can be what the pronoun stands for (a name of the
+    other gender cannot: `его телеграмма` is not Юлия Зарипова's); None where nothing is checked."""
+    wanted = PRONOUN_GENDER.get(pronoun) if ctx.rules.lang == "ru" else None
+    if wanted is None:
+        return None
+
+    def agrees(person: Person) -> bool:
+        words = person.name.split()
+        if not words or not all(w[:1].isupper() for w in words):
+            return True  # a body, a role: not checked
+        if russian.name_case(words)[0] != "nomn":
+            return True  # `Эда Гонзалеса` kept as written: its nominative readings say nothing
+        gender = russian.name_gender(words)
+        return gender is None or gender == wanted
+
+    return agrees
+
+
+def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subjects_only: bool = False,
+                   accept=None) -> Person | None:
     """The person a pronoun or a bare role noun points to: in the nearest paragraph that
     names someone, the subject of the last sentence that opens with a person, else the
-    last person named."""
+    last person named. accept(person): False for someone the pronoun cannot mean (searching on)."""
+    ok = accept or (lambda person: True)
     texts = [ctx.paragraphs[paragraph][max(since, upto - 3 * CLAUSE_CHARS) : upto]]
     if not subjects_only:
         texts += [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
@@ -1327,7 +1365,7 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
         text = re.sub(r"[«\"“„][^«»\"“”„]*[»\"”“]", " ", text)
         for sentence in reversed([s for s in SENTENCE_END.split(text) if s.strip()]):
             subject = _sentence_subject(sentence, ctx, lone_named_once=False) or _speech_verb_name(sentence, ctx)
-            if subject:
+            if subject and ok(subject):
                 return subject
             if _pronoun_opens(sentence, ctx.rules):
                 continue  # `During the visit, he was photographed ... around Central Park`: the pronoun's
@@ -1337,6 +1375,7 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules)) and (ctx.rules.lang != "ru" or russian.can_be_nominative(
                         person_name(r[2], False, ctx.rules).split()))  # `МИД России Мария Захарова`: the name's case
                     and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
+            runs = [r for r in runs if ok(_person_of(r[2], ctx))] if accept else runs
             if runs and not subjects_only:
                 start, _, words = runs[-1]
                 title = re.findall(r"[\w-]+", sentence[max(0, start - 20) : start])[-1:]

@@ -76,6 +76,26 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
     return "nomn", None
 
 
+FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+
+
+def name_gender(words: list[str]) -> str | None:
+    """The gender of a Russian name in the nominative where both its parts say it: a first name the
+    dictionary knows as one gender and a surname with that gender's ending (`Юлия Зарипова` femn,
+    `Сергей Боженов` masc); None for anything else (`Эда Гонзалеса`, `Хань Гоюй`, `Шойгу`)."""
+    if len(words) < 2:
+        return None
+    first, surname = words[0].lower(), words[-1].lower()
+    genders = {p.tag.gender for p in parses(first) if p.is_known and "Name" in p.tag.grammemes
+               and p.tag.case == "nomn" and p.tag.number != "plur"}
+    if genders == {"femn"} and FEMININE_SURNAME.search(surname):
+        return "femn"
+    if genders == {"masc"} and MASCULINE_SURNAME.search(surname):
+        return "masc"
+    return None
+
+
 def _name_readings(word: str) -> list:
     """Readings as a name part: the dictionary's, and its guesses only for Russian-looking surnames
     (Фастовского); a guessed first name (Буффье read as a case of `Буффья`) is not trusted."""

@@ -648,3 +648,18 @@ def test_the_interviewer_behind_a_preposition_is_not_whom_he_means():
     paragraphs = ["In an interview with Oprah Winfrey, Prince Harry said he felt trapped by the institution.",
                   "“I was trapped, but I didn't know I was trapped,” he said."]
     assert summary(extract_quotes(paragraphs, "en")) == [("Prince Harry", "I was trapped, but I", 2)]
+
+
+def test_his_telegram_is_the_man_s_words_not_the_woman_s_he_greets():
+    paragraphs = ["Олимпийская чемпионка Юлия Петрова вернулась домой.",
+                  "Чемпионку поздравил губернатор Сергей Боженов. «Вашим успехом гордятся все жители нашей области», "
+                  "— отмечается в его телеграмме."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Сергей Боженов", "Вашим успехом гордятся все жители", 2)]
+
+
+def test_a_russian_pronoun_means_a_name_of_its_gender():
+    # `он` cannot be Анна Смирнова, the last woman named: it is Иван Петров
+    paragraphs = ["Иван Петров приехал в город вместе с коллегой.",
+                  "Его встретила мэр города Анна Смирнова.",
+                  "«Мы давно ждали этого визита и рады гостям», — сказал он."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Иван Петров", "Мы давно ждали этого визита", 3)]
