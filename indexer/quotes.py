@@ -970,6 +970,12 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     v = content[0] if content and len(verbs) > 1 and not clause.rstrip().endswith(":") else verbs[-1]
     subject = " ".join(words[:v])
     found = ("", "", "")
+    relative = RELATIVE_CLAUSE.search(subject)
+    if relative:  # `... наследником Бекенбауэра, который отшучивается словами:`: the name the clause hangs on
+        found = parse_speaker(subject[: relative.start()], rules, "before", subject=False)
+        if found[0] == "name":
+            return found
+        found = ("", "", "")
     last = re.findall(r"[\w-]+", re.split(r",|\s[–—]\s", subject)[-1].lower())
     if last and all(w in rules.conjunctions for w in last):
         # `X said ..., and said it was "..."`: the subject opens the sentence (`He describes ..., but cautions`)
@@ -989,6 +995,10 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         if pronoun:
             found = ("pronoun", pronoun, "")
     return found if found[0] else UNKNOWN
+
+
+# `X, who ... said`, `X, который ... сказал`: a relative clause whose verb of speech is the attribution's
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|который|которая|которые)\s[^,]*$|,\s*(?:who|который|которая|которые)$", re.I)
 
 
 RU_COMMENT_OF = re.compile(r"(?:комментари[йяюе]|заявлени[еяю]|слова|ответ|реакци[яю]|обращени[еяю]|цитат[ау])\s+"

@@ -663,3 +663,11 @@ def test_a_russian_pronoun_means_a_name_of_its_gender():
                   "Его встретила мэр города Анна Смирнова.",
                   "«Мы давно ждали этого визита и рады гостям», — сказал он."]
     assert summary(extract_quotes(paragraphs, "ru")) == [("Иван Петров", "Мы давно ждали этого визита", 3)]
+
+
+def test_a_relative_clause_gives_the_words_to_the_name_it_hangs_on():
+    ru = ["Юханссон хотел бы видеть своим наследником Бекенбауэра, который отшучивается словами: "
+          "«В моём возрасте пора уже думать об удочке у тихой речки»."]
+    assert [q.speaker for q in extract_quotes(ru, "ru")] == ["Бекенбауэр"]
+    en = ["The award went to Maria Lopez, who told the crowd: “This belongs to every nurse who worked through the pandemic.”"]
+    assert [q.speaker for q in extract_quotes(en, "en")] == ["Maria Lopez"]
