@@ -1146,14 +1146,15 @@ def _complete_body(name: str, ctx: Context) -> str:
     names in full with its complement (`пресс-служба полиции РА`), in any case; the first such mention."""
     if ctx.rules.lang != "ru" or any(c.isupper() for c in name) or len(name.split()) > 2:
         return name
-    stem = re.escape(name[: max(4, len(name) - 2)])
-    complement = r"((?:[A-ZА-ЯЁ][\w.-]*)(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
+    stem = f"[{re.escape(name[0].upper() + name[0])}]" + re.escape(name[1: max(4, len(name) - 2)])
+    # `полиции РА`, `федерации футбола Португалии`: genitive words, the last of them a name
+    complement = r"((?:[а-яё]+\s+){0,2}(?:[A-ZА-ЯЁ][\w.-]*)(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
     for text in ctx.paragraphs:
         for m in re.finditer(rf"(?<![\w-]){stem}[а-яё]{{0,3}}\s+{complement}", text):
             words = [w.rstrip(".") for w in m.group(1).split()]
             # the complement is in the genitive (`России`) or an acronym (`РА`, `МВД`); not a new subject
             if all(w.isupper() and len(w) > 1 or any(p.tag.case == "gent" for p in russian.parses(w.lower()))
-                   for w in words) and not _opens_a_sentence(text, m.start(1)):
+                   for w in words) and not _opens_a_sentence(text, text.find(words[-1], m.start(1))):
                 return f"{name} {' '.join(words)}"
     return name
 

@@ -671,3 +671,9 @@ def test_a_relative_clause_gives_the_words_to_the_name_it_hangs_on():
     assert [q.speaker for q in extract_quotes(ru, "ru")] == ["Бекенбауэр"]
     en = ["The award went to Maria Lopez, who told the crowd: “This belongs to every nurse who worked through the pandemic.”"]
     assert [q.speaker for q in extract_quotes(en, "en")] == ["Maria Lopez"]
+
+
+def test_a_body_named_by_a_common_noun_is_the_one_named_in_full_before():
+    paragraphs = ["Федерация футбола Португалии отпустила игрока домой. Федерация заявляет:",
+                  "Президент и главный тренер понимают, что мы должны освободить спортсмена, чтобы он встретился с детьми."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["федерация футбола Португалии"]  # a common noun stays so, as `полиция РА`
