@@ -860,11 +860,19 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         if not found[0]:  # `— упавшим голосом сказала она`: no one before the verb
             found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
         return found if found[0] else UNKNOWN
+    if rules.lang == "en" and quote.rstrip()[-1:] == "," and INVERTED_VERB.match(body):
+        # `"...," comments Johnston in a statement`: a verb outside the list, inverted before a name
+        found = parse_speaker(body[INVERTED_VERB.match(body).end() :], rules, "after")
+        if found[0] == "name":
+            return found
     if at_paragraph_end and len(words) <= 8 and quote.rstrip()[-1:] in ".,!?…":
         found = parse_speaker(body, rules, "after")
         if found[0] == "name":
             return found
     return None
+
+
+INVERTED_VERB = re.compile(r"[a-z]+(?:s|ed)\s+(?=[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*\s*(?:[,.;]|$|\s(?:in|on|at|to|of)\s))")
 
 
 WORDS_OF = re.compile(r"\b(?:привод(?:ит|ят)|привел[аи]?|привёл|цитиру(?:ет|ют)|процитировал[аи]?|переда[её]т)\b[^.;]{0,40}?"
@@ -1028,6 +1036,8 @@ def attribute_previous_sentence(text: str, rules: Rules) -> tuple[str, str, str]
     last = sentences[-1]
     words = last.split()
     v = find_verb(words, rules)
+    if v > 0 and _pronoun_opens(last, rules):  # `He then referred to Cooke’s testimony that concluded ...`
+        return "pronoun", personal_pronoun(last, rules), ""
     if v >= 0:
         found = parse_speaker(" ".join(words[:v]), rules, "before")
         if found[0]:
@@ -1789,7 +1799,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "before", span)
     opens_sentence = not before.strip()
     sentence_like = span.text.rstrip()[-1:] in ".!?…" + "\"”»" or span.text.split()[0][:1].isupper()
-    if opens_sentence and sentence_like and len(span.text.split()) >= 6:
+    if opens_sentence and sentence_like and len(span.text.split()) >= (4 if span.text.rstrip()[-1:] in ".!?…" else 6):
         found = attribute_previous_sentence(text[: span.start], rules) if text[: span.start].strip() else None
         if found:
             return Verdict(span.text, resolve(*found, ctx, span.paragraph, span.start), "sentence", span)

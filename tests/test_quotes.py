@@ -677,3 +677,17 @@ def test_a_body_named_by_a_common_noun_is_the_one_named_in_full_before():
     paragraphs = ["Федерация футбола Португалии отпустила игрока домой. Федерация заявляет:",
                   "Президент и главный тренер понимают, что мы должны освободить спортсмена, чтобы он встретился с детьми."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["федерация футбола Португалии"]  # a common noun stays so, as `полиция РА`
+
+
+def test_a_short_full_sentence_after_a_pronoun_sentence_is_that_person_s():
+    # `He then referred to Cooke’s testimony that concluded ...`: he, not Cooke, goes on speaking
+    paragraphs = ["“The mission I flew did the whole thing with one launch,” Tom Stafford responded. He then referred to "
+                  "Doug Cooke’s testimony that concluded there was only a 50 percent chance of success. “I cannot disagree with it.”"]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Tom Stafford", "The mission I flew did", 1),
+                                                          ("Tom Stafford", "I cannot disagree with it.", 1)]
+
+
+def test_an_inverted_verb_outside_the_list_before_a_name():
+    paragraphs = ["“We're truly excited about our anniversary tour,” comments Johnston in a statement, “as it's a "
+                  "celebration of the band’s entire history.”"]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Johnston", "We're truly excited about our", 1)]
