@@ -1905,7 +1905,15 @@ def continues(a: Verdict, b: Verdict, span: Span, ctx: Context) -> bool:
     if a.how != "after" or b.how in ("after", "inner", "dash") or a.span.end_paragraph != span.paragraph:
         return False
     between = ctx.paragraphs[span.paragraph][a.clause_end : span.start]
+    text = ctx.paragraphs[span.paragraph]
+    if ctx.rules.lang == "en" and span.text[:1].islower() and not text[: span.start].rstrip().endswith((",", ":")) \
+            and NARRATIVE_AFTER.search(text[a.span.end : a.clause_end]):
+        return False  # `"A," Cook told Benioff, which meant making the "best ..."`: a new clause quotes a phrase
     return not re.search(r"\w", between)
+
+
+# An attribution clause that goes on with a clause of its own: a relative clause or a participle after a comma
+NARRATIVE_AFTER = re.compile(r",\s+(?:who|which|where|whose|(?:\w+ly\s+)?[a-z]+ing)\b")
 
 
 def attribution_sentence(span: Span, paragraphs: list[str], prev_end: int, with_before: bool = True) -> str:

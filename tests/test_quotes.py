@@ -691,3 +691,14 @@ def test_an_inverted_verb_outside_the_list_before_a_name():
     paragraphs = ["“We're truly excited about our anniversary tour,” comments Johnston in a statement, “as it's a "
                   "celebration of the band’s entire history.”"]
     assert summary(extract_quotes(paragraphs, "en")) == [("Johnston", "We're truly excited about our", 1)]
+
+
+def test_a_phrase_quoted_in_a_new_clause_after_the_attribution_is_a_quote_of_its_own():
+    paragraphs = ["Customers “began to say we want you to do this and that,” Tim Cook told Marc Benioff, which ultimately "
+                  "meant making the “best mobile operating system for enterprise.”"]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Tim Cook", "began to say we want", 1),
+                                                          ("Tim Cook", "best mobile operating system for", 1)]
+    # but `telling Cook, "..."` introduces the rest of the same words
+    paragraphs = ["“We all miss Steve so much,” Marc Benioff weighed in, telling Cook, “since he passed, you've been so "
+                  "true to him.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Marc Benioff"]
