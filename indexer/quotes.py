@@ -28,7 +28,7 @@ DASH_SEPARATOR = re.compile(r"(?:[,!?…]|\.\.\.|\.)\s+[–—-]\s+(?=\S)")
 DEFAULT_MODEL = "shipped"  # extract_quotes' default: the attribution model of data/attribution.json
 # Abbreviated titles stand before a name and never end a sentence (`said Rep. Brian Babin`).
 TITLE_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Mrs", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Cmdr",
-                       "Adm", "Supt", "Atty", "Pres", "Prof", "Rev", "Hon")
+                       "Adm", "Supt", "Atty", "Pres", "Prof", "Rev", "Hon", "Jr", "Sr")  # `James Kennedy Jr. said`
 # An initial (`J.`, `U.S.`) ends no sentence; an acronym does (`on their TV. The key`)
 SENTENCE_END = re.compile(r"(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
 
@@ -418,7 +418,7 @@ def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
     name = _person_name(words, preceded_by_link, rules).split()
     while len(name) > 1 and name[0].lower().rstrip(".") in HONORIFICS:
         name = name[1:]
-    return " ".join(name)
+    return " ".join(w + "." if w in ("Jr", "Sr") else w for w in name)  # `James Kennedy Jr.` as written
 
 
 def _person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
@@ -849,8 +849,8 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     if v < 0 and rules.lang == "ru" and has_dash and russian.is_finite_verb(words[0].strip(",.;:")):
         v = 0  # `«...», — предложил Зеленский`: after a dash, the verb opening the clause is one of speech
     if v >= 0:
-        subject = " ".join(words[:v])
-        found = ("", "", "")
+        subject = re.sub(r"\s+(?:has|have|had|was|is|will|would|had\s+been|has\s+been)$", "", " ".join(words[:v]))
+        found = ("", "", "")  # (`X, a senior fellow at ..., has written`: the auxiliary is no part of the subject)
         if subject and not re.fullmatch(r"(also|then|later|также|затем)", subject.lower()) \
                 and not (rules.lang == "en" and words[0] in LOCATIVE_PREPOSITIONS):  # `" at the release of X, adding`
             found = parse_speaker(subject, rules, "apposition" if subject.endswith(",") else "before")

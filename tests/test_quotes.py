@@ -702,3 +702,12 @@ def test_a_phrase_quoted_in_a_new_clause_after_the_attribution_is_a_quote_of_its
     paragraphs = ["“We all miss Steve so much,” Marc Benioff weighed in, telling Cook, “since he passed, you've been so "
                   "true to him.”"]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Marc Benioff"]
+
+
+def test_jr_ends_no_sentence_and_an_auxiliary_is_no_part_of_the_subject():
+    paragraphs = ["U.S. Attorney James Kennedy Jr. said in the release that free speech does not protect people who "
+                  "“make threats to harm lawmakers simply because they disagree.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["James Kennedy Jr."]
+    paragraphs = ["“If the U.S. imposes a tariff on Chinese televisions, the duty is paid at the border by an importer,” "
+                  "Howard Gleckman, a senior fellow at the Tax Policy Center, has written."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Howard Gleckman"]
