@@ -1835,6 +1835,9 @@ def according_in(text: str, rules: Rules, kinds: tuple[str, ...] | None = None) 
         k = low.rfind(phrase)
         if k >= 0:
             found = according_source(text[k + len(phrase) :], rules)
+            if found[0] == "name" and rules.lang == "ru" and phrase.startswith("по "):
+                # `по мнению Дмитрия Орешкина`: the genitive the preposition asks for, whatever else the words may be
+                found = ("name", " ".join(russian.nominative_name(found[1].split(), "gent")), found[2])
             if found[0] and (kinds is None or found[0] in kinds):
                 return found
     return None

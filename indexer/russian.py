@@ -33,6 +33,9 @@ def _cased(new: str, old: str) -> str:
     if old.isupper() and len(old) > 1:
         return new.upper()
     if old[:1].isupper():
+        parts, written = new.split("-"), old.split("-")
+        if len(parts) == len(written) > 1:  # `Жан-Клода` -> `Жан-Клод`
+            return "-".join(_cased(p, w) for p, w in zip(parts, written))
         return new[:1].upper() + new[1:]
     return new
 
@@ -111,6 +114,7 @@ def nominative_name(words: list[str], case: str | None = None) -> list[str]:
     know as name parts are kept as written.
     """
     found, gender = name_case(words)
+    given = case is not None
     if case and case != found:  # the context's case: the gender the words agreed on was another reading's
         options = {p.tag.gender for w in words for p in _name_readings(w) if p.tag.case == case and p.tag.gender}
         gender = options.pop() if len(options) == 1 else None
@@ -121,6 +125,12 @@ def nominative_name(words: list[str], case: str | None = None) -> list[str]:
     for word in words:
         readings = [p for p in _name_readings(word) if p.tag.case == case
                     and (gender is None or p.tag.gender in (gender, None))]
+        if not readings and given and word[:1].isupper() and len(word) > 3 and word[-1] in "ая" and case == "gent":
+            # the context asks for the genitive (`по словам Эммануэля Макрона`): a masculine noun reading in it,
+            # even one the dictionary guesses for a foreign name, gives the nominative (Эммануэль Макрон); an
+            # indeclinable name (Джоли, Хиллари) ends otherwise and is kept
+            readings = [p for p in parses(word.lower()) if p.tag.case == case and p.tag.POS == "NOUN"
+                        and p.tag.number == "sing" and p.tag.gender == "masc" and gender in ("masc", None)][:1]
         if not readings:
             out.append(word)
             continue

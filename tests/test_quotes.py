@@ -711,3 +711,9 @@ def test_jr_ends_no_sentence_and_an_auxiliary_is_no_part_of_the_subject():
     paragraphs = ["“If the U.S. imposes a tariff on Chinese televisions, the duty is paid at the border by an importer,” "
                   "Howard Gleckman, a senior fellow at the Tax Policy Center, has written."]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Howard Gleckman"]
+
+
+def test_po_mneniyu_takes_the_genitive_whatever_else_the_name_could_be():
+    # `Дмитрия` may also be read as a nominative woman's name: after `по мнению` it is the genitive
+    paragraphs = ["По мнению политолога Дмитрия Орешкина, «выборы ничего не изменят в расстановке сил»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Дмитрий Орешкин"]

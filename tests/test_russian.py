@@ -78,3 +78,22 @@ def test_the_models_run_on_one_blas_thread():
 
 def test_yo_is_written_e_as_often_as_not():
     assert russian.without_yo("Пётр Подрабинёк") == "Петр Подрабинек"
+
+
+def test_a_genitive_the_context_asks_for_is_put_in_the_nominative_even_for_a_foreign_name():
+    assert russian.nominative_name(["Эммануэля", "Макрона"], "gent") == ["Эммануэль", "Макрон"]
+    assert russian.nominative_name(["Жан-Клода", "Юнкера"], "gent") == ["Жан-Клод", "Юнкер"]
+    # an indeclinable name stays as it is written
+    assert russian.nominative_name(["Анджелины", "Джоли"], "gent") == ["Анджелина", "Джоли"]
+
+
+def test_a_name_s_gender_where_first_name_and_surname_agree():
+    assert russian.name_gender(["Юлия", "Зарипова"]) == "femn"
+    assert russian.name_gender(["Сергей", "Боженов"]) == "masc"
+    assert russian.name_gender(["Хань", "Гоюй"]) is None  # nothing certain
+    assert russian.name_gender(["Шойгу"]) is None
+
+
+def test_one_or_two_letters_are_no_person_noun():
+    assert not russian.is_person_noun("и")
+    assert russian.is_person_noun("музыкант")
