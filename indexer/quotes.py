@@ -475,6 +475,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
             if not any(_is_name_token(w, False) for w in head):
                 nouns = [w for w in re.findall(r"[\w-]+", " ".join(head).lower()) if w not in rules.prepositions]
                 if nouns:
+                    if rules.lang == "en" and head[0].lower() in INDEFINITE and _unnamed_role(nouns[-1]):
+                        return NOBODY  # `said a witness`: someone the text does not name
                     return "role", nouns[-1] if rules.lang == "ru" else " ".join(nouns[:2]), ""
     if mode == "before" and lowered[-1] in rules.pronouns:
         return "pronoun", lowered[-1], ""
@@ -509,8 +511,22 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if _role_noun(lowered[k], rules) or rules.lang == "ru" and russian.is_person_noun(lowered[k]) \
                 or rules.lang == "en" and lowered[k] in rules.role_words and lowered[k] not in NOT_A_PERSON_ROLE \
                 and lowered[k + 1 : k + 2] != ["s"]:  # not `the attorney's office`
+            if rules.lang == "en" and k <= 3 and lowered[0] in INDEFINITE and _unnamed_role(lowered[k]):
+                return NOBODY  # `A city official, who asked not to be named, said`: a new, unnamed person
             return "role", " ".join(lowered[k : k + 2]), ""  # `the chancellor said`
     return "", "", ""
+
+
+# `a spokesperson`, `one official`, `another witness`: the indefinite article brings in someone new, never
+# one of the people named before; the quote has a source the text does not name
+INDEFINITE = {"a", "an", "one", "another"}
+NOBODY = ("nobody", "", "")
+
+
+def _unnamed_role(noun: str) -> bool:
+    """A role whose indefinite holder is someone unnamed: not a spokesperson (`a company spokesperson` speaks
+    for the company) and not a document (`a statement` is its issuer's)."""
+    return not noun.startswith(("spokes", "representative")) and noun not in DOCUMENT_NOUNS
 
 
 # Words of English titles (data/speech_verbs.json role_words) that name no person on their own
@@ -1789,7 +1805,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
                   or _trailing_attribution(text[: span.start], ctx, span)
                   or nearest_person(ctx, span.paragraph, span.start, subjects_only=True))
         return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
-    if prev_end and (found is None or found[0] not in ("name", "role")):
+    if prev_end and (found is None or found[0] not in ("name", "role", "nobody")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
         whole = attribute_before(_masked_quotations(clause_before(text, span.start, 0)), rules)
         if whole and whole[0] in ("name", "pronoun", "body", "role"):

@@ -717,3 +717,13 @@ def test_po_mneniyu_takes_the_genitive_whatever_else_the_name_could_be():
     # `Дмитрия` may also be read as a nominative woman's name: after `по мнению` it is the genitive
     paragraphs = ["По мнению политолога Дмитрия Орешкина, «выборы ничего не изменят в расстановке сил»."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Дмитрий Орешкин"]
+
+
+def test_an_indefinite_role_is_someone_the_text_does_not_name():
+    paragraphs = ["Mayor Eric Adams spoke on Monday.",
+                  "A city official, who asked not to be named, said the plan “will cost far more than anyone has admitted.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == [""]
+    # but a spokesperson speaks for the body named before, and a statement is its issuer's
+    paragraphs = ["Acme Foods is headquartered in Ohio. A company spokesperson said in an email that “we have "
+                  "received an inquiry and are cooperating in the matter.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Acme Foods"]
