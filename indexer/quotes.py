@@ -458,6 +458,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         return "", "", ""
     if mode == "after" and lowered[0] in rules.pronouns:
         return "pronoun", lowered[0], ""
+    if rules.lang == "ru" and mode in ("after", "before") and _unnamed_ru(lowered if mode == "after" else lowered[:3]):
+        return NOBODY  # `сказал один из жителей`, `заявил источник в правительстве`, `Собеседник агентства сообщил`
     if mode == "after" and phrase[:1].islower() and lowered[0] not in rules.prepositions:
         # `признался юный гимнаст`: a role noun phrase and no full name anywhere after it
         full_names = [r for r in name_runs(phrase, rules) if len(r[2]) >= 2 and not OBLIQUE_ADJECTIVE.search(r[2][0].lower())]
@@ -521,6 +523,13 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
 # one of the people named before; the quote has a source the text does not name
 INDEFINITE = {"a", "an", "one", "another"}
 NOBODY = ("nobody", "", "")
+
+
+def _unnamed_ru(words: list[str]) -> bool:
+    """`один из жителей`, `источник в правительстве`, `некий чиновник`: a Russian source left unnamed (not
+    `собеседник агентства`, often the person just named)."""
+    return bool(words) and (words[0] in ("один", "одна", "одно") and words[1:2] == ["из"]
+                            or words[0].startswith("источник") or words[0] in ("некий", "некая"))
 
 
 def _unnamed_role(noun: str) -> bool:

@@ -727,3 +727,10 @@ def test_an_indefinite_role_is_someone_the_text_does_not_name():
     paragraphs = ["Acme Foods is headquartered in Ohio. A company spokesperson said in an email that “we have "
                   "received an inquiry and are cooperating in the matter.”"]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Acme Foods"]
+
+
+def test_one_of_them_or_a_source_is_a_russian_speaker_left_unnamed():
+    for phrase in ("сказал один из жителей района", "заявил источник в правительстве"):
+        paragraphs = ["Мэр Сергей Собянин открыл новую станцию метро.",
+                      f"«Мы ждали её десять лет и наконец дождались», — {phrase}."]
+        assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == [""], phrase
