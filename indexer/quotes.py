@@ -578,7 +578,7 @@ def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True
                                    (nominative_tail(r, rules) if subject else r for r in name_runs(seg, rules)))
                     if r and not _is_org_acronym_after_role(seg, r, rules)
                     and not (subject and rules.lang == "ru" and (not russian.can_be_nominative(r[2])
-                                                                 or _after_preposition(seg, r[0], rules)))])
+                                                                 or _after_preposition(seg, r[0], rules, r[2])))])
              for seg in segments]
     found = [(seg, runs) for seg, runs in found if runs]
     if not found:
@@ -765,7 +765,7 @@ def _opens_a_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;"
 
 
-def _after_preposition(text: str, start: int, rules: Rules) -> bool:
+def _after_preposition(text: str, start: int, rules: Rules, words: list[str] | None = None) -> bool:
     """`в интервью The Daily Mail`, `с Соной Ованнисян`: a name governed by a preposition is no subject."""
     written = re.findall(r"[\w-]+", text[:start])[-2:]
     before = [w.lower() for w in written]
@@ -775,7 +775,11 @@ def _after_preposition(text: str, start: int, rules: Rules) -> bool:
         return True
     # `с певицей Соной`: the preposition governs the noun and the name after it; `от России Дмитрий Дедов`:
     # a capitalised word after the preposition is what it governs, the name after that is free
-    return len(before) == 2 and before[0] in rules.prepositions and not written[1][:1].isupper()
+    # (`после матча Артём Дзюба`: the preposition governs `матча`; a full name whose first name the dictionary
+    # knows in the nominative is free)
+    return len(before) == 2 and before[0] in rules.prepositions and not written[1][:1].isupper() \
+        and not (rules.lang == "ru" and words and len(words) >= 2 and russian.is_known_nominative_name(words[0])
+                 and russian.can_be_nominative(words))
 
 
 def _is_org_acronym_after_role(seg: str, run, rules: Rules) -> bool:

@@ -734,3 +734,9 @@ def test_one_of_them_or_a_source_is_a_russian_speaker_left_unnamed():
         paragraphs = ["Мэр Сергей Собянин открыл новую станцию метро.",
                       f"«Мы ждали её десять лет и наконец дождались», — {phrase}."]
         assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == [""], phrase
+
+
+def test_a_full_name_in_the_nominative_after_a_prepositional_phrase_is_the_speaker():
+    # `после матча`: the preposition governs the match; Артём Дзюба is who says it
+    paragraphs = ["— Это была тяжёлая игра, но мы справились, — сказал после матча Артём Дзюба."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Артём Дзюба", "Это была тяжёлая игра, но", 1)]
