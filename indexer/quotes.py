@@ -435,8 +435,14 @@ def _person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
         patronymic = re.search(r"(ович|евич|ич|овна|евна|ична)$", words[-2])
         return " ".join(words[-3:] if patronymic else words[-2:])
     if preceded_by_link or len(words) > 3:
-        return " ".join(words[-2:])
+        k = len(words) - 1
+        while k > 1 and words[k - 1].lower() in SURNAME_PARTICLES:
+            k -= 1  # `James Van Der Beek`: the particles belong to the surname, the first name before them
+        return " ".join(words[k - 1 :])
     return " ".join(words)
+
+
+SURNAME_PARTICLES = {"van", "der", "den", "von", "de", "da", "di", "del", "della", "la", "le", "du", "dos", "das", "ter"}
 
 
 def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool = True) -> tuple[str, str, str]:
@@ -822,6 +828,9 @@ def find_verb(words: list[str], rules: Rules) -> int:
 def clause_after(text: str, end: int) -> str:
     """The attribution clause after a closing mark: up to the sentence end or the next quote."""
     rest = re.sub(r"«[^«».!?]{1,60}»", lambda m: "_" * len(m.group()), text[end : end + CLAUSE_CHARS])  # short titles in the clause
+    # and short capitalised titles in English marks (`the "Pose" actor previously said on "DWTS."`)
+    rest = re.sub(r"(?<=\s)[\"“][A-Z][^\"“”.!?,]{0,30}[.,]?[\"”](?=[\s.,])",
+                  lambda m: "_" * len(m.group()) if len(m.group().split()) <= 3 else m.group(), rest)
     stop = len(rest)
     m = SENTENCE_END.search(rest, 1 if rest[:1] in ".!?;" else 0)
     if m:

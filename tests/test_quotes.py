@@ -740,3 +740,9 @@ def test_a_full_name_in_the_nominative_after_a_prepositional_phrase_is_the_speak
     # `после матча`: the preposition governs the match; Артём Дзюба is who says it
     paragraphs = ["— Это была тяжёлая игра, но мы справились, — сказал после матча Артём Дзюба."]
     assert summary(extract_quotes(paragraphs, "ru")) == [("Артём Дзюба", "Это была тяжёлая игра, но", 1)]
+
+
+def test_a_short_title_in_marks_inside_the_attribution_clause():
+    paragraphs = ["James Van Der Beek shared a clip of the ultrasound.",
+                  "“Hearing the heartbeat was something we never take for granted,” the “Pose” actor previously said on “DWTS.”"]
+    assert summary(extract_quotes(paragraphs, "en")) == [("James Van Der Beek", "Hearing the heartbeat was something", 2)]
