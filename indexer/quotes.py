@@ -1845,12 +1845,27 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         subject = _sentence_subject(sentences[-1], ctx, lone_named_once=False) if sentences else None
         if subject:  # `Bridenstine expects to produce three SLS rockets. "Adding an additional SLS ..."`
             return Verdict(span.text, subject, "sentence", span)
-        if not text[: span.start].strip() and span.paragraph > 0:
+        opens_paragraph = not text[: span.start].strip() and span.paragraph > 0
+        if opens_paragraph:
             found = attribute_previous_paragraph(ctx.paragraphs[span.paragraph - 1], rules)
             if found is not None:
                 return Verdict(span.text, resolve(*found, ctx, span.paragraph, 0), "paragraph", span)
+            intro = _masked_quotations(ctx.paragraphs[span.paragraph - 1])
+            found = attribute_previous_sentence(intro, rules) if not QUOTE_MARK.search(intro.rstrip()[-2:]) else None
+            if found and found[0] in ("name", "pronoun"):
+                # `Police Chief Ana Ruiz said officers arrived within minutes.` then a paragraph of her words
+                person = resolve(*found, ctx, span.paragraph - 1, len(intro))
+                if person.name:
+                    return Verdict(span.text, person, "paragraph", span)
         if ctx.last_speaker and span.paragraph - ctx.last_paragraph <= 2:
             return Verdict(span.text, ctx.last_speaker, "previous", span)
+        if opens_paragraph and text[span.end :].strip(" .") == "":
+            # a paragraph of speech alone after one whose last sentence is about someone (`Министр Сергей Лавров
+            # выступил на пресс-конференции.`): that person's words
+            sentences = [x for x in SENTENCE_END.split(_masked_quotations(ctx.paragraphs[span.paragraph - 1])) if x.strip()]
+            subject = _sentence_subject(sentences[-1], ctx, lone_named_once=False) if sentences else None
+            if subject and len(subject.name.split()) >= 2:
+                return Verdict(span.text, subject, "paragraph", span)
     if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
         return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
     return None

@@ -746,3 +746,13 @@ def test_a_short_title_in_marks_inside_the_attribution_clause():
     paragraphs = ["James Van Der Beek shared a clip of the ultrasound.",
                   "“Hearing the heartbeat was something we never take for granted,” the “Pose” actor previously said on “DWTS.”"]
     assert summary(extract_quotes(paragraphs, "en")) == [("James Van Der Beek", "Hearing the heartbeat was something", 2)]
+
+
+def test_a_paragraph_of_speech_after_one_that_names_its_speaker_without_a_colon():
+    paragraphs = ["“We did everything right,” said coach Bill Parker.",
+                  "Team captain Jane Rowe noted that the team had trained hard all winter.",
+                  "“Nobody expected us to get this far, but we believed in ourselves.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Bill Parker", "Jane Rowe"]
+    paragraphs = ["Министр Сергей Лавров выступил на пресс-конференции в Москве.",
+                  "«Мы готовы к диалогу, но не под давлением и не на условиях ультиматума»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Сергей Лавров"]
