@@ -759,6 +759,16 @@ def _titled(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in HONORIFICS and before.endswith(" ")
 
 
+def _after_the(text: str, start: int, rules: Rules) -> bool:
+    """`with the Sacramento Bee`, `the Clean Air Act`: an English name after `the` is a thing or a body, not a
+    person (a person's title would stand between: `the Rev. X` is trimmed to X by the run already)."""
+    if rules.lang != "en" or re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I) is None:
+        return False
+    first = re.match(r"[\w'’-]+", text[start:])
+    word = first.group().lower() if first else ""
+    return not (word in rules.role_words or word in HONORIFICS or word in ("rev", "reverend", "late"))
+
+
 def _title_before(text: str, start: int, rules: Rules) -> bool:
     """`Prince Harry`, `Pope Francis`, `Senator Warren`: a capitalised title before one word makes it a person's name."""
     words = re.findall(r"[\w-]+", text[max(0, start - 20) : start])
@@ -1431,7 +1441,8 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                 # sentence goes on about the same person; the names it mentions are not who it is
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
-                    if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules)) and (ctx.rules.lang != "ru" or russian.can_be_nominative(
+                    if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules))
+                    and not _after_the(sentence, r[0], ctx.rules) and (ctx.rules.lang != "ru" or russian.can_be_nominative(
                         person_name(r[2], False, ctx.rules).split()))  # `МИД России Мария Захарова`: the name's case
                     and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
             runs = [r for r in runs if ok(_person_of(r[2], ctx))] if accept else runs

@@ -756,3 +756,9 @@ def test_a_paragraph_of_speech_after_one_that_names_its_speaker_without_a_colon(
     paragraphs = ["Министр Сергей Лавров выступил на пресс-конференции в Москве.",
                   "«Мы готовы к диалогу, но не под давлением и не на условиях ультиматума»."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Сергей Лавров"]
+
+
+def test_a_name_after_the_is_no_person_a_pronoun_means():
+    paragraphs = ["The governor discussed the Clean Air Act with the Sacramento Bee.",
+                  "“It is the most important law of our generation,” he said."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == [""]
