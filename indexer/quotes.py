@@ -1439,6 +1439,14 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
             if _pronoun_opens(sentence, ctx.rules):
                 continue  # `During the visit, he was photographed ... around Central Park`: the pronoun's
                 # sentence goes on about the same person; the names it mentions are not who it is
+            opener = re.match(r"\s*([\w-]+)", sentence)
+            if opener and ctx.rules.lang == "ru" and russian.is_person_noun(opener.group(1)):
+                # `Президент и сам неоднократно ... заявлял`: a role noun is the subject; the person holding it
+                held = _by_role(opener.group(1).lower(), ctx, (paragraph, upto))
+                if held and ok(held):
+                    return held
+                if subjects_only:
+                    return None  # someone unnamed here: not whoever an earlier sentence names
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
                     if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules))
@@ -1446,6 +1454,17 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                         person_name(r[2], False, ctx.rules).split()))  # `МИД России Мария Захарова`: the name's case
                     and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
             runs = [r for r in runs if ok(_person_of(r[2], ctx))] if accept else runs
+            if ctx.rules.lang == "ru" and accept and not runs:
+                # `В Твиттере шерифа Эда Гонсалеса появилась просьба. «...», — написал он`: with no one in the
+                # nominative, a pronoun's one antecedent may be a full name in another case, if its gender fits
+                oblique = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
+                           if r and len(r[2]) >= 2 and _person_like(r[2], ctx) and all(russian.is_name_part(w) or
+                                                                                         not russian.parses(w.lower())[0].is_known for w in r[2])]
+                people = [Person(" ".join(russian.nominative_name(person_name(r[2], False, ctx.rules).split())))
+                          for r in oblique]
+                people = [p for p in people if ok(p)]
+                if len(people) == 1:
+                    return people[0]
             if runs and not subjects_only:
                 start, _, words = runs[-1]
                 title = re.findall(r"[\w-]+", sentence[max(0, start - 20) : start])[-1:]
@@ -1512,6 +1531,18 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     # `Здоровье Хиллари вызывает вопросы`: the common noun opening the sentence is not part of a name
     runs = [r for r in (_speaker_run(r, ctx.rules, head) for r in every)
             if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _titled(head, r[0]) and full_name(r[2][0], ctx))]
+    if ctx.rules.lang == "ru":
+        # `Олимпийскую чемпионку Юлию Петрову поздравил губернатор Сергей Боженов`: a name in an oblique case is
+        # no subject; with none before the verb, the subject may follow it (the nominative name after the verb)
+        runs = [r for r in runs if russian.can_be_nominative(person_name(r[2], False, ctx.rules).split())]
+        if not runs and v >= 0:
+            tail = " ".join(words[v + 1 :])
+            after = [r for r in (_speaker_run(nominative_tail(r, ctx.rules), ctx.rules, tail) for r in name_runs(tail, ctx.rules))
+                     if r and len(r[2]) >= 2 and _person_like(r[2], ctx)
+                     and russian.can_be_nominative(person_name(r[2], False, ctx.rules).split())
+                     and not _after_preposition(tail, r[0], ctx.rules, r[2])]
+            if after:
+                return _person_of(after[0][2], ctx)
     lead = head[: every[0][0]].split() if every else []  # `But Vaughan cautioned`: openers may stand before
     if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 \
             and (not lead or all(w.lower().strip(",") in SENTENCE_OPENERS for w in lead)) \
@@ -1661,10 +1692,16 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
     """The people one paragraph names with two words or more, with the role written before them
     (`Director of the Library X Y`)."""
     people = []
+    previous_end = 0  # a role is written after the person before (`Врач Анна Белова и пациентка Мария Котова`)
     for start, end, words in name_runs(para, rules):
+        before = para[previous_end:start]
+        if len(words) < 2 and (is_place(words[0]) or _is_city(words[0]) or words[0].lower() in demonyms()
+                               or is_common_word(words[0], rules) or rules.lang == "ru" and russian.is_geo(words[0])):
+            continue  # a place or a word may be part of a title: `Ambassador of Kazakhstan to Belarus X Y`,
+            # `Minister of Culture and Information X Y`
+        previous_end = end
         if len(words) < 2:
             continue
-        before = para[:start]
         if all(w.isupper() for w in words) or is_place(words[-1]):
             continue
         link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links

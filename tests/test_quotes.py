@@ -762,3 +762,23 @@ def test_a_name_after_the_is_no_person_a_pronoun_means():
     paragraphs = ["The governor discussed the Clean Air Act with the Sacramento Bee.",
                   "“It is the most important law of our generation,” he said."]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == [""]
+
+
+def test_a_russian_subject_after_its_verb_and_an_object_before_it():
+    # OVS order: the governor congratulates; the champion (accusative) is no subject, and `он` is him
+    paragraphs = ["Олимпийскую чемпионку Юлию Петрову поздравил губернатор Сергей Боженов.",
+                  "«Вы прославили нашу область на весь мир», — сказал он."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Сергей Боженов"]
+
+
+def test_she_may_mean_a_woman_named_in_another_case_put_in_the_nominative():
+    paragraphs = ["Вчера Марию Иванову наградил орденом президент Владимир Путин.",
+                  "«Я не ожидала такой награды», — призналась она."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Мария Иванова"]
+
+
+def test_a_role_noun_opening_the_sentence_before_is_whom_the_pronoun_means():
+    paragraphs = ["Врач Анна Белова и пациентка Мария Котова провели вместе много лет.",
+                  "Врач рассказала, что за день до смерти общалась с пациенткой. «Она держала меня за руку как обычно», "
+                  "— добавила она."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Анна Белова"]
