@@ -696,6 +696,10 @@ def organisation_subject(segment: str, rules: Rules) -> str:
     words = re.findall(r"[\w'’.-]+", segment)
     while words and words[0].lower() in ARTICLES | rules.stop_words:
         words = words[1:]
+    if len(words) > 2 and words[0].lower() in DOCUMENT_NOUNS and words[1].lower() in ("from", "of", "by"):
+        words = words[2:]  # `The statement from the White House said`: the White House's
+        while words and words[0].lower() in ARTICLES:
+            words = words[1:]
     if not 2 <= len(words) <= 6 or words[-1].lower() not in ORGANISATION_HEADS:
         return ""
     if not any(w[0].isupper() for w in words) or any(rules.is_verb(w) for w in words):
@@ -1024,6 +1028,11 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     # verb the content clause hangs on (unless a colon announces the last verb's words)
     content = [i for i in verbs if words[i + 1 : i + 2] in (["that"], ["что"]) and (rules.lang == "en" or words[i].endswith(","))]
     v = content[0] if content and len(verbs) > 1 and not clause.rstrip().endswith(":") else verbs[-1]
+    if rules.lang == "en" and words[v].lower().strip(",.:").endswith("ing") and v and words[v - 1].endswith(","):
+        finite = [i for i in verbs if i < v and not words[i].lower().strip(",.:").endswith("ing")]
+        if finite:  # `Trump told supporters at a rally in Ohio, adding that ...`: the participle's subject is told's
+            # (not `with Boswell stating:`, whose subject stands before it)
+            v = finite[-1]
     subject = " ".join(words[:v])
     found = ("", "", "")
     relative = RELATIVE_CLAUSE.search(subject)

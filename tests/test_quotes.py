@@ -782,3 +782,18 @@ def test_a_role_noun_opening_the_sentence_before_is_whom_the_pronoun_means():
                   "Врач рассказала, что за день до смерти общалась с пациенткой. «Она держала меня за руку как обычно», "
                   "— добавила она."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Анна Белова"]
+
+
+def test_a_participle_after_a_comma_has_the_subject_of_the_main_verb():
+    paragraphs = ["“I’m not going anywhere,” Trump told supporters at a rally in Ohio on Saturday night, adding that the "
+                  "election “was rigged from the start by the other side.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Trump", "Trump"]
+    # `with Boswell stating:`: the participle's own subject stands before it
+    paragraphs = ["It quoted critics like barrister Colin Yeo and campaigner Caitlin Boswell, with Boswell stating: "
+                  "“People fleeing desperate circumstances need quicker and fairer decisions.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Caitlin Boswell"]
+
+
+def test_the_statement_from_a_body_is_the_body_s():
+    paragraphs = ["The statement from the White House said the president “remains committed to a peaceful resolution.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["White House"]
