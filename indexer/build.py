@@ -113,7 +113,7 @@ def read_documents(files, progress: Progress | None, report: ReindexReport, scan
     seen = set() if seen is None else seen
     known = known or FileStamps()
     for file in progress(files) if progress else files:
-        key = file.path.as_posix()
+        key = file.key
         stamp = known.get(key)
         if stamp is not None and stamp.matches(file.path) and seen.isdisjoint(stamp.ids):
             seen.update(stamp.ids)
@@ -255,7 +255,8 @@ def write(generation: Path, live: Path | None, articles: backend.ArticleBatches,
     replaced = [*removed, *fresh.ids, *stored] if live is not None else []
     written = Chained(articles, InMemory(restored, config.BUILD_BATCH)) if restored else articles
     changes = backend.Changes(replaced, written, article_document, quote_index.quote_documents)
-    engine().write(generation, changes, workers, meanwhile=lambda: catalog.save(generation, cat))
+    catalog.save_and_lighten(generation, cat)
+    engine().write(generation, changes, workers)
     (generation / META_FILE).write_text(json.dumps({"pipeline_version": PIPELINE_VERSION, "index_format": INDEX_FORMAT,
                                                     "built": time.time()}))
 
@@ -355,7 +356,7 @@ def process_into(done: Spool, todo: Spool, repeated: dict[str, set[str]], previo
                  report: ReindexReport, workers: int, pool) -> catalog.Rows:
     """The pipeline over the documents of `todo`, a batch at a time: articles into `done`, failures
     into the report. Returns the articles' catalog rows."""
-    fresh = catalog.RowsBuilder()
+    fresh = catalog.RowsBuilder(Path(done.path).parent)
     for batch in todo.batches():
         for doc, (result, signature) in zip(batch, process_all(batch, repeated, workers, pool)):
             if isinstance(result, Failure):

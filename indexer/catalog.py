@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,13 +55,15 @@ class Rows:
 
 
 class RowsBuilder:
-    """Rows added one article at a time, as articles come out of the pipeline, into byte buffers."""
+    """Rows added one article at a time, as articles come out of the pipeline, into byte buffers;
+    the signatures (256 bytes an article, most of a row) into a temporary file in `directory`
+    until the rows are made, so a long pipeline does not hold them."""
 
-    def __init__(self):
+    def __init__(self, directory: Path | None = None):
         self.ids: list[str] = []
         self.dates: list[str] = []
         self.hashes = bytearray()
-        self.signatures = bytearray()
+        self.signatures = tempfile.TemporaryFile(prefix="archivist-signatures-", dir=directory)
         self.signed = bytearray()
         self.distinct_dates: dict[str, str] = {}  # many articles share a date: one string for them all
 
@@ -68,14 +71,17 @@ class RowsBuilder:
         self.ids.append(article_id)
         self.dates.append(self.distinct_dates.setdefault(date, date))
         self.hashes += fingerprint(content_hash)
-        self.signatures += signature if signature is not None else bytes(4 * duplicates.NUM_PERM)
+        self.signatures.write(signature if signature is not None else bytes(4 * duplicates.NUM_PERM))
         self.signed.append(signature is not None)
 
     def rows(self) -> Rows:
+        """The rows added; the builder is spent."""
         n = len(self.ids)
+        self.signatures.seek(0)
+        signatures = np.fromfile(self.signatures, np.uint32).reshape(n, duplicates.NUM_PERM)
+        self.signatures.close()
         return Rows(self.ids, np.frombuffer(bytes(self.hashes), np.uint8).reshape(n, FINGERPRINT), self.dates,
-                    np.frombuffer(bytes(self.signatures), np.uint32).reshape(n, duplicates.NUM_PERM),
-                    np.frombuffer(bytes(self.signed), bool).copy(), [""] * n, np.full(n, -1, np.int32))
+                    signatures, np.frombuffer(bytes(self.signed), bool).copy(), [""] * n, np.full(n, -1, np.int32))
 
 
 @dataclass(frozen=True, slots=True)  # slots: a build holds one a file, and a __dict__ would double it
@@ -235,6 +241,13 @@ class Catalog:
         # table instead of making its own of the whole archive's ids.
         self._row = self._index()
         return changed
+
+
+def save_and_lighten(generation: Path, catalog: Catalog) -> None:
+    """Save the catalog, then let go of its signatures: what the rest of a build asks of it (an
+    article's group) does not need them, and the writers it forks next would carry them."""
+    save(generation, catalog)
+    catalog.rows.signatures = np.zeros((len(catalog.rows), 0), np.uint32)  # rows without their values
 
 
 def load(generation: Path | None, pipeline_version: str) -> Catalog | None:

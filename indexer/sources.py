@@ -45,6 +45,12 @@ class Documents(list):
 class InputFile:
     path: Path
     root: Path
+    found_as: str = ""  # the path's string as discovery found it: kept, not made again, as the file's key
+
+    @property
+    def key(self) -> str:
+        """The file's absolute path as a string: what the catalog knows it by."""
+        return self.found_as or self.path.as_posix()
 
     @property
     def source(self) -> str:
@@ -109,7 +115,7 @@ class InputFiles(Sequence[InputFile]):
     def __getitem__(self, n):
         if isinstance(n, slice):
             return [self[i] for i in range(*n.indices(len(self)))]
-        return InputFile(Path(self.paths[n]), self.roots[self.root_of[n]])
+        return InputFile(Path(self.paths[n]), self.roots[self.root_of[n]], self.paths[n])
 
     def __iter__(self) -> Iterator[InputFile]:
         return (self[n] for n in range(len(self)))

@@ -90,6 +90,31 @@ def test_file_stamps_keep_each_file_with_its_ids_and_filter_by_stamp():
     assert reloaded == files and reloaded.get("/a/many.jsonl").mtime_ns == 200
 
 
+def test_rows_keep_each_articles_signature_in_order_and_mark_the_unsigned(tmp_path):
+    long_a, long_b = text(11), text(12)
+    builder = catalog.RowsBuilder(tmp_path)
+    builder.add("a", "h1", "2020-01-01", duplicates.signature(long_a))
+    builder.add("short", "h2", "", None)
+    builder.add("b", "h3", "2020-01-02", duplicates.signature(long_b))
+    made = builder.rows()
+    assert made.signatures.shape == (3, duplicates.NUM_PERM)
+    assert made.signatures[0].tobytes() == duplicates.signature(long_a)
+    assert made.signatures[2].tobytes() == duplicates.signature(long_b)
+    assert not made.signatures[1].any() and made.signed.tolist() == [True, False, True]
+
+
+def test_a_catalog_saved_and_lightened_keeps_its_groups_and_saves_its_signatures(tmp_path):
+    original = text(21)
+    cat = catalog.Catalog("7", rows(("orig", "h1", "2020-01-01", original), ("copy", "h2", "2020-02-01", original)))
+    cat.regroup()
+    catalog.save_and_lighten(tmp_path, cat)
+    assert cat.rows.signatures.nbytes == 0  # let go of in the build
+    assert cat.group_of("copy") == ("orig", 1)
+    loaded = catalog.load(tmp_path, "7")
+    assert loaded.rows.signatures[1].tobytes() == duplicates.signature(original)
+    assert loaded.regroup() == []  # the saved signatures group them as before
+
+
 class Colliding(str):
     """An id whose hash is every other's."""
 
