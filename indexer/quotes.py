@@ -1042,7 +1042,15 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
             return found
         found = ("", "", "")
     last = re.findall(r"[\w-]+", re.split(r",|\s[–—]\s", subject)[-1].lower())
-    if last and all(w in rules.conjunctions for w in last):
+    coordinated = v > 1 and words[v - 1].lower() in ("и", "а", "но", "and", "but") and _first_verb(words[: v - 1], rules) > 0
+    opener = re.match(r"\W*(\w+)", SENTENCE_END.split(subject)[-1])
+    if coordinated and not (opener and opener.group(1).lower() in rules.pronouns):
+        # `Президент выразил уверенность, что кандидатура Керри ... и отметил, что «...»`: two predicates of
+        # one subject, which stands before the first of them
+        found = parse_speaker(" ".join(words[: _first_verb(words[: v - 1], rules)]), rules, "before")
+        if not found[0]:
+            found = parse_speaker(subject, rules, "before")
+    elif last and all(w in rules.conjunctions for w in last):
         # `X said ..., and said it was "..."`: the subject opens the sentence (`He describes ..., but cautions`)
         opener = re.match(r"\s*(\w+)", SENTENCE_END.split(subject)[-1])
         if opener and opener.group(1).lower() in rules.pronouns:
@@ -1064,6 +1072,14 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
 
 # `X, who ... said`, `X, который ... сказал`: a relative clause whose verb of speech is the attribution's
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|который|которая|которые)\s[^,]*$|,\s*(?:who|который|которая|которые)$", re.I)
+
+
+def _first_verb(words: list[str], rules: Rules) -> int:
+    """The index of the first verb of a clause: any finite verb in Russian, a verb of speech in English; -1 if none."""
+    for k, word in enumerate(words):
+        if rules.is_verb(word) or rules.lang == "ru" and russian.is_finite_verb(word.strip(",.;:")):
+            return k
+    return -1
 
 
 RU_COMMENT_OF = re.compile(r"(?:комментари[йяюе]|заявлени[еяю]|слова|ответ|реакци[яю]|обращени[еяю]|цитат[ау])\s+"

@@ -797,3 +797,10 @@ def test_a_participle_after_a_comma_has_the_subject_of_the_main_verb():
 def test_the_statement_from_a_body_is_the_body_s():
     paragraphs = ["The statement from the White House said the president “remains committed to a peaceful resolution.”"]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["White House"]
+
+
+def test_two_predicates_of_one_subject_joined_by_and():
+    paragraphs = ["Президент США Барак Обама выдвинул Джона Керри на пост госсекретаря.",
+                  "Президент выразил уверенность, что кандидатура Керри будет быстро утверждена Сенатом, и отметил, что "
+                  "«жизненный опыт Керри подготовил его к этой новой роли»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Барак Обама"]
