@@ -97,3 +97,9 @@ def test_a_name_s_gender_where_first_name_and_surname_agree():
 def test_one_or_two_letters_are_no_person_noun():
     assert not russian.is_person_noun("и")
     assert russian.is_person_noun("музыкант")
+
+
+def test_a_foreign_surname_that_does_not_decline_takes_the_first_name_s_gender():
+    assert russian.name_gender(["Хиллари", "Клинтон"]) == "femn"
+    assert russian.name_gender(["Дональд", "Трамп"]) == "masc"
+    assert russian.name_gender(["Эда", "Гонзалеса"]) is None  # a genitive the text left: nothing certain
