@@ -1656,6 +1656,9 @@ def _person_like(words: list[str], ctx: Context) -> bool:
         return False  # `Республиканской Специализированной`
     if len(words) >= 2:
         return True
+    if ctx.rules.lang == "ru" and russian.parses(words[0].lower()) and "Surn" in russian.parses(words[0].lower())[0].tag.grammemes \
+            and russian.parses(words[0].lower())[0].tag.case == "nomn":
+        return True  # `Министр Лавров ответил`: a surname the dictionary knows, in the nominative
     return any(len(p.name.split()) > 1 and p.name.split()[-1] == words[0] for p in ctx.people_named(words[0]))
 
 

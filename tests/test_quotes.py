@@ -804,3 +804,9 @@ def test_two_predicates_of_one_subject_joined_by_and():
                   "Президент выразил уверенность, что кандидатура Керри будет быстро утверждена Сенатом, и отметил, что "
                   "«жизненный опыт Керри подготовил его к этой новой роли»."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Барак Обама"]
+
+
+def test_a_known_russian_surname_alone_is_someone_a_pronoun_may_mean():
+    paragraphs = ["Министр Лавров ответил на вопрос журналиста:",
+                  "— Мы не намерены обсуждать это в публичной плоскости, — сказал он."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Лавров"]
