@@ -1764,7 +1764,16 @@ def normalize_marks(text: str, rules: Rules) -> str:
         text = text.replace("’’", "”").replace("‘‘", "“").replace("``", "“")
     if "''" in text:
         text = WIKI_ITALICS.sub("", text) if rules.lang == "ru" else text.replace("''", '"')
+    if rules.lang == "en" and ("‘" in text or " '" in text or text.startswith("'")) and not re.search(r'["“”„«»]', text):
+        text = SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”" if len(m.group(1).split()) >= MIN_WORDS else m.group(), text)
     return text
+
+
+# Speech in single marks, in English text that has no double ones (`say, 'Hey Frank, my name is John,' I say`): an
+# opening mark after a space before a capital, the closing one after punctuation or before a space and a lowercase
+# word; apostrophes inside words (`I'm`, `don’t`) do not end it
+SINGLE_QUOTED = re.compile(r"(?:(?<=[\s(—–])|^)['‘]([A-Z](?:[^'‘’\n]|(?<=\w)['’](?=\w))*?(?:[,.!?…]|\w(?=['’]\s+[a-z])))['’]"
+                           r"(?=\s|$|[,.;:)—–])")
 
 
 def introduces_speech(paragraph: str, rules: Rules) -> bool:

@@ -810,3 +810,11 @@ def test_a_known_russian_surname_alone_is_someone_a_pronoun_may_mean():
     paragraphs = ["Министр Лавров ответил на вопрос журналиста:",
                   "— Мы не намерены обсуждать это в публичной плоскости, — сказал он."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Лавров"]
+
+
+def test_english_speech_in_single_marks_when_a_paragraph_has_no_double_ones():
+    paragraphs = ["The e-mail said, 'Frank, I have never bothered you during the game, but I'm grateful.' It was nice."]
+    assert [q.text for q in extract_quotes(paragraphs, "en")] == ["Frank, I have never bothered you during the game, but I'm grateful."]
+    # apostrophes of plurals and short names in single marks are no quotes
+    paragraphs = ["The students' union met the teachers' representatives, who called it the 'Mets Poet' affair."]
+    assert extract_quotes(paragraphs, "en") == []
