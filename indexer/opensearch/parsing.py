@@ -4,15 +4,13 @@ one change: each text field's words are analyzed by the cluster, with the analyz
 mapping names (the `_analyze` API), so a query's words become exactly the terms the cluster
 indexed, even where its stock analysis and Archivist's differ (docs/scale-out.md).
 
-This module is the one place the OpenSearch backend borrows from Whoosh: the parser's output is
-engine-neutral, and one parser keeps one query language, whichever engine searches.
+The OpenSearch backend borrows the parser from the Whoosh backend: its output is engine-neutral,
+and one parser keeps one query language, whichever engine searches.
 """
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-
-from whoosh.analysis import Analyzer, Token
 
 from .. import querytree as qt
 from ..whoosh import parsing
@@ -29,34 +27,11 @@ def query_analyzers(fields: dict) -> dict[str, str]:
     return {name: field.get("search_analyzer", field["analyzer"]) for name, field in fields.items() if "analyzer" in field}
 
 
-class ClusterAnalyzer(Analyzer):
-    """A Whoosh analyzer whose tokens come from an analyzer of the cluster."""
-
-    def __init__(self, analyze: Analyze, name: str):
-        self.analyze, self.name = analyze, name
-
-    def has_morph(self) -> bool:
-        return False
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
-                 start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for text, position, start, end in self.analyze(self.name, value):
-            token.text, token.boost, token.stopped = text, 1.0, False
-            if keeporiginal:
-                token.original = value[start:end]
-            if positions:
-                token.pos = start_pos + position
-            if chars:
-                token.startchar, token.endchar = start_char + start, start_char + end
-            yield token
-
-
 def with_cluster_analysis(schema, fields: dict, analyze: Analyze):
-    """The Whoosh schema with its text fields analyzed by the cluster."""
-    for name, analyzer in query_analyzers(fields).items():
-        schema[name].analyzer = ClusterAnalyzer(analyze, analyzer)
-    return schema
+    """The parser's schema with its text fields' words analyzed by the cluster."""
+    return parsing.with_outside_analysis(
+        schema, {name: (lambda text, analyzer=analyzer: analyze(analyzer, text))
+                 for name, analyzer in query_analyzers(fields).items()})
 
 
 class Parsers:

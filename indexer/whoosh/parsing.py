@@ -4,8 +4,9 @@ word is stemmed or folded as the index's words are.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from whoosh.analysis import Analyzer, Token
 from whoosh.qparser import (
     AndGroup, FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin, PrefixPlugin, WildcardPlugin,
 )
@@ -50,3 +51,37 @@ def parse_words(parser: MultifieldParser, text: str) -> qt.Node:
 def quote_parser(schema) -> MultifieldParser:
     """The quote index's words: all required, in the quote's stemmed words or folded ones."""
     return MultifieldParser(["text", "fold"], schema, fieldboosts={"fold": 0.1}, group=AndGroup)
+
+
+# text -> the tokens (term, position, start, end) an outside analyzer (a search cluster's) makes of it
+Tokens = Callable[[str], list[tuple[str, int, int, int]]]
+
+
+class OutsideAnalyzer(Analyzer):
+    """A Whoosh analyzer whose tokens come from elsewhere (another engine's analyzer)."""
+
+    def __init__(self, tokens: Tokens):
+        self.tokens = tokens
+
+    def has_morph(self) -> bool:
+        return False
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
+                 start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for text, position, start, end in self.tokens(value):
+            token.text, token.boost, token.stopped = text, 1.0, False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + position
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def with_outside_analysis(schema, tokens_of: dict[str, Tokens]):
+    """The schema with these text fields' words analyzed elsewhere: field name -> its tokens."""
+    for name, tokens in tokens_of.items():
+        schema[name].analyzer = OutsideAnalyzer(tokens)
+    return schema
