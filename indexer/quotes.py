@@ -1905,6 +1905,16 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         # a quotation inside a sentence whose verb is not one of speech (`осуждал решение «...»`):
         # speech, when the quoted words have a verb of their own (not a name or a label)
         found = attribute_before(before, rules, any_verb=True)
+    if found is None and rules.lang == "en" and before.rstrip().endswith(":") and not span.text[:1].islower():
+        # `Her colleague Bob Roe was less sure: "..."`, `The mayor agreed: "..."`: a colon announces speech
+        # after any verb; the clause's subject speaks
+        clause = _masked_quotations(before).rstrip()[:-1]
+        opener = re.match(r"\W*(\w+)", clause)
+        if opener and opener.group(1).lower() in rules.pronouns:
+            found = ("pronoun", opener.group(1).lower(), "")
+        elif clause.strip():
+            found = parse_speaker(clause, rules, "apposition")
+            found = found if found[0] in ("name", "role", "nobody") else None
     if found is None and rules.lang == "en" and before.strip() and span.text[:1].islower() and not span.block:
         # a partial quotation woven into a sentence (`They call for "urgent implementation of ..."`):
         # someone's words, the sentence's subject or else the last speaker's

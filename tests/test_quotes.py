@@ -818,3 +818,9 @@ def test_english_speech_in_single_marks_when_a_paragraph_has_no_double_ones():
     # apostrophes of plurals and short names in single marks are no quotes
     paragraphs = ["The students' union met the teachers' representatives, who called it the 'Mets Poet' affair."]
     assert extract_quotes(paragraphs, "en") == []
+
+
+def test_an_english_colon_after_a_verb_outside_the_list_announces_speech():
+    paragraphs = ["“The numbers are clear,” said economist Jane Doe. Her colleague Bob Roe was less sure: “We need "
+                  "another year of data before we can say anything.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jane Doe", "Bob Roe"]
