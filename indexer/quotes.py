@@ -889,6 +889,9 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     document = document_speaker(body, rules)
     if document:
         return "body", document, ""
+    cited = citing(body, rules)
+    if cited:
+        return cited
     owner = RU_POSSESSIVE_DOCUMENT.match(body) if rules.lang == "ru" else None
     if owner:  # `», — отмечается в его телеграмме`: whoever `его` points to wrote it
         return "pronoun", POSSESSOR[owner.group(1).lower()], ""
@@ -999,7 +1002,7 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     document = document_speaker(clause, rules)
     if document:  # `В заявлении Ватикана говорится, что решение «...»`
         return "body", document, ""
-    found = words_of(clause, rules)
+    found = citing(clause, rules) or words_of(clause, rules)
     if found:
         return found
     possessive = list(POSSESSIVE_ACCORDING.finditer(clause))
@@ -1281,6 +1284,24 @@ RU_DOCUMENT_OF = [
     re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),
     re.compile(rf"{RU_SAYS}\s+в[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s*){{1,4}})", re.I),
 ]
+
+
+CITING = re.compile(r"\bсо\s+ссылкой\s+на\s+((?:[^,.;:«»\"“”]|\.(?=\w)){3,120})", re.I)
+
+
+def citing(clause: str, rules: Rules) -> tuple[str, str, str] | None:
+    """`— пишет Reuters со ссылкой на министра экономики Максима Решетникова`: the one cited, in the nominative
+    (an unnamed source is nobody the text names)."""
+    m = CITING.search(clause) if rules.lang == "ru" else None
+    if not m:
+        return None
+    source = m.group(1)
+    if _unnamed_ru(re.findall(r"[\w-]+", source.lower())):
+        return NOBODY
+    found = parse_speaker(source, rules, "after", subject=False)
+    if found[0] == "name":
+        return "name", " ".join(russian.nominative_name(found[1].split(), "accs")), found[2]
+    return None
 
 
 RU_POSSESSIVE_DOCUMENT = re.compile(rf"(?:{RU_SAYS}|написано)\s+в[о]?\s+(его|её|ее|их)\s+[а-яё]+", re.I)
@@ -2090,8 +2111,9 @@ def _by_syntax(found: tuple[str, str, str], span: Span, prev_end: int, ctx: Cont
     if ctx.rules.lang != "ru" or not ctx.syntax or found[0] == "pronoun":
         return found
     sentence = attribution_sentence(span, ctx.paragraphs, prev_end, with_before)
-    if found[0] in ("name", "body") and _only_name(found[1], sentence):
-        return found
+    if found[0] in ("name", "body") and _only_name(found[1], sentence) or found[0] == "nobody" \
+            or found[0] == "name" and CITING.search(sentence):
+        return found  # (the one cited `со ссылкой на`, not the outlet the verb's subject is)
     parsed = russian_syntax.speaker(sentence, ctx.rules.is_verb, ctx.rules.body_nouns)
     if parsed is None and found[0] in ("unknown", ""):
         parsed = russian_syntax.governor_subject(sentence, ctx.rules.body_nouns)

@@ -824,3 +824,11 @@ def test_an_english_colon_after_a_verb_outside_the_list_announces_speech():
     paragraphs = ["“The numbers are clear,” said economist Jane Doe. Her colleague Bob Roe was less sure: “We need "
                   "another year of data before we can say anything.”"]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jane Doe", "Bob Roe"]
+
+
+def test_the_one_cited_so_ssylkoy_na_speaks_not_the_outlet():
+    paragraphs = ["«Экономика восстанавливается быстрее, чем ожидалось», — пишет Reuters со ссылкой на министра "
+                  "экономики Максима Решетникова."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Максим Решетников"]
+    paragraphs = ["Reuters со ссылкой на источники в правительстве сообщает, что «решение будет принято до конца недели»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == [""]
