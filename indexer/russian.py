@@ -96,9 +96,7 @@ def name_gender(words: list[str]) -> str | None:
         return "femn"
     if genders == {"masc"} and MASCULINE_SURNAME.search(surname):
         return "masc"
-    if len(genders) == 1 and not re.search(r"[аяыиуюео]$", surname) and not MASCULINE_SURNAME.search(surname):
-        return genders.pop()  # a foreign surname that does not decline by gender (Хиллари Клинтон, Дональд Трамп)
-    return None
+    return None  # (a foreign first name's gender in the dictionary is too often wrong: Эммануэль is read femn)
 
 
 def _name_readings(word: str) -> list:

@@ -832,3 +832,9 @@ def test_the_one_cited_so_ssylkoy_na_speaks_not_the_outlet():
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Максим Решетников"]
     paragraphs = ["Reuters со ссылкой на источники в правительстве сообщает, что «решение будет принято до конца недели»."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == [""]
+
+
+def test_he_may_mean_a_foreign_name_the_dictionary_thinks_feminine():
+    paragraphs = ["Президент Франции Эммануэль Макрон выступил в парламенте.",
+                  "«Франция не отступит перед угрозами террористов», — сказал он."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Эммануэль Макрон"]
