@@ -696,8 +696,10 @@ def organisation_subject(segment: str, rules: Rules) -> str:
     words = re.findall(r"[\w'’.-]+", segment)
     while words and words[0].lower() in ARTICLES | rules.stop_words:
         words = words[1:]
-    if len(words) > 2 and words[0].lower() in DOCUMENT_NOUNS and words[1].lower() in ("from", "of", "by"):
-        words = words[2:]  # `The statement from the White House said`: the White House's
+    if len(words) > 2 and (words[0].lower() in DOCUMENT_NOUNS and words[1].lower() in ("from", "of", "by")
+                           or words[1].lower() in ("at", "from", "of") and is_common_word(words[0], rules)
+                           and words[0].lower().endswith("s")):
+        words = words[2:]  # `The statement from the White House said`, `Officials at the FAA said`: the body's
         while words and words[0].lower() in ARTICLES:
             words = words[1:]
     if not 2 <= len(words) <= 6 or words[-1].lower() not in ORGANISATION_HEADS:

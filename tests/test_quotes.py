@@ -838,3 +838,8 @@ def test_he_may_mean_a_foreign_name_the_dictionary_thinks_feminine():
     paragraphs = ["Президент Франции Эммануэль Макрон выступил в парламенте.",
                   "«Франция не отступит перед угрозами террористов», — сказал он."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Эммануэль Макрон"]
+
+
+def test_officials_at_a_body_speak_for_it():
+    paragraphs = ["Officials at the Federal Aviation Administration said the plane “was cleared for landing moments before the crash.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Federal Aviation Administration"]
