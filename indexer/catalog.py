@@ -9,7 +9,7 @@ whole archive's catalog, and objects cost it about 1.6 kB an article where colum
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +20,8 @@ import numpy as np
 
 from . import duplicates
 
-FILE = "catalog.pickle"
+FILE = "catalog.npz"
+LAYOUT = 1  # of the file; another means a full rebuild
 FINGERPRINT = 16  # bytes kept of a content hash: a change is what is looked for, not the hash itself
 
 
@@ -96,9 +97,6 @@ class Stamp:
         stat = path.stat()
         return cls(stat.st_size, stat.st_mtime_ns, ids)
 
-    def __reduce__(self):
-        return Stamp, (self.size, self.mtime_ns, self.ids)
-
     def matches(self, path: Path) -> bool:
         try:
             stat = path.stat()
@@ -152,12 +150,6 @@ class FileStamps:
     def __eq__(self, other) -> bool:
         return isinstance(other, FileStamps) and dict(self.items()) == dict(other.items())
 
-    def __getstate__(self):
-        return {name: value for name, value in self.__dict__.items() if name != "_row"}
-
-    def __setstate__(self, state):
-        self.__dict__.update(state, _row=None)
-
 
 class IdTable:
     """Row numbers by article id, from the ids' hashes sorted in a numpy array beside their rows: a
@@ -190,12 +182,6 @@ class Catalog:
 
     def __post_init__(self):
         self._row: IdTable | None = None
-
-    def __getstate__(self):
-        return {name: value for name, value in self.__dict__.items() if name != "_row"}
-
-    def __setstate__(self, state):
-        self.__dict__.update(state, _row=None)
 
     def _index(self) -> IdTable:
         return IdTable(self.rows.ids)
@@ -252,23 +238,53 @@ def save_and_lighten(generation: Path, catalog: Catalog) -> None:
 
 def load(generation: Path | None, pipeline_version: str) -> Catalog | None:
     """The generation's catalog, or None when it is missing, unreadable, from another pipeline or
-    of an older layout."""
+    of another layout (an older build's pickle among them): the caller then rebuilds everything."""
     if generation is None:
         return None
     try:
-        with open(generation / FILE, "rb") as handle:
-            catalog = pickle.load(handle)
-    except Exception:  # missing or damaged: the caller rebuilds everything
+        with np.load(generation / FILE, allow_pickle=False) as data:
+            columns = {name: data[name] for name in data.files}
+        strings = json.loads(columns.pop("strings").tobytes())
+        if strings.get("layout") != LAYOUT or strings["pipeline_version"] != pipeline_version:
+            return None
+        return from_columns(strings, columns)
+    except Exception:  # missing or damaged
         return None
-    if not isinstance(catalog, Catalog) or catalog.pipeline_version != pipeline_version:
-        return None
-    if not isinstance(catalog.__dict__.get("rows"), Rows):  # a catalog of one object per article
-        return None
-    if not isinstance(catalog.__dict__.get("files"), FileStamps):  # stamps in a dict: read everything again
-        return None
-    return catalog
 
 
 def save(generation: Path, catalog: Catalog) -> None:
+    """The catalog as numpy columns and one JSON document of its strings: no class of this package is
+    named in the file, so moving code never makes an index's catalog unreadable."""
+    rows, files = catalog.rows, catalog.files
+    strings = {
+        "layout": LAYOUT, "pipeline_version": catalog.pipeline_version, "ids": rows.ids, "dates": rows.dates,
+        "groups": [None if group == article_id else group for article_id, group in zip(rows.ids, rows.groups)],
+        "repeated": {group: sorted(lines) for group, lines in catalog.repeated.items()},
+        "file_paths": files.paths, "file_ids": files.ids,
+    }
+    encoded = json.dumps(strings, ensure_ascii=False, separators=(",", ":")).encode()
     with open(generation / FILE, "wb") as handle:
-        pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        np.savez(handle, strings=np.frombuffer(encoded, np.uint8), hashes=rows.hashes, signatures=rows.signatures,
+                 signed=rows.signed, copies=rows.copies, file_sizes=np.frombuffer(files.sizes, np.int64),
+                 file_mtimes=np.frombuffer(files.mtimes, np.int64))
+
+
+def from_columns(strings: dict, columns: dict[str, np.ndarray]) -> Catalog:
+    ids = strings["ids"]
+    canonical = {article_id: article_id for article_id in ids}  # for a while: one str object for an id
+
+    def same_string(article_id: str) -> str:
+        return canonical.get(article_id, article_id)
+
+    distinct_dates: dict[str, str] = {}
+    rows = Rows(ids, columns["hashes"].reshape(len(ids), FINGERPRINT),
+                [distinct_dates.setdefault(date, date) for date in strings["dates"]],
+                columns["signatures"].reshape(len(ids), duplicates.NUM_PERM), columns["signed"].astype(bool),
+                [ids[n] if group is None else same_string(group) for n, group in enumerate(strings["groups"])],
+                columns["copies"].astype(np.int32))
+    files = FileStamps()
+    files.paths = strings["file_paths"]
+    files.sizes, files.mtimes = array("q", columns["file_sizes"].tolist()), array("q", columns["file_mtimes"].tolist())
+    files.ids = [same_string(i) if isinstance(i, str) else tuple(map(same_string, i)) for i in strings["file_ids"]]
+    repeated = {group: set(lines) for group, lines in strings["repeated"].items()}
+    return Catalog(strings["pipeline_version"], rows, repeated, files)
