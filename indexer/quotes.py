@@ -1502,7 +1502,7 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                         person_name(r[2], False, ctx.rules).split()))  # `МИД России Мария Захарова`: the name's case
                     and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
             runs = [r for r in runs if ok(_person_of(r[2], ctx))] if accept else runs
-            if ctx.rules.lang == "ru" and accept and not runs:
+            if ctx.rules.lang == "ru" and accept and not runs and len(sentence) <= LONGEST_SENTENCE:
                 # `В Твиттере шерифа Эда Гонсалеса появилась просьба. «...», — написал он`: with no one in the
                 # nominative, a pronoun's one antecedent may be a full name in another case, if its gender fits
                 oblique = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
@@ -1526,6 +1526,9 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
 TITLES_OF_ONE_NAME = {"prince", "princess", "king", "queen", "pope", "sheikh", "emir", "sultan", "ayatollah", "cardinal"}
 
 
+LONGEST_SENTENCE = 500  # characters: longer, it is text without full stops, not a sentence to read closely
+
+
 def _pronoun_opens(sentence: str, rules: Rules) -> bool:
     """Whether a personal pronoun is the sentence's subject: its first word, or the first after an
     opening phrase set off by a comma (`During the visit, he was photographed`)."""
@@ -1541,7 +1544,10 @@ def _pronoun_opens(sentence: str, rules: Rules) -> bool:
 
 def _speech_verb_name(sentence: str, ctx: Context) -> Person | None:
     """The name standing right against a verb of speech (`Early says there is`, `, says Buser, is`):
-    whoever that verb's subject is, wherever the sentence puts the clause."""
+    whoever that verb's subject is, wherever the sentence puts the clause. (Not read in a "sentence" longer
+    than any real one: text without full stops.)"""
+    if len(sentence) > LONGEST_SENTENCE:
+        return None
     words = sentence.split()
     verbs = {v for v, w in enumerate(words) if ctx.rules.is_verb(w)}
     if not verbs:
