@@ -1947,7 +1947,8 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if found is None and rules.lang == "en" and before.strip() and span.text[:1].islower() and not span.block:
         # a partial quotation woven into a sentence (`They call for "urgent implementation of ..."`):
         # someone's words, the sentence's subject or else the last speaker's
-        person = (_according_in(before, ctx, span) or _sentence_subject(before, ctx) or _pronoun_subject(before, ctx, span)
+        person = (_according_in(before, ctx, span) or _sentence_subject(before, ctx) or _body_subject(before, ctx)
+                  or _pronoun_subject(before, ctx, span)
                   or _trailing_attribution(text[: span.start], ctx, span)
                   or nearest_person(ctx, span.paragraph, span.start, subjects_only=True))
         return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
@@ -2058,6 +2059,23 @@ def _trailing_attribution(text: str, ctx: Context, span: Span) -> Person | None:
         return None
     person = resolve(*found, ctx, span.paragraph, span.start)
     return person if person.name else None
+
+
+def _body_subject(before: str, ctx: Context) -> Person | None:
+    """`The International Dalit Solidarity Network, which ..., "works on ..."`, `Dalit India has "papers ..."`:
+    a body's name of two words or more opening the sentence is its subject (English)."""
+    sentence = SENTENCE_END.split(before)[-1]
+    if ctx.rules.lang != "en" or len(sentence) > LONGEST_SENTENCE:
+        return None
+    m = re.match(r"\s*(?:The\s+)?((?:[A-Z][\w.&'’-]*\s+){1,5}[A-Z][\w.&'’-]*)(?=\s*(?:,|\s[a-z]|$))", sentence)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if any(w.lower() in ctx.rules.stop_words or w.lower() in ctx.rules.role_words for w in words) \
+            or is_place(words[-1]) or _is_city(" ".join(words)) or _common_phrase(words, ctx.rules) \
+            or words[-1].lower() in NOT_A_PERSON_HEADS or words[0].lower() in ctx.rules.pronouns:
+        return None
+    return Person(" ".join(words))
 
 
 def _pronoun_subject(before: str, ctx: Context, span: Span) -> Person | None:

@@ -843,3 +843,10 @@ def test_he_may_mean_a_foreign_name_the_dictionary_thinks_feminine():
 def test_officials_at_a_body_speak_for_it():
     paragraphs = ["Officials at the Federal Aviation Administration said the plane “was cleared for landing moments before the crash.”"]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Federal Aviation Administration"]
+
+
+def test_a_body_opening_the_sentence_speaks_a_partial_quote():
+    paragraphs = ["Rajput Samaj is “presently taking care of the Rajputs of Rajasthan” and more.",
+                  "The International Dalit Solidarity Network, which has the best website, “works on a global level for "
+                  "the elimination of caste discrimination.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Rajput Samaj", "International Dalit Solidarity Network"]
