@@ -1947,6 +1947,8 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if found is None and rules.lang == "en" and before.strip() and span.text[:1].islower() and not span.block:
         # a partial quotation woven into a sentence (`They call for "urgent implementation of ..."`):
         # someone's words, the sentence's subject or else the last speaker's
+        if re.match(r"\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?!,)[a-z]", SENTENCE_END.split(before)[-1]):
+            return Verdict(span.text, Person(""), "partial", span)  # `A couple on the homepage claim that its "..."`
         person = (_according_in(before, ctx, span) or _sentence_subject(before, ctx) or _body_subject(before, ctx)
                   or _pronoun_subject(before, ctx, span)
                   or _trailing_attribution(text[: span.start], ctx, span)

@@ -850,3 +850,9 @@ def test_a_body_opening_the_sentence_speaks_a_partial_quote():
                   "The International Dalit Solidarity Network, which has the best website, “works on a global level for "
                   "the elimination of caste discrimination.”"]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Rajput Samaj", "International Dalit Solidarity Network"]
+
+
+def test_an_indefinite_subject_of_a_partial_quote_is_no_one_named():
+    paragraphs = ["Mayor Joan Pike opened the new park on Monday. A local resident walking by described it as “a "
+                  "wonderful place for the children of this town.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == [""]
