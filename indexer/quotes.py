@@ -891,6 +891,8 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     document = document_speaker(body, rules)
     if document:
         return "body", document, ""
+    if rules.lang == "ru" and RU_OWNERLESS_DOCUMENT.search(body):
+        return OWNERLESS
     cited = citing(body, rules)
     if cited:
         return cited
@@ -1004,6 +1006,8 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     document = document_speaker(clause, rules)
     if document:  # `В заявлении Ватикана говорится, что решение «...»`
         return "body", document, ""
+    if rules.lang == "ru" and RU_OWNERLESS_DOCUMENT.search(clause):
+        return OWNERLESS  # `В заявлении, в частности, говорится: «...»`: whoever the text before says issued it
     found = citing(clause, rules) or words_of(clause, rules)
     if found:
         return found
@@ -1200,6 +1204,8 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
             if person and (agrees is None or agrees(person)):
                 return person
         return Person("")
+    if kind == "document":  # else, as for a clause that names no one, the speaker just quoted
+        return _document_issuer(ctx, paragraph, upto) or resolve(*UNKNOWN, ctx, paragraph, upto)
     if kind == "role" and name.split()[0] in DOCUMENT_NOUNS:
         owner = document_owner(ctx, paragraph, upto)
         if owner:
@@ -1307,6 +1313,29 @@ def citing(clause: str, rules: Rules) -> tuple[str, str, str] | None:
 
 
 RU_POSSESSIVE_DOCUMENT = re.compile(rf"(?:{RU_SAYS}|написано)\s+в[о]?\s+(его|её|ее|их)\s+[а-яё]+", re.I)
+
+
+# `В заявлении (, в частности,) говорится`, `говорится в документе`: a document whose issuer the clause does not name
+RU_OWNERLESS_DOCUMENT = re.compile(
+    rf"^\W*(?:в[о]?\s+(?:этом\s+|том\s+же\s+)?{RU_DOCUMENT}|указ\w*|документ\w*)[\s,]+(?:в\s+частности[\s,]+)?{RU_SAYS}\b"
+    rf"|^\W*{RU_SAYS}\s+в[о]?\s+(?:этом\s+)?{RU_DOCUMENT}\W*$", re.I)
+OWNERLESS = ("document", "", "")
+
+
+def _document_issuer(ctx: Context, paragraph: int, upto: int) -> Person | None:
+    """Who issued a document the text then quotes without naming them: the subject of the sentence before
+    (`Президент России Владимир Путин подписал указ ...`), or a body in marks that opens it (`Представители
+    аэроклуба «АвиаСервис» выразили соболезнования`)."""
+    texts = [ctx.paragraphs[paragraph][:upto]] + ([ctx.paragraphs[paragraph - 1]] if paragraph else [])
+    for text in texts:
+        for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()][-2:]):
+            named = re.match(r"\s*(?:[А-ЯЁа-яё-]+\s+){1,3}«([^«»]{2,40})»", sentence)
+            if named:
+                return Person(named.group(1))
+            subject = _sentence_subject(_masked_quotations(sentence), ctx, lone_named_once=False)
+            if subject:
+                return subject
+    return None
 
 
 def document_speaker(clause: str, rules: Rules) -> str:

@@ -856,3 +856,12 @@ def test_an_indefinite_subject_of_a_partial_quote_is_no_one_named():
     paragraphs = ["Mayor Joan Pike opened the new park on Monday. A local resident walking by described it as “a "
                   "wonderful place for the children of this town.”"]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == [""]
+
+
+def test_a_document_quoted_without_its_issuer_is_the_issuer_s_named_before():
+    paragraphs = ["Президент России Владимир Путин подписал указ о награждении режиссёра Эмира Кустурицы орденом Дружбы.",
+                  "В документе говорится, что орден вручается «за значительный вклад в укрепление дружбы между народами»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Владимир Путин"]
+    paragraphs = ["Представители аэроклуба «АвиаСервис» выразили соболезнования родственникам погибших. В заявлении, "
+                  "в частности, говорится: «Мы все скорбим и соболезнуем родным, близким и друзьям»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["АвиаСервис"]
