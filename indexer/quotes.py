@@ -1212,7 +1212,7 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
             return owner
     if kind == "role":
         return (_by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent
-                or protagonist(ctx) or Person(""))
+                or _named_later(ctx, paragraph, upto) or protagonist(ctx) or Person(""))
     if kind == "body":  # a body named as the source of a document: a place's name may be its name (Ватикан)
         return Person(_complete_body(name, ctx))
     if kind != "name":
@@ -1233,6 +1233,32 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     person = Person(name, role)
     _remember(ctx, person)
     return person
+
+
+def _named_later(ctx: Context, paragraph: int, upto: int) -> Person | None:
+    """`«...», — сказал глава государства ... — «...», — напомнил Медведев`: with no one named before, a role
+    is the person the same paragraph then names against a verb of speech."""
+    text = ctx.paragraphs[paragraph][upto : upto + 2 * CLAUSE_CHARS]
+    for m in LATER_ATTRIBUTION.finditer(text):  # (inside a quotation too: `— «Ещё ..., — напомнил Медведев. — ...»`)
+        found = _inverted_name(m.group(1), ctx)
+        if found:
+            return found
+    return None
+
+
+LATER_ATTRIBUTION = re.compile(r"[,.!?…»\"”]\s*[–—]\s+([a-zа-яё]+\s+[A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+)?)")
+
+
+def _inverted_name(part: str, ctx: Context) -> Person | None:
+    """`, — напомнил Медведев`: a verb of speech opening the clause, and the name after it."""
+    words = part.split()
+    if len(words) < 2 or not ctx.rules.is_verb(words[0]):
+        return None
+    found = parse_speaker(" ".join(words[1:4]), ctx.rules, "after")
+    if found[0] != "name":
+        return None
+    person = _person_of(found[1].split(), ctx)
+    return person if person.name and (len(person.name.split()) > 1 or _person_like(person.name.split(), ctx)) else None
 
 
 def _complete_body(name: str, ctx: Context) -> str:

@@ -865,3 +865,11 @@ def test_a_document_quoted_without_its_issuer_is_the_issuer_s_named_before():
     paragraphs = ["Представители аэроклуба «АвиаСервис» выразили соболезнования родственникам погибших. В заявлении, "
                   "в частности, говорится: «Мы все скорбим и соболезнуем родным, близким и друзьям»."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["АвиаСервис"]
+
+
+def test_a_role_no_one_before_holds_is_the_person_the_paragraph_names_next():
+    paragraphs = ["Закон «О полиции» готовится к принятию.",
+                  "«На мой взгляд, пришла пора вернуть милиции её прежнее наименование», — сказал глава государства на "
+                  "совещании. «Ещё со времён революции органы правопорядка именовались милицией, — напомнил Медведев. "
+                  "— Это, по сути, дружинники в погонах»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Медведев", "Медведев"]
