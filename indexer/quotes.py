@@ -1911,6 +1911,8 @@ def extract_quotes(paragraphs: list[str], language: str, model=DEFAULT_MODEL, ob
             previous = verdict
             continue
         person = verdict.person or Person("")
+        if person.name and rules.lang == "en":
+            person = _full_body_name(person, ctx)
         if model is not None or observe is not None:
             cands = attribution.candidates(span, verdict.how, person, ctx, last, last_paragraph)
             chosen = attribution.choose(cands, model) if model is not None else cands[1 if person.name else 0]
@@ -1925,6 +1927,28 @@ def extract_quotes(paragraphs: list[str], language: str, model=DEFAULT_MODEL, ob
             ctx.last_speaker, ctx.last_paragraph = last, last_paragraph
         previous = verdict
     return quotes
+
+
+def _full_body_name(person: Person, ctx: Context) -> Person:
+    """`Customs` -> `Customs and Border Protection`, `Doctors` -> `Doctors for Camp Closure`, `Office` -> `Office of the
+    Inspector General`: a body's name cut at a lowercase `and`, `of` or `for`, made whole as the article writes it
+    (English; a person's name is left alone)."""
+    words = person.name.split()
+    last = words[-1].lower()
+    if not (is_common_word(words[-1], ctx.rules) or last in ORGANISATION_HEADS
+            or len(words) == 1 and not _person_like(words, ctx) and not full_name(words[0], ctx)) or len(words) > 4:
+        return person
+    key = ("body", person.name)
+    if key not in ctx.mentions:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(person.name)}((?:\s+(?:of|for|and)(?:\s+the)?(?:\s+[A-Z][\w.&'’-]*)+)+)")
+        longest = ""
+        for text in ctx.paragraphs:
+            for m in pattern.finditer(text):
+                tail = m.group(1)
+                if len(tail) > len(longest) and len(tail.split()) <= 6:
+                    longest = tail
+        ctx.mentions[key] = Person(person.name + longest, person.role, person.where) if longest else person
+    return ctx.mentions[key]
 
 
 def _previous_end(spans: list[Span], i: int) -> int:

@@ -873,3 +873,12 @@ def test_a_role_no_one_before_holds_is_the_person_the_paragraph_names_next():
                   "совещании. «Ещё со времён революции органы правопорядка именовались милицией, — напомнил Медведев. "
                   "— Это, по сути, дружинники в погонах»."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Медведев", "Медведев"]
+
+
+def test_a_body_s_name_cut_at_and_or_of_is_made_whole():
+    paragraphs = ["Customs and Border Protection, part of Homeland Security, did not accept the offer.",
+                  "“Operating a vaccine program is not feasible for a law enforcement agency,” Customs said."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Customs and Border Protection"]
+    # a person's name is left alone
+    paragraphs = ["Jane Smith and Tom Brown founded the company.", "“We started in a garage,” Jane Smith said."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jane Smith"]
