@@ -1053,6 +1053,14 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
     last = re.findall(r"[\w-]+", re.split(r",|\s[–—]\s", subject)[-1].lower())
     coordinated = v > 1 and words[v - 1].lower() in ("и", "а", "но", "and", "but") and _first_verb(words[: v - 1], rules) > 0
     opener = re.match(r"\W*(\w+)", SENTENCE_END.split(subject)[-1])
+    if rules.lang == "en" and v > 2 and words[v - 2].lower() in ("and", "but") and words[v - 1].lower() in rules.pronouns \
+            and opener and opener.group(1)[:1].isupper() and opener.group(1).lower() not in rules.pronouns:
+        # `Larbi_org followed the event and he twittered:`: the pronoun after `and` is the first clause's subject
+        first = name_runs(SENTENCE_END.split(subject)[-1], rules)
+        if first and not SENTENCE_END.split(subject)[-1][: first[0][0]].strip():
+            found = parse_speaker(" ".join(first[0][2]), rules, "before")
+            if found[0] == "name":
+                return found
     if coordinated and not (opener and opener.group(1).lower() in rules.pronouns):
         # `Президент выразил уверенность, что кандидатура Керри ... и отметил, что «...»`: two predicates of
         # one subject, which stands before the first of them

@@ -882,3 +882,10 @@ def test_a_body_s_name_cut_at_and_or_of_is_made_whole():
     # a person's name is left alone
     paragraphs = ["Jane Smith and Tom Brown founded the company.", "“We started in a garage,” Jane Smith said."]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Jane Smith"]
+
+
+def test_and_he_after_a_named_subject_is_that_person():
+    paragraphs = ["Moroccan Twitter users followed the speech closely.",
+                  "Larbi Hamdi followed the event and he twittered:",
+                  "Great and important speech of Obama in Cairo today."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Larbi Hamdi"]
