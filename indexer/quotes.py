@@ -652,6 +652,8 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
     or None: a place, a people, a common word is no speaker. With the `text` the run was found in, a
     single Russian common noun that only opens a sentence (`Заявление ...`) is no name either."""
     start, end, words = run
+    if rules.lang == "ru" and len(words) == 2 and words[0].lower() in RU_TITLES_OF_ONE_NAME and words[1][:1].isupper():
+        return (start, end, words)  # `Патриарх Кирилл`, `Папа Франциск`: the title is part of the one name
     if text is not None and rules.lang == "ru" and _opens_a_sentence(text, start) and russian.is_plain_noun(words[0]):
         if len(words) == 1:
             return None  # `Заявление он сделал ...`
@@ -1092,15 +1094,18 @@ RELATIVE_CLAUSE = re.compile(r",\s*(?:who|который|которая|кото
 
 
 def _first_verb(words: list[str], rules: Rules) -> int:
-    """The index of the first verb of a clause: any finite verb in Russian, a verb of speech in English; -1 if none."""
+    """The index of the first verb of a clause: any finite verb in Russian (of four letters or more: `дел` is
+    `дело`'s genitive more often than `деть`), a verb of speech in English; -1 if none."""
     for k, word in enumerate(words):
-        if rules.is_verb(word) or rules.lang == "ru" and russian.is_finite_verb(word.strip(",.;:")):
+        if rules.is_verb(word) or rules.lang == "ru" and len(word.strip(",.;:")) > 3 \
+                and russian.is_finite_verb(word.strip(",.;:")):
             return k
     return -1
 
 
 RU_COMMENT_OF = re.compile(r"(?:комментари[йяюе]|заявлени[еяю]|слова|ответ|реакци[яю]|обращени[еяю]|цитат[ау])\s+"
-                           r"((?:[\w.-]+\s+){0,3}[\w.-]+)\s*:$", re.I)
+                           r"((?:[\w.-]+\s+){0,3}?[\w.-]+?)(?:\s+(?:был[аои]?|стал[аои]?)\s+[а-яё]+)?\s*:$", re.I)
+# (`Ответ пресс-службы Кремля был коротким:`: the owner, whatever the clause says of the words)
 
 
 def genitive_owner(words: list[str], rules: Rules) -> tuple[str, str, str] | None:
@@ -1151,7 +1156,7 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     if text[-1:] not in ":,":
         return None
     last = clause_before(text, len(text) - 1, 0)
-    found = attribute_before(last + " ", rules)
+    found = attribute_before(last + (":" if text.endswith(":") else "") + " ", rules)  # (the colon kept: `Ответ X:`)
     if found and found[0] != "unknown":
         return found
     if text.endswith(":"):
@@ -1352,7 +1357,8 @@ RU_POSSESSIVE_DOCUMENT = re.compile(rf"(?:{RU_SAYS}|написано)\s+в[о]?\
 # `В заявлении (, в частности,) говорится`, `говорится в документе`: a document whose issuer the clause does not name
 RU_OWNERLESS_DOCUMENT = re.compile(
     rf"^\W*(?:в[о]?\s+(?:этом\s+|том\s+же\s+)?{RU_DOCUMENT}|указ\w*|документ\w*)[\s,]+(?:в\s+частности[\s,]+)?{RU_SAYS}\b"
-    rf"|^\W*{RU_SAYS}\s+в[о]?\s+(?:этом\s+)?{RU_DOCUMENT}\W*$", re.I)
+    rf"|^\W*{RU_SAYS}\s+в[о]?\s+(?:этом\s+)?{RU_DOCUMENT}\W*$"
+    rf"|^\W*(?:полный\s+)?текст\s+{RU_DOCUMENT}\s*:?\s*$", re.I)  # `Текст заявления:`
 OWNERLESS = ("document", "", "")
 
 
@@ -1369,6 +1375,13 @@ def _document_issuer(ctx: Context, paragraph: int, upto: int) -> Person | None:
             subject = _sentence_subject(_masked_quotations(sentence), ctx, lone_named_once=False)
             if subject:
                 return subject
+            words = sentence.split()
+            verb = _first_verb(words, ctx.rules)
+            if ctx.rules.lang == "ru" and 1 <= verb <= 6 and words[0][:1].isupper() and words[verb - 1][:1].isupper() \
+                    and not any(w.lower() in ctx.rules.prepositions or w.lower() in ctx.rules.pronouns for w in words[:verb]) \
+                    and not russian.is_person_noun(words[0]) and russian.can_be_nominative(words[:1]):
+                # `Министерство иностранных дел России опубликовало заявление`: the body that is its subject
+                return Person(" ".join(words[:verb]).strip(",;:"))
     return None
 
 
@@ -1583,6 +1596,10 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     return Person(f"{title[0]} {words[0]}")  # `Prince Harry` is his name in full
                 return _person_of(words, ctx)
     return None
+
+
+RU_TITLES_OF_ONE_NAME = {"патриарх", "митрополит", "папа", "король", "королева", "принц", "принцесса", "шейх", "эмир",
+                         "султан", "аятолла", "архиепископ", "епископ", "далай-лама"}
 
 
 # Titles that go with a single name and are part of it (`Prince Harry`, `Pope Francis`, `Sheikh Mohammed`)

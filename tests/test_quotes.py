@@ -889,3 +889,17 @@ def test_and_he_after_a_named_subject_is_that_person():
                   "Larbi Hamdi followed the event and he twittered:",
                   "Great and important speech of Obama in Cairo today."]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Larbi Hamdi"]
+
+
+def test_russian_block_quotations_after_an_issuer_s_document_or_words():
+    cases = [
+        (["Министерство иностранных дел России опубликовало заявление. Текст заявления:",
+          "Мы решительно осуждаем эти действия и призываем все стороны к сдержанности."],
+         "Министерство иностранных дел России"),
+        (["Патриарх Кирилл выступил с обращением к верующим. Вот его слова:",
+          "Мы должны молиться за мир и помогать тем, кто оказался в беде."], "Патриарх Кирилл"),
+        (["Ответ пресс-службы Кремля был коротким:",
+          "Мы не комментируем подобные публикации и не считаем нужным это делать."], "пресс-служба Кремля"),
+    ]
+    for paragraphs, speaker in cases:
+        assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [(speaker, 2)]
