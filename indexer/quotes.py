@@ -270,10 +270,14 @@ FIRST_PERSON = re.compile(r"\b(?:я|мы|меня|мне|нас|нам|мой|м
                           re.IGNORECASE)
 
 
+ATTRIBUTED_INSIDE = re.compile(r"[»\"”]\s*,?\s*[–—]\s*[а-яёa-z]+")
+
+
 def _is_block(previous: str, text: str, introduces) -> bool:
     stripped = text.lstrip()
     return (previous.rstrip().endswith(":") and stripped[:1] not in DOUBLE_MARKS + "«" + DASHES
             and _word_count(stripped) >= MIN_WORDS
+            and not ATTRIBUTED_INSIDE.search(stripped)  # narration quoting someone else (`«...», — отметил он`)
             and (introduces(previous) or bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0)))))
 
 

@@ -903,3 +903,10 @@ def test_russian_block_quotations_after_an_issuer_s_document_or_words():
     ]
     for paragraphs, speaker in cases:
         assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [(speaker, 2)]
+
+
+def test_a_paragraph_quoting_someone_with_its_own_attribution_is_no_block_quotation():
+    paragraphs = ["В заявлении федерации говорится:",
+                  "В 2012 году Ортега стал финалистом Олимпиады. Президент ВФЛА Валентин Балахничев сообщил, что "
+                  "информации у него нет. «К нам никаких просьб от него не поступало», — отметил он."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Валентин Балахничев", "К нам никаких просьб от", 2)]
