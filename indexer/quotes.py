@@ -1578,8 +1578,8 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
                     if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules))
-                    and not _after_the(sentence, r[0], ctx.rules) and (ctx.rules.lang != "ru" or russian.can_be_nominative(
-                        person_name(r[2], False, ctx.rules).split()))  # `МИД России Мария Захарова`: the name's case
+                    and not _after_the(sentence, r[0], ctx.rules)
+                    and (ctx.rules.lang != "ru" or _in_nominative(person_name(r[2], False, ctx.rules).split()))
                     and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
             runs = [r for r in runs if ok(_person_of(r[2], ctx))] if accept else runs
             if ctx.rules.lang == "ru" and accept and not runs and len(sentence) <= LONGEST_SENTENCE:
@@ -1658,6 +1658,12 @@ def _speech_verb_name(sentence: str, ctx: Context) -> Person | None:
     return None
 
 
+def _in_nominative(words: list[str]) -> bool:
+    """A Russian name that can be a subject: no word of it only oblique, and its words agreeing on the nominative
+    (`Надежды Птушкиной` agree on the genitive; `МИД России Мария Захарова` is judged by `Мария Захарова`)."""
+    return russian.can_be_nominative(words) and russian.name_case(words)[0] == "nomn"
+
+
 def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True) -> Person | None:
     """`Environment Canada spokeswoman Sujata Raisinghani told ...` -> Sujata Raisinghani. A lone
     word opening the sentence counts when `lone_named_once`, else only if the article names it again:
@@ -1672,12 +1678,12 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     if ctx.rules.lang == "ru":
         # `Олимпийскую чемпионку Юлию Петрову поздравил губернатор Сергей Боженов`: a name in an oblique case is
         # no subject; with none before the verb, the subject may follow it (the nominative name after the verb)
-        runs = [r for r in runs if russian.can_be_nominative(person_name(r[2], False, ctx.rules).split())]
+        runs = [r for r in runs if _in_nominative(person_name(r[2], False, ctx.rules).split())]
         if not runs and v >= 0:
             tail = " ".join(words[v + 1 :])
             after = [r for r in (_speaker_run(nominative_tail(r, ctx.rules), ctx.rules, tail) for r in name_runs(tail, ctx.rules))
                      if r and len(r[2]) >= 2 and _person_like(r[2], ctx)
-                     and russian.can_be_nominative(person_name(r[2], False, ctx.rules).split())
+                     and _in_nominative(person_name(r[2], False, ctx.rules).split())
                      and not _after_preposition(tail, r[0], ctx.rules, r[2])]
             if after:
                 return _person_of(after[0][2], ctx)
