@@ -1530,9 +1530,53 @@ def _surname(name: str) -> str:
 PRONOUN_GENDER = {"он": "masc", "она": "femn"}
 
 
+ENGLISH_GENDER_WORDS = {
+    "masc": {"mr", "he", "his", "him", "himself", "spokesman", "chairman", "congressman", "businessman", "actor",
+             "father", "husband", "son", "brother", "king", "prince", "sir", "lord", "grandfather", "uncle", "boy", "man"},
+    "femn": {"mrs", "ms", "miss", "she", "her", "hers", "herself", "spokeswoman", "chairwoman", "congresswoman",
+             "businesswoman", "actress", "mother", "wife", "daughter", "sister", "queen", "princess", "dame", "lady",
+             "grandmother", "aunt", "girl", "woman"},
+}
+
+
+def _english_gender(person: Person, ctx: Context) -> str | None:
+    """What the article itself says of an English-named person's gender: a title or a noun of one gender just
+    before the surname (`Ms. Omar`, `spokeswoman Jane Roe`, `her husband Tom`), or the pronoun a sentence about
+    them uses right after (`Roe said she ...`). None when it says nothing, or both."""
+    surname = _surname(person.name)
+    key = ("gender", surname)
+    if key not in ctx.mentions:
+        votes = {"masc": 0, "femn": 0}
+        pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+        for text in ctx.paragraphs:
+            if surname not in text:
+                continue
+            for m in pattern.finditer(text):
+                before = re.findall(r"[\w]+", text[max(0, m.start() - 40) : m.start()].lower())[-3:]
+                after = re.findall(r"[\w']+", text[m.end() : m.end() + 60].lower())[:5]
+                near = before[-2:] + [w for k, w in enumerate(after) if k and after[k - 1] in ctx.rules.verbs | {"that"}]
+                for gender, words in ENGLISH_GENDER_WORDS.items():
+                    votes[gender] += sum(1 for w in near if w in words)
+        ctx.mentions[key] = (None if votes["masc"] == votes["femn"] or min(votes.values()) > 0 and
+                             max(votes.values()) < 2 * min(votes.values())
+                             else max(votes, key=votes.get))
+    return ctx.mentions[key]
+
+
 def _gender_agreement(pronoun: str, ctx: Context):
-    """For `он` and `она`: whether a person's name can be what the pronoun stands for (a name of the
-    other gender cannot: `его телеграмма` is not Юлия Зарипова's); None where nothing is checked."""
+    """For `он` and `она`, `he` and `she`: whether a person's name can be what the pronoun stands for (a name of
+    the other gender cannot: `его телеграмма` is not Юлия Зарипова's); None where nothing is checked."""
+    if ctx.rules.lang == "en" and pronoun in ("he", "she"):
+        wanted_en = "masc" if pronoun == "he" else "femn"
+
+        def agrees_en(person: Person) -> bool:
+            words = person.name.split()
+            if not words or not all(w[:1].isupper() for w in words):
+                return True
+            gender = _english_gender(person, ctx)
+            return gender is None or gender == wanted_en
+
+        return agrees_en
     wanted = PRONOUN_GENDER.get(pronoun) if ctx.rules.lang == "ru" else None
     if wanted is None:
         return None

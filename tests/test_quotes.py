@@ -910,3 +910,11 @@ def test_a_paragraph_quoting_someone_with_its_own_attribution_is_no_block_quotat
                   "В 2012 году Ортега стал финалистом Олимпиады. Президент ВФЛА Валентин Балахничев сообщил, что "
                   "информации у него нет. «К нам никаких просьб от него не поступало», — отметил он."]
     assert summary(extract_quotes(paragraphs, "ru")) == [("Валентин Балахничев", "К нам никаких просьб от", 2)]
+
+
+def test_she_does_not_mean_a_man_the_article_calls_mr():
+    # the article's own words say who is a man (`Mr. Reed`) and who a woman (`Ms. Brown`)
+    paragraphs = ["Ms. Lisa Brown, the coach, met reporters after the game.",
+                  "Mr. Tom Reed, her assistant, congratulated the team.",
+                  "“We have built something special here in just two years,” she said."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Lisa Brown"]
