@@ -28,7 +28,8 @@ DASH_SEPARATOR = re.compile(r"(?:[,!?…]|\.\.\.|\.)\s+[–—-]\s+(?=\S)")
 DEFAULT_MODEL = "shipped"  # extract_quotes' default: the attribution model of data/attribution.json
 # Abbreviated titles stand before a name and never end a sentence (`said Rep. Brian Babin`).
 TITLE_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Mrs", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Cmdr",
-                       "Adm", "Supt", "Atty", "Pres", "Prof", "Rev", "Hon", "Jr", "Sr")  # `James Kennedy Jr. said`
+                       "Adm", "Supt", "Atty", "Pres", "Prof", "Rev", "Hon", "Jr", "Sr",  # `James Kennedy Jr. said`
+                       "Maj", "Brig", "Cpl", "Pvt", "Det", "Insp", "Msgr", "Amb", "Fr")  # `a spokesman, Maj. Rob Lodewick,`
 # An initial (`J.`, `U.S.`) ends no sentence; an acronym does (`on their TV. The key`)
 SENTENCE_END = re.compile(r"(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
 
@@ -413,7 +414,8 @@ def _is_name_token(tok: str, inside: bool) -> bool:
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "господин", "госпожа", "г-н", "г-жа",
               # abbreviated titles: `Rep. Brian Babin`, `Sen. Ben Sasse`, `Lt. Col. Vindman`
-              "rep", "sen", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr", "adm", "supt", "atty", "pres"}
+              "rep", "sen", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr", "adm", "supt", "atty", "pres",
+              "maj", "brig", "cpl", "pvt", "det", "insp", "msgr", "amb", "speaker"}  # `Speaker Nancy Pelosi`
 
 
 def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:

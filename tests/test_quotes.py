@@ -918,3 +918,10 @@ def test_she_does_not_mean_a_man_the_article_calls_mr():
                   "Mr. Tom Reed, her assistant, congratulated the team.",
                   "“We have built something special here in just two years,” she said."]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Lisa Brown"]
+
+
+def test_military_abbreviations_end_no_sentence_and_speaker_is_a_title():
+    paragraphs = ["“We are assessing the situation,” a Pentagon spokesman, Maj. Rob Lodewick, said in an email."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Rob Lodewick"]
+    paragraphs = ["“Nobody is above the law,” House Speaker Nancy Pelosi said at a news conference."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Nancy Pelosi"]
