@@ -927,6 +927,11 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         if not found[0]:  # `— упавшим голосом сказала она`: no one before the verb
             found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
         return found if found[0] else UNKNOWN
+    headline = re.match(r"((?:[A-Z][\w.'’-]*\s+){1,5})[a-z]", body) if rules.lang == "en" and ":" in lead.group() else None
+    if headline:  # `"We will fight on the beaches": Prime Minister Boris Johnson vows ...`: a headline's speaker
+        found = parse_speaker(headline.group(1), rules, "before")
+        if found[0] == "name":
+            return found
     if rules.lang == "en" and quote.rstrip()[-1:] == "," and INVERTED_VERB.match(body):
         # `"...," comments Johnston in a statement`: a verb outside the list, inverted before a name
         found = parse_speaker(body[INVERTED_VERB.match(body).end() :], rules, "after")
@@ -1937,7 +1942,7 @@ def normalize_marks(text: str, rules: Rules) -> str:
 # Speech in single marks, in English text that has no double ones (`say, 'Hey Frank, my name is John,' I say`): an
 # opening mark after a space before a capital, the closing one after punctuation or before a space and a lowercase
 # word; apostrophes inside words (`I'm`, `don’t`) do not end it
-SINGLE_QUOTED = re.compile(r"(?:(?<=[\s(—–])|^)['‘]([A-Z](?:[^'‘’\n]|(?<=\w)['’](?=\w))*?(?:[,.!?…]|\w(?=['’]\s+[a-z])))['’]"
+SINGLE_QUOTED = re.compile(r"(?:(?<=[\s(—–])|^)['‘]([A-Z](?:[^'‘’\n]|(?<=\w)['’](?=\w))*?(?:[,.!?…]|\w(?=['’](?:\s+[a-z]|:\s))))['’]"
                            r"(?=\s|$|[,.;:)—–])")
 
 

@@ -925,3 +925,8 @@ def test_military_abbreviations_end_no_sentence_and_speaker_is_a_title():
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Rob Lodewick"]
     paragraphs = ["“Nobody is above the law,” House Speaker Nancy Pelosi said at a news conference."]
     assert [q.speaker for q in extract_quotes(paragraphs, "en")] == ["Nancy Pelosi"]
+
+
+def test_a_headline_quote_before_a_colon_and_its_speaker():
+    paragraphs = ["‘We will fight on the beaches’: Prime Minister Boris Johnson vows to defend the country"]
+    assert summary(extract_quotes(paragraphs, "en")) == [("Boris Johnson", "We will fight on the", 1)]
