@@ -937,7 +937,7 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         found = parse_speaker(body[INVERTED_VERB.match(body).end() :], rules, "after")
         if found[0] == "name":
             return found
-    if at_paragraph_end and len(words) <= 8 and quote.rstrip()[-1:] in ".,!?…":
+    if at_paragraph_end and len(words) <= 8 and (quote.rstrip()[-1:] in ".,!?…" or rules.lang == "ru" and has_dash and len(words) <= 6):
         found = parse_speaker(body, rules, "after")
         if found[0] == "name":
             return found

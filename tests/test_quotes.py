@@ -930,3 +930,11 @@ def test_military_abbreviations_end_no_sentence_and_speaker_is_a_title():
 def test_a_headline_quote_before_a_colon_and_its_speaker():
     paragraphs = ["‘We will fight on the beaches’: Prime Minister Boris Johnson vows to defend the country"]
     assert summary(extract_quotes(paragraphs, "en")) == [("Boris Johnson", "We will fight on the", 1)]
+
+
+def test_a_russian_headline_quote_and_a_dash_before_its_speaker():
+    paragraphs = ["«Россия ни на кого не нападала и не собирается» — глава МИД России Сергей Лавров"]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Сергей Лавров"]
+    # an English title followed by its site is no quote
+    paragraphs = ["“Document found on street not secret, say feds” - CBC.ca"]
+    assert extract_quotes(paragraphs, "en") == []
