@@ -979,6 +979,8 @@ def quoted_object(phrase: str, rules: Rules) -> tuple[str, str, str] | None:
                 if obj and (w.lower() in rules.prepositions or russian.is_finite_verb(w) or not w[:1].isupper()
                             and not any(p.tag.case == "gent" for p in russian.parses(w.lower()))):
                     break
+                if obj and w.isupper() and len(w) > 1 and word[:1].isupper() and russian.is_name_part(word):
+                    break  # `цитирует Фастовского РБК`: the outlet quoting, after the person quoted
                 obj.append(w)
             if word[:1].isupper() and russian.is_name_part(word):
                 return "name", " ".join(russian.nominative_name(obj, "accs")), ""
@@ -1892,6 +1894,10 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
     people = []
     previous_end = 0  # a role is written after the person before (`Врач Анна Белова и пациентка Мария Котова`)
     for start, end, words in name_runs(para, rules):
+        while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1 and words[-1].lower() not in NAME_SUFFIXES:
+            words = words[:-1]  # `Фастовского РБК`: an outlet's acronym after a name is not part of it
+        if len(words) == 2 and words[-1].isupper() and len(words[-1]) > 1 and words[-1].lower() not in NAME_SUFFIXES:
+            words = words[:1]
         before = para[previous_end:start]
         if len(words) < 2 and (is_place(words[0]) or _is_city(words[0]) or words[0].lower() in demonyms()
                                or is_common_word(words[0], rules) or rules.lang == "ru" and russian.is_geo(words[0])):
@@ -2305,8 +2311,8 @@ def _by_syntax(found: tuple[str, str, str], span: Span, prev_end: int, ctx: Cont
         return found
     sentence = attribution_sentence(span, ctx.paragraphs, prev_end, with_before)
     if found[0] in ("name", "body") and _only_name(found[1], sentence) or found[0] == "nobody" \
-            or found[0] == "name" and CITING.search(sentence):
-        return found  # (the one cited `со ссылкой на`, not the outlet the verb's subject is)
+            or found[0] == "name" and (CITING.search(sentence) or QUOTES_WHOM.search(sentence) or WORDS_OF.search(sentence)):
+        return found  # (the one cited `со ссылкой на` or quoted `цитирует X`, not the outlet the verb's subject is)
     parsed = russian_syntax.speaker(sentence, ctx.rules.is_verb, ctx.rules.body_nouns)
     if parsed is None and found[0] in ("unknown", ""):
         parsed = russian_syntax.governor_subject(sentence, ctx.rules.body_nouns)

@@ -938,3 +938,8 @@ def test_a_russian_headline_quote_and_a_dash_before_its_speaker():
     # an English title followed by its site is no quote
     paragraphs = ["“Document found on street not secret, say feds” - CBC.ca"]
     assert extract_quotes(paragraphs, "en") == []
+
+
+def test_the_person_an_outlet_quotes_is_not_glued_to_the_outlet():
+    paragraphs = ["«Завод будет закрыт до конца года без выплат работникам», — цитирует Фастовского РБК."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Фастовский"]
