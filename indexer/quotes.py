@@ -260,6 +260,13 @@ def find_spans(paragraphs: list[str], introduces=None) -> list[Span]:
         if introduces and n and _is_block(paragraphs[n - 1], text, introduces):
             spans.append(Span(n, 0, n, len(text), text.strip(), block=True))
             continue
+        if introduces and n and text.lstrip()[:1] in "–—" and text.lstrip()[1:2] in (" ", "\u00a0") \
+                and re.search("[а-яё]", text[:200].lower()) \
+                and paragraphs[n - 1].rstrip().endswith(":") and introduces(paragraphs[n - 1]) \
+                and _word_count(text) > MIN_WORDS:
+            # `Иван Петров:` then `— Мы построим ...`: a dialogue-dash paragraph whose speaker the colon named
+            spans.append(Span(n, 0, n, len(text), text.lstrip()[1:].strip(), block=True))
+            continue
         _add_mark_spans(spans, n, text, scan_marks(text))
         carry = _carry_of(spans, n, text)
     return spans

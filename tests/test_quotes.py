@@ -943,3 +943,11 @@ def test_a_russian_headline_quote_and_a_dash_before_its_speaker():
 def test_the_person_an_outlet_quotes_is_not_glued_to_the_outlet():
     paragraphs = ["«Завод будет закрыт до конца года без выплат работникам», — цитирует Фастовского РБК."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Фастовский"]
+
+
+def test_a_dialogue_dash_paragraph_after_a_name_and_a_colon():
+    paragraphs = ["Иван Петров:", "— Мы построим новую школу и детский сад в следующем году."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Иван Петров", 2)]
+    # an English bulleted list after a colon is no speech
+    paragraphs = ["Funny results come out (also from the blog's post):", "– Can I determine the content of the text filtering today?"]
+    assert extract_quotes(paragraphs, "en") == []
