@@ -73,7 +73,10 @@ def test_the_models_run_on_one_blas_thread():
     from threadpoolctl import threadpool_info
 
     russian_syntax.models()
-    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+    # numpy's BLAS, which natasha's matrix products use; scipy's own (datasketch imports scipy), loaded
+    # after the models in some orders of the tests, keeps its default and is not the models' concern
+    numpy_blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas" and "numpy" in pool["filepath"]]
+    assert numpy_blas and all(pool["num_threads"] == 1 for pool in numpy_blas)
 
 
 def test_yo_is_written_e_as_often_as_not():
