@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import backend, catalog, clean, config, duplicates, limits, quote_index, russian_syntax, sources, storage, venues
+from . import backend, catalog, clean, config, duplicates, limits, quote_index, sources, storage, venues
 from .catalog import Catalog, FileStamps, Stamp
 from .model import Article, Document, Failure, ReindexReport
 from .pipeline import process, warm_up
 from .spool import Chained, InMemory, Spool
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 # Bump when the files' layout changes (fields, their analysis): an index of another format is not
 # read, and the next reindex rebuilds it from scratch.
 # 2: the quote index files each speaker by name and role (speaker_key); 3: no module path of
@@ -175,30 +175,41 @@ def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: in
 
 
 def start_worker() -> None:
-    # A forked worker's collections would visit every object it inherited (the build's ids, stamps,
-    # rows), writing to their pages and so copying them: they are set aside from its collections.
+    # A worker's collections would visit every object it inherited (the models' many), writing to
+    # their pages and so copying them: they are set aside from its collections.
     gc.freeze()
-    warm_up()
+    warm_up()  # done already in the server that forked it (indexer.preload): a check, in a few ms
 
 
 @contextmanager
 def pipeline_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
-    """Worker processes for the pipeline, started now: each loads the pipeline's models and tables
-    while this process finds and reads the input, instead of after."""
+    """Worker processes for the pipeline, started now: they are forked by a server process that
+    loads the pipeline's models and tables (indexer.preload) while this process finds and reads the
+    input. Forked from it rather than from this process, every worker shares one copy of the models
+    and none inherits the build's heap, which grows with the archive; each retires after
+    ARTICLES_PER_WORKER articles (its caches and heap grow too) and a fresh one takes its place."""
     if workers <= 1:
         yield None
         return
-    # natasha's models (Russian speakers, about 270 MB) are loaded here, before the fork, so that the
-    # workers share their pages instead of loading a copy each; they are let go before writers fork.
-    russian_syntax.models()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["indexer.preload"])
+    retire_after = max(1, config.ARTICLES_PER_WORKER // config.PIPELINE_CHUNK)  # a task is a chunk
     try:
-        # A worker retires after ARTICLES_PER_WORKER articles (a task is a chunk of at most PIPELINE_CHUNK).
-        retire_after = max(1, config.ARTICLES_PER_WORKER // config.PIPELINE_CHUNK)
-        with multiprocessing.get_context("fork").Pool(workers, initializer=start_worker,
-                                                      maxtasksperchild=retire_after) as pool:
+        with context.Pool(workers, initializer=start_worker, maxtasksperchild=retire_after) as pool:
             yield pool
     finally:
-        russian_syntax.models.cache_clear()
+        stop_forkserver()
+
+
+def stop_forkserver() -> None:
+    """The server holds the models (some 400 MB): it goes once the pipeline is done, before the
+    writers fork. multiprocessing has no public way to stop it; where this one is missing, it stays
+    idle until the build's process exits."""
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def copy_generation(live: Path, generation: Path) -> None:

@@ -2,7 +2,9 @@ import gc
 import json
 import os
 import shutil
+import sys
 
+import psutil
 import pytest
 
 import indexer
@@ -281,18 +283,19 @@ def models_held() -> int:
     return russian_syntax.models.cache_info().currsize
 
 
-def models_loaded() -> int:
-    return russian_syntax.models.cache_info().misses
+def how_the_worker_started() -> tuple[int, int, bool]:
+    return os.getppid(), russian_syntax.models.cache_info().currsize, "indexer.preload" in sys.modules
 
 
-def test_the_pipeline_workers_inherit_natashas_models_and_the_build_lets_them_go():
-    # Loaded once, before the workers fork: they share its pages instead of loading a copy each.
+def test_pipeline_workers_share_the_models_of_the_server_that_forks_them_and_it_goes_after():
     with build.pipeline_pool(2) as pool:
-        assert models_held() == 1
-        assert pool.apply(models_held) == 1
-        # inherited: a worker's cache counts the parent's one load and no load of its own
-        assert pool.apply(models_loaded) == models_loaded()
-    assert models_held() == 0  # the writers forked next do not carry them
+        started = [pool.apply(how_the_worker_started) for _ in range(4)]
+        assert models_held() == 0  # this process loads none: it would pass them to the writers
+    for server, held, preloaded in started:
+        assert held == 1 and preloaded  # loaded before the worker was forked, not by it
+        assert server != os.getpid()  # forked by the server, not by the build's process
+    assert len({server for server, _, _ in started}) == 1
+    assert not psutil.pid_exists(started[0][0])  # the server, and its copy of the models, is gone
 
 
 def pid_of_worker(_) -> int:
