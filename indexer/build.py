@@ -295,7 +295,9 @@ def reindex(
     progress: Progress | None = None,
     workers: int = 1,
 ) -> ReindexReport:
-    """Index every article under `paths` into a new generation of `index_dir`."""
+    """Index every article under `paths` into a new generation of `index_dir`, the pipeline in
+    `workers` processes. Those are started as multiprocessing's forkserver starts processes: a script
+    that calls this with workers > 1 keeps its own work under `if __name__ == "__main__":`."""
     started = time.monotonic()
     index_dir = Path(index_dir)
     try:

@@ -188,6 +188,28 @@ def test_full_segments_are_left_alone_by_the_merge_policy(tmp_path, monkeypatch)
     assert sum(s.doc_count() for s in after) == 63
 
 
+def test_segments_a_writer_rolled_over_at_its_bound_are_full_whatever_their_number_of_documents(tmp_path, monkeypatch):
+    # Long articles fill a writer's postings in few documents: its rolled segments are as full as
+    # segments get, and merging them on an update would rewrite the archive in one writer's memory.
+    monkeypatch.setattr(config, "MAX_SEGMENT_POSTINGS", 4_000)
+    monkeypatch.setattr(segments, "MAX_SEGMENTS_PER_TIER", 2)
+    monkeypatch.setattr(writing, "PARALLEL_WRITE_FROM", 2)
+    archive = tmp_path / "archive"
+    files = SAMPLE_FILES[:70]
+    put(archive, files[:60])
+    index = tmp_path / "index"
+    build.reindex([archive], index, workers=2)
+    rolled = {s.segid for s in indexes.articles(storage.live_dir(index))._segments() if getattr(s, "rolled", False)}
+    assert len(rolled) > segments.MAX_SEGMENTS_PER_TIER + 1  # a tier's worth, were they tiered
+    for path in files[60:70]:  # small updates, one article each: merged among themselves only
+        put(archive, [path])
+        build.reindex([archive], index)
+    after = indexes.articles(storage.live_dir(index))._segments()
+    assert rolled <= {s.segid for s in after}
+    assert len(after) <= len(rolled) + 2 * (segments.MAX_SEGMENTS_PER_TIER + 1)  # the small ones were merged
+    assert sum(s.doc_count() for s in after) == 70
+
+
 def test_skipping_by_bisection_lands_where_whoosh_lands(tmp_path, documents):
     from whoosh.codec.whoosh3 import W3LeafMatcher
 

@@ -278,7 +278,9 @@ class RollingWriter:
 
     def add_document(self, **fields) -> None:
         if self.writer.postings >= self.max_postings:
-            self.finished.append(self.writer._finalize_segment())
+            segment = self.writer._finalize_segment()
+            segment.rolled = True  # full: kept in the table of contents, read by merge_tiers
+            self.finished.append(segment)
             self.writer = None
             limits.give_back_memory()  # the finished segment's pools, before the next fills the heap again
             self.writer = FastSegmentWriter(self.ix, _lk=False)
@@ -289,8 +291,14 @@ class RollingWriter:
 
 
 MAX_SEGMENTS_PER_TIER = 8  # segments of one size tier (1-9, 10-99, ... documents) before they are merged
-FULL_SEGMENT_DOCS = 8000  # a segment this large (a rolled one) is left alone, unless much of it is deleted
+# A full segment (one a rolling writer finished at its bound of postings, or one of this many
+# documents) is left alone by merges, unless much of it is deleted.
+FULL_SEGMENT_DOCS = 8000
 FULL_SEGMENT_DELETED = 0.3
+
+
+def is_full(segment) -> bool:
+    return getattr(segment, "rolled", False) or segment.doc_count_all() >= FULL_SEGMENT_DOCS
 
 
 def merge_tiers(writer: SegmentWriter, segments: list) -> list:
@@ -302,7 +310,7 @@ def merge_tiers(writer: SegmentWriter, segments: list) -> list:
     tiers: dict[int, list] = defaultdict(list)
     for segment in segments:
         count = segment.doc_count_all()
-        if count >= FULL_SEGMENT_DOCS and segment.deleted_count() < FULL_SEGMENT_DELETED * count:
+        if is_full(segment) and segment.deleted_count() < FULL_SEGMENT_DELETED * count:
             continue
         tiers[len(str(max(1, count)))].append(segment)
     merged = [segment for tier in tiers.values() if len(tier) > MAX_SEGMENTS_PER_TIER for segment in tier]
