@@ -13,9 +13,11 @@ import json
 import multiprocessing
 import multiprocessing.pool
 import os
+import signal
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,12 +168,13 @@ def process_and_sign(task: tuple[Document, set[str]]) -> Processed:
 
 
 def process_all(docs: list[Document], repeated: dict[str, set[str]], workers: int,
-                pool: multiprocessing.pool.Pool | None = None) -> list[Processed]:
-    """The pipeline over every document, in the pool's processes when there is enough to share."""
+                pool: Callable[[], multiprocessing.pool.Pool] | None = None) -> list[Processed]:
+    """The pipeline over every document, in the pool's processes when there is enough to share
+    (`pool` gives the pool, waiting for it to be ready)."""
     tasks = [(doc, repeated.get(source_group(doc), set())) for doc in docs]
     if pool is None or len(tasks) < 50:
         return [process_and_sign(task) for task in tasks]
-    return pool.map(process_and_sign, tasks, chunksize=max(1, min(config.PIPELINE_CHUNK, len(tasks) // (workers * 8))))
+    return pool().map(process_and_sign, tasks, chunksize=max(1, min(config.PIPELINE_CHUNK, len(tasks) // (workers * 8))))
 
 
 def start_worker() -> None:
@@ -182,11 +185,12 @@ def start_worker() -> None:
 
 
 @contextmanager
-def pipeline_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
-    """Worker processes for the pipeline, started now: they are forked by a server process that
-    loads the pipeline's models and tables (indexer.preload) while this process finds and reads the
-    input. Forked from it rather than from this process, every worker shares one copy of the models
-    and none inherits the build's heap, which grows with the archive; each retires after
+def pipeline_pool(workers: int) -> Iterator[Callable[[], multiprocessing.pool.Pool] | None]:
+    """Worker processes for the pipeline, started now, in a thread, while this process finds and
+    reads the input: what it yields gives the pool, waiting for it to be ready. The workers are
+    forked by a server process that loads the pipeline's models and tables (indexer.preload) first.
+    Forked from it rather than from this process, every worker shares one copy of the models and
+    none inherits the build's heap, which grows with the archive; each retires after
     ARTICLES_PER_WORKER articles (its caches and heap grow too) and a fresh one takes its place."""
     if workers <= 1:
         yield None
@@ -194,22 +198,40 @@ def pipeline_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["indexer.preload"])
     retire_after = max(1, config.ARTICLES_PER_WORKER // config.PIPELINE_CHUNK)  # a task is a chunk
+    starting = ThreadPoolExecutor(1)  # a pool's start waits for the server to have loaded everything
+    ready = starting.submit(context.Pool, workers, initializer=start_worker, maxtasksperchild=retire_after)
     try:
-        with context.Pool(workers, initializer=start_worker, maxtasksperchild=retire_after) as pool:
-            yield pool
+        yield ready.result
     finally:
-        stop_forkserver()
+        if ready.done() and ready.exception() is None:
+            ready.result().terminate()
+        stop_forkserver()  # a build done before the server was ready does not wait for it
+        try:
+            ready.result().terminate()
+        except Exception:  # the start failed, as the server went
+            pass
+        starting.shutdown()
+        stop_forkserver()  # should the start have launched another
 
 
 def stop_forkserver() -> None:
     """The server holds the models (some 400 MB): it goes once the pipeline is done, before the
-    writers fork. multiprocessing has no public way to stop it; where this one is missing, it stays
-    idle until the build's process exits."""
+    writers fork, and at once: a small build may be done before the server has loaded them, and
+    would otherwise wait for it. multiprocessing has no public way to stop it; where this one is
+    missing, the server stays idle until the build's process exits."""
     from multiprocessing import forkserver
 
-    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
-    if stop is not None:
-        stop()
+    server = getattr(forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)
+    if stop is None:
+        return
+    pid = getattr(server, "_forkserver_pid", None)
+    if pid is not None:
+        try:
+            os.kill(pid, signal.SIGKILL)  # its workers are gone: nothing of it is wanted
+        except ProcessLookupError:
+            pass
+    stop()
 
 
 def copy_generation(live: Path, generation: Path) -> None:

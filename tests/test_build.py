@@ -3,6 +3,7 @@ import json
 import os
 import shutil
 import sys
+import time
 
 import psutil
 import pytest
@@ -288,8 +289,8 @@ def how_the_worker_started() -> tuple[int, int, bool]:
 
 
 def test_pipeline_workers_share_the_models_of_the_server_that_forks_them_and_it_goes_after():
-    with build.pipeline_pool(2) as pool:
-        started = [pool.apply(how_the_worker_started) for _ in range(4)]
+    with build.pipeline_pool(2) as ready:
+        started = [ready().apply(how_the_worker_started) for _ in range(4)]
         assert models_held() == 0  # this process loads none: it would pass them to the writers
     for server, held, preloaded in started:
         assert held == 1 and preloaded  # loaded before the worker was forked, not by it
@@ -310,10 +311,20 @@ def test_pipeline_workers_retire_after_their_share_and_set_inherited_objects_asi
     # A worker that lived through the archive would grow with it: a fresh one takes its place.
     monkeypatch.setattr(config, "ARTICLES_PER_WORKER", 16)
     monkeypatch.setattr(config, "PIPELINE_CHUNK", 4)  # so a worker retires after 4 chunks
-    with build.pipeline_pool(2) as pool:
-        pids = set(pool.map(pid_of_worker, range(200), chunksize=4))
-        assert pool.apply(objects_set_aside) > 0  # the build's objects are not in a worker's collections
+    with build.pipeline_pool(2) as ready:
+        pids = set(ready().map(pid_of_worker, range(200), chunksize=4))
+        assert ready().apply(objects_set_aside) > 0  # the build's objects are not in a worker's collections
     assert len(pids) >= 200 // 16 - 1  # 50 chunks, 4 to a worker
+
+
+def test_a_small_build_does_not_wait_for_the_pipeline_workers_to_be_ready(archive, tmp_path):
+    started = time.monotonic()
+    with build.pipeline_pool(2):
+        pass  # nothing to process in them: the server is stopped, loaded or not
+    assert time.monotonic() - started < 1.5  # loading the models alone takes the server some 3 s
+    one = indexer.reindex([archive], tmp_path / "one", workers=1)
+    two = indexer.reindex([archive], tmp_path / "two", workers=2)
+    assert two.seconds < one.seconds + 1.5
 
 
 def test_a_build_whose_workers_retire_midway_indexes_every_article(tmp_path, monkeypatch):
