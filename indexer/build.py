@@ -17,7 +17,7 @@ import signal
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,15 +203,15 @@ def pipeline_pool(workers: int) -> Iterator[Callable[[], multiprocessing.pool.Po
     try:
         yield ready.result
     finally:
-        if ready.done() and ready.exception() is None:
+        # A build done before the pool is ready does not wait for it: the server is stopped (again,
+        # should the start have launched one since) until the start gives up.
+        while not ready.cancel() and not ready.done():
+            stop_forkserver()
+            wait([ready], timeout=0.05)
+        if not ready.cancelled() and ready.exception() is None:
             ready.result().terminate()
-        stop_forkserver()  # a build done before the server was ready does not wait for it
-        try:
-            ready.result().terminate()
-        except Exception:  # the start failed, as the server went
-            pass
         starting.shutdown()
-        stop_forkserver()  # should the start have launched another
+        stop_forkserver()
 
 
 def stop_forkserver() -> None:
