@@ -222,16 +222,20 @@ def stop_forkserver() -> None:
     from multiprocessing import forkserver
 
     server = getattr(forkserver, "_forkserver", None)
-    stop = getattr(server, "_stop", None)
-    if stop is None:
+    lock = getattr(server, "_lock", None)
+    stop = getattr(server, "_stop_unlocked", None)
+    if lock is None or stop is None:
         return
-    pid = getattr(server, "_forkserver_pid", None)
-    if pid is not None:
-        try:
-            os.kill(pid, signal.SIGKILL)  # its workers are gone: nothing of it is wanted
-        except ProcessLookupError:
-            pass
-    stop()
+    # Under the server's lock: a server being launched has its pid only once the launch is done,
+    # and stopping it without killing it waits for it to have loaded everything.
+    with lock:
+        pid = server._forkserver_pid
+        if pid is not None:
+            try:
+                os.kill(pid, signal.SIGKILL)  # its workers are gone: nothing of it is wanted
+            except ProcessLookupError:
+                pass
+        stop()
 
 
 def copy_generation(live: Path, generation: Path) -> None:
