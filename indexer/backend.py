@@ -151,10 +151,9 @@ class Backend(Protocol):
 
     def open(self, generation: Path) -> OpenGeneration: ...
 
-    def write(self, generation: Path, changes: Changes, workers: int = 1,
-              meanwhile: Callable[[], None] | None = None) -> None:
-        """Apply the changes to the generation (created when new) and commit all of them, or none;
-        `meanwhile` runs while the writing goes on. Raises WriteFailed."""
+    def write(self, generation: Path, changes: Changes, workers: int = 1) -> None:
+        """Apply the changes to the generation (created when new) and commit all of them, or none.
+        Raises WriteFailed."""
 
 
 def load(name: str) -> Backend:

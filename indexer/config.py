@@ -55,9 +55,9 @@ MAX_SEGMENT_POSTINGS = 6_000_000
 # A writer process writes at most this many articles, then a fresh one goes on: a process's heap
 # keeps some pages of every segment it wrote, so one that lived through the archive would grow with it.
 ARTICLES_PER_WRITER = 25_000
-# A pipeline worker processes about this many articles, then a fresh one (forked from the build, and
-# warmed up in a second or two) takes its place: the workers' caches and heaps would otherwise grow
-# with the archive.
+# A pipeline worker processes about this many articles, then a fresh one (forked, already loaded, by
+# the build's forkserver) takes its place: the workers' caches and heaps would otherwise grow with
+# the archive.
 ARTICLES_PER_WORKER = 20_000
 PIPELINE_CHUNK = 64  # articles handed to a worker at a time
 

@@ -5,7 +5,7 @@ at config.OPENSEARCH_URL.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from opensearchpy.exceptions import TransportError
@@ -61,6 +61,5 @@ class OpenSearchBackend:
     def open(self, generation: Path) -> OpenSearchGeneration:
         return OpenSearchGeneration(generation)
 
-    def write(self, generation: Path, changes: Changes, workers: int = 1,
-              meanwhile: Callable[[], None] | None = None) -> None:
-        writing.write(generation, changes, workers, meanwhile)
+    def write(self, generation: Path, changes: Changes, workers: int = 1) -> None:
+        writing.write(generation, changes, workers)

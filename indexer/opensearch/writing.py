@@ -15,7 +15,7 @@ back-pressure. `workers` writers send at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -105,8 +105,7 @@ def remove(client: OpenSearch, new: names.Names, removed: list[str]) -> None:
                                conflicts="proceed")
 
 
-def load(client: OpenSearch, new: names.Names, changes: Changes, workers: int,
-         meanwhile: Callable[[], None] | None) -> set[str]:
+def load(client: OpenSearch, new: names.Names, changes: Changes, workers: int) -> set[str]:
     """Every article and its quotes sent by `workers` writers, each the batches of its share;
     returns the articles' words (for the vocabulary)."""
     source = changes.articles
@@ -128,17 +127,12 @@ def load(client: OpenSearch, new: names.Names, changes: Changes, workers: int,
         return found
 
     if workers == 1:
-        found = share(0)
-        if meanwhile is not None:
-            meanwhile()
-        return found
+        return share(0)
     # A spool writes its last batch to disk on the first read: done here, before the writers read at once.
     for _ in source.batches(select=lambda number: False):
         pass
     with ThreadPoolExecutor(workers, thread_name_prefix="archivist-bulk") as pool:
         shares = [pool.submit(share, k) for k in range(workers)]
-        if meanwhile is not None:
-            meanwhile()
         return set().union(*(future.result() for future in shares))
 
 
@@ -167,8 +161,7 @@ def stale(client: OpenSearch, new: names.Names, keep: Iterable[str]) -> list[str
     return sorted(row["index"] for row in found if ours.match(row["index"]) and row["index"] not in kept)
 
 
-def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Callable[[], None] | None = None,
-          client: OpenSearch | None = None) -> None:
+def write(generation: Path, changes: Changes, workers: int = 1, client: OpenSearch | None = None) -> None:
     shape = Shape(config.OPENSEARCH_SHARDS, config.OPENSEARCH_REPLICAS)
     client = client or connect(connections=workers)
     new = names.for_generation(config.OPENSEARCH_PREFIX, generation)
@@ -177,7 +170,7 @@ def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Calla
         live = live_indices(client, new)
         prepare(client, new, source, shape)
         remove(client, new, list(changes.removed))
-        words = load(client, new, changes, workers, meanwhile)
+        words = load(client, new, changes, workers)
         finish(client, new, shape)
         vocabulary.save(generation, words)
         names.save(generation, new)

@@ -5,7 +5,7 @@ indexer/backend.py asks of a backend, done with Whoosh.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from .. import querytree as qt
@@ -54,6 +54,5 @@ class WhooshBackend:
     def open(self, generation: Path) -> WhooshGeneration:
         return WhooshGeneration(generation)
 
-    def write(self, generation: Path, changes: Changes, workers: int = 1,
-              meanwhile: Callable[[], None] | None = None) -> None:
-        writing.write(generation, changes, workers, meanwhile)
+    def write(self, generation: Path, changes: Changes, workers: int = 1) -> None:
+        writing.write(generation, changes, workers)

@@ -332,7 +332,7 @@ def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None
 
 def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], shares: int,
                       workers: int, deletions: list[tuple[str, list[str]]] | None = None,
-                      meanwhile: Callable[[], None] | None = None, budget: list[int] | None = None) -> None:
+                      budget: list[int] | None = None) -> None:
     """New segments for `indexes` from forked processes, `workers` at a time, each writing one of
     `shares` shares of the documents and starting new segments past its `budget` of postings per
     index (config.MAX_SEGMENT_POSTINGS shared out evenly when not given).
@@ -342,7 +342,7 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
     their segments. A process's heap keeps some of the pages of each segment it has written (freed,
     but too fragmented to give back), so a large build is written by a succession of processes, each
     forked afresh, rather than by a few that grow with the archive. Meanwhile this process holds each
-    index's lock, deletes (per index: field, values), runs `meanwhile` and merges small old segments
+    index's lock, deletes (per index: field, values), and merges small old segments
     as a commit would; then it commits each index's new segments at once, or none."""
     owners = [FastSegmentWriter(ix) for ix in indexes]  # take the locks
     budgets = budget or [config.MAX_SEGMENT_POSTINGS // len(indexes)] * len(indexes)
@@ -360,8 +360,6 @@ def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmen
         start_children()
         for owner, (fieldname, values) in zip(owners, deletions or ()):
             delete_all(owner, fieldname, values)
-        if meanwhile is not None:
-            meanwhile()
         # SegmentWriter.commit's merge, while the children write: old small segments into the owner's.
         finals = [owner._merge_segments(merge_tiers, None, None) for owner in owners]
         while running:

@@ -29,7 +29,7 @@ def with_pairs(article_document: Callable[[Article], Fields]) -> Callable[[Artic
     return document
 
 
-def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Callable[[], None] | None = None) -> None:
+def write(generation: Path, changes: Changes, workers: int = 1) -> None:
     articles, quotes = indexes.articles(generation), indexes.quotes(generation)
     article_document = with_pairs(changes.article_document)
     removed, source = list(changes.removed), changes.articles
@@ -56,14 +56,11 @@ def write(generation: Path, changes: Changes, workers: int = 1, meanwhile: Calla
         # an article has about ten times the postings of its quotes: most of a writer's budget is theirs
         budget = [config.MAX_SEGMENT_POSTINGS * 4 // 5, config.MAX_SEGMENT_POSTINGS // 5]
         segments.write_in_parallel([articles, quotes], write_share, shares, workers,
-                                   deletions=[("id", removed), ("article", removed)], meanwhile=meanwhile,
-                                   budget=budget)
+                                   deletions=[("id", removed), ("article", removed)], budget=budget)
         return
     ordered = [article for batch in source.batches() for article in batch]
     commit(articles, "id", removed, (article_document(article) for article in ordered))
     commit(quotes, "article", removed, (fields for article in ordered for fields in changes.quote_documents(article)))
-    if meanwhile is not None:
-        meanwhile()
 
 
 def commit(ix, key: str, removed: list[str], documents) -> None:
