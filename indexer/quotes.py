@@ -31,7 +31,8 @@ TITLE_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Mrs", "Rep", "Sen", "Gov", "Gen"
                        "Adm", "Supt", "Atty", "Pres", "Prof", "Rev", "Hon", "Jr", "Sr",  # `James Kennedy Jr. said`
                        "Maj", "Brig", "Cpl", "Pvt", "Det", "Insp", "Msgr", "Amb", "Fr")  # `a spokesman, Maj. Rob Lodewick,`
 # An initial (`J.`, `U.S.`) ends no sentence; an acronym does (`on their TV. The key`)
-SENTENCE_END = re.compile(r"(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
+# (the lookahead first: the lookbehinds are tried only where a sentence may end, not at every character)
+SENTENCE_END = re.compile(r"(?=[.!?;](?:\s|$))(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _family(text: str, start: int) -> list[str]:
     return ["g"] if text[start] == "«" else ["d"]
 
 
-def find_spans(paragraphs: list[str], introduces=None) -> list[Span]:
+def find_spans(paragraphs: list[str], introduces=None, narrates=None) -> list[Span]:
     """All top-level quotations, dash-dialogue paragraphs included, in order.
 
     `introduces(paragraph)` tells whether a paragraph ending in a colon introduces speech: then
@@ -257,7 +258,7 @@ def find_spans(paragraphs: list[str], introduces=None) -> list[Span]:
         if dash:
             spans.append(dash)
             continue
-        if introduces and n and _is_block(paragraphs[n - 1], text, introduces):
+        if introduces and n and _is_block(paragraphs[n - 1], text, introduces, narrates):
             spans.append(Span(n, 0, n, len(text), text.strip(), block=True))
             continue
         if introduces and n and text.lstrip()[:1] in "–—" and text.lstrip()[1:2] in (" ", "\u00a0") \
@@ -281,12 +282,49 @@ FIRST_PERSON = re.compile(r"\b(?:я|мы|меня|мне|нас|нам|мой|м
 ATTRIBUTED_INSIDE = re.compile(r"[»\"”]\s*,?\s*[–—]\s*[а-яёa-z]+")
 
 
-def _is_block(previous: str, text: str, introduces) -> bool:
+def _is_block(previous: str, text: str, introduces, narrates=None) -> bool:
     stripped = text.lstrip()
     return (previous.rstrip().endswith(":") and stripped[:1] not in DOUBLE_MARKS + "«" + DASHES
             and _word_count(stripped) >= MIN_WORDS
             and not ATTRIBUTED_INSIDE.search(stripped)  # narration quoting someone else (`«...», — отметил он`)
-            and (introduces(previous) or bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0)))))
+            and (introduces(previous) or bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0))))
+            and not (narrates and narrates(previous, stripped)))
+
+
+# When the page's quote box is lost, the paragraph after `X сказала:` is the article going on. It tells itself by
+# what speech does not do: it opens as news narration does (`Ранее`, `Напомним`, `Как сообщает «МК»`, `По данным
+# «Газета.Ru»`, `According to Reuters`), reports someone's words in the third person (`Миллер добавил, что`), names
+# the one the colon gave the word to as its subject (`Кирк Дуглас признался:` / `В 1994 году Кирк Дуглас был
+# признан`), or opens as an encyclopedia does (`Дарио Фо (24 марта 1926 года) — итальянский драматург`).
+NARRATION_OPENING = re.compile(
+    r"(?:(?:Ранее|Напомним|Как\s+(?:сообща|переда|пиш|отмеча|уточня|информиру)\w*|Как\s+стало\s+известно"
+    r"|As\s+reported\s+by)(?!\w)"
+    r"|По\s+(?:данным|сообщению|информации)\s+[«\"A-ZА-ЯЁ]|Согласно\s+[«\"A-ZА-ЯЁ]|According\s+to\s+(?:the\s+)?[A-Z])")
+ENCYCLOPEDIC_OPENING = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,4}\s*\([^()]*[A-Za-z0-9][^()]*\)\s*(?:[—–]\s|родил|born\b)")
+SECOND_PERSON = re.compile(r"\b(?:ты|тебя|тебе|вы|вас|вам|ваш\w*|твой|you|your)\b", re.IGNORECASE)
+
+
+def narrates(previous: str, text: str, rules: Rules) -> bool:
+    """Whether `text`, after a paragraph ending in a colon, is the article's narration rather than the speech the
+    colon announced (whose box the page lost)."""
+    if FIRST_PERSON.search(text.replace("I ", "i ", 0)) or SECOND_PERSON.search(text):
+        return False  # speech speaks of itself or to someone
+    if NARRATION_OPENING.match(text) or ENCYCLOPEDIC_OPENING.match(text):
+        return True
+    first = re.split(r"(?<=[.!?])\s", text, 1)[0]
+    runs = name_runs(first, rules)
+    if runs and runs[0][0] == 0:
+        rest = first[runs[0][1]:].split()
+        if rest and rules.is_verb(rest[0]) and re.match(r"[\w-]+,?\s+(?:что|that)\b", first[runs[0][1]:].strip()):
+            return True  # `Миллер добавил, что он «глубоко встревожен»`
+    clause = clause_before(previous.rstrip(), len(previous.rstrip()) - 1, 0)
+    for start, end, words in name_runs(clause, rules):
+        after = clause[end:].split()
+        # a person in full: a body's statement may name the body itself (`Роскомнадзор напоминает`)
+        if after and rules.is_verb(after[0]) and len(words) >= 2 and len(words[-1]) > 2 and not words[-1].isupper() \
+                and re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text):
+            return True  # the speaker named again, as the article names him
+    return False
 
 
 def _word_count(text: str) -> int:
@@ -1991,7 +2029,8 @@ def extract_quotes(paragraphs: list[str], language: str, model=DEFAULT_MODEL, ob
     if model is not None and rules.lang not in model.meta.get("languages", ()):
         model = None  # a language the model was not trained for keeps the rules' choice
     paragraphs = [normalize_marks(p, rules) for p in paragraphs]
-    spans = find_spans(paragraphs, lambda previous: introduces_speech(previous, rules))
+    spans = find_spans(paragraphs, lambda previous: introduces_speech(previous, rules),
+                       lambda previous, text: narrates(previous, text, rules))
     if not spans:
         return []
     ctx = Context(paragraphs, rules, syntax=syntax)

@@ -951,3 +951,36 @@ def test_a_dialogue_dash_paragraph_after_a_name_and_a_colon():
     # an English bulleted list after a colon is no speech
     paragraphs = ["Funny results come out (also from the blog's post):", "– Can I determine the content of the text filtering today?"]
     assert extract_quotes(paragraphs, "en") == []
+
+
+def test_narration_after_a_colon_is_no_block_quotation():
+    # the page lost the quote box: the paragraph after the colon is the article going on
+    cases = [
+        ["Певица Анна Белова в интервью радиостанции сказала:",
+         "Ранее в среду министр культуры Пётр Орлов назвал её концерт событием года."],
+        ["Тренер Иван Сомов заявил:", "Как сообщает «Спорт-Экспресс», клуб ищет нового вратаря уже второй месяц."],
+        ["Писатель Олег Ветров написал в своём блоге:",
+         "По данным «Интерфакса» писатель Олег Ветров госпитализирован в городскую больницу."],
+        ["В 1990 году в интервью газете писатель Олег Ветров признался:",
+         "В 2001 году Олег Ветров получил премию за лучший роман года."],
+        ["Актёр Сергей Лунин объяснил своё решение в письме организаторам:",
+         "Лунин добавил, что он глубоко разочарован решением жюри фестиваля."],
+        ["Компания объяснила свой выбор так:",
+         "Пётр Иванович Смирнов (Pyotr Smirnov) родился 2 мая 1935 года в Туле и стал лётчиком."],
+        ["The mayor told reporters:", "According to Reuters, the city council will vote on the plan next week."],
+    ]
+    for paragraphs in cases:
+        assert extract_quotes(paragraphs, paragraphs[0].isascii() and "en" or "ru") == [], paragraphs[1]
+
+
+def test_speech_after_a_colon_that_names_things_in_the_third_person_is_still_a_block_quotation():
+    paragraphs = ["Министр здравоохранения Анна Петрова сообщила:",
+                  "Состояние здоровья пострадавших, которые находятся в больнице, остаётся тяжёлым."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Анна Петрова", 2)]
+    # a body's statement names the body itself
+    paragraphs = ["Об этом сообщает пресс-служба Роскомнадзора:",
+                  "Роскомнадзор напоминает владельцам сайтов о необходимости предоставить сведения до 21 февраля."]
+    assert [q.paragraph for q in extract_quotes(paragraphs, "ru")] == [2]
+    paragraphs = ["Speaking to the broadcaster, Tom Hale said:",
+                  "We never forced anyone to work here. Tom Hale has always treated his staff fairly."]
+    assert [q.paragraph for q in extract_quotes(paragraphs, "en")] == [2]
