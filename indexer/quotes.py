@@ -1914,8 +1914,11 @@ def _by_role(noun: str, ctx: Context, here: tuple[int, int]) -> Person | None:
     complement = rest[0][:4].lower() if rest and rest[0].lower() not in ctx.rules.prepositions | ctx.rules.stop_words else ""
 
     def fits(person: Person) -> bool:
+        # `губернатор` is not `вице-губернатор` (a role word matches at the start of a word, not inside a compound)
         role = person.role.lower()
-        return any(w in role for w in wanted) and (not complement or complement in role)
+        words = [re.sub(r"^(?:экс|ex)-", "", w) for w in re.findall(r"[\w-]+", role)]
+        return any(w in role if " " in w else any(t.startswith(w) for t in words) for w in wanted) \
+            and (not complement or complement in role)
 
     for n in range(min(here[0], len(ctx.paragraphs) - 1), -1, -1):  # nearest paragraph first: read no further
         earlier = [p for p in ctx.people_in(n) if p.where < here and p.role]

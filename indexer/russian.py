@@ -132,11 +132,29 @@ def nominative_name(words: list[str], case: str | None = None) -> list[str]:
             readings = [p for p in parses(word.lower()) if p.tag.case == case and p.tag.POS == "NOUN"
                         and p.tag.number == "sing" and p.tag.gender == "masc" and gender in ("masc", None)][:1]
         if not readings:
-            out.append(word)
+            out.append(_surname_nominative(word, case, gender) if out else word)
             continue
         wanted = {"nomn", "sing"} | ({gender} if gender and readings[0].tag.gender else set())
         out.append(_cased(_inflect(readings[0], wanted) or word, word))
     return out
+
+
+# A Russian surname in -ов/-ев/-ин declines as the grammar says, known to the dictionary or not: after a first name
+# whose gender and case are known, `Павла Сомова` is Павел Сомов, `Анны Сомовой` Анна Сомова.
+SURNAME_ENDINGS = {
+    "masc": {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"},
+    "femn": {"gent": "ой", "datv": "ой", "ablt": "ой", "loct": "ой", "accs": "у"},
+}
+
+
+def _surname_nominative(word: str, case: str, gender: str | None) -> str:
+    ending = SURNAME_ENDINGS.get(gender or "", {}).get(case)
+    if not ending or not word[:1].isupper() or not word.endswith(ending):
+        return word
+    stem = word[: len(word) - len(ending)]
+    if not re.search(r"(?:ов|ев|ёв|ин|ын)$", stem) or len(stem) < 4:
+        return word
+    return stem + ("а" if gender == "femn" else "")
 
 
 def nominative_phrase(words: list[str]) -> list[str]:

@@ -984,3 +984,13 @@ def test_speech_after_a_colon_that_names_things_in_the_third_person_is_still_a_b
     paragraphs = ["Speaking to the broadcaster, Tom Hale said:",
                   "We never forced anyone to work here. Tom Hale has always treated his staff fairly."]
     assert [q.paragraph for q in extract_quotes(paragraphs, "en")] == [2]
+
+
+def test_a_role_noun_is_not_found_inside_a_compound_role():
+    paragraphs = [
+        "Кремль будет убеждать губернатора области Павла Сомова уйти в отставку. "
+        "Среди кандидатов на его место называют первого вице-губернатора Олега Рябова.",
+        "Сам губернатор в январе уклончиво отвечал на вопросы журналистов:",
+        "Если есть кто-то, кто работает лучше меня, пусть работает. А выводы делайте сами.",
+    ]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Павел Сомов"]

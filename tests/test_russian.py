@@ -106,3 +106,13 @@ def test_a_foreign_name_s_gender_is_left_open():
     # the dictionary reads Эммануэль as a woman's name: a pronoun must not be kept from Эммануэль Макрон
     assert russian.name_gender(["Эммануэль", "Макрон"]) is None
     assert russian.name_gender(["Эда", "Гонзалеса"]) is None  # a genitive the text left: nothing certain
+
+
+def test_a_surname_the_dictionary_does_not_know_declines_with_its_first_name():
+    from indexer.russian import nominative_name
+    assert nominative_name(["Павла", "Сомова"]) == ["Павел", "Сомов"]
+    assert nominative_name(["Павлу", "Сомову"]) == ["Павел", "Сомов"]
+    assert nominative_name(["Павлом", "Сомовым"]) == ["Павел", "Сомов"]
+    assert nominative_name(["Анны", "Сомовой"]) == ["Анна", "Сомова"]
+    assert nominative_name(["Анну", "Сомову"]) == ["Анна", "Сомова"]
+    assert nominative_name(["Анна", "Сомова"]) == ["Анна", "Сомова"]  # already in the nominative
