@@ -1384,10 +1384,14 @@ def _article_words(ctx: Context) -> set[str]:
 
 
 RU_DOCUMENT = (r"(?:сообщени|заявлени|пресс-релиз|материал|письм|обращени|коммюнике|некролог|документ)\w*")
+RU_SITE = r"(?:сайте|странице|портале|интернет-портале|интернет-сайте)"
 RU_SAYS = r"(?:говорится|отмечается|сказано|указывается|подчеркивается|подчёркивается|сообщается)"
 RU_DOCUMENT_OF = [
     re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),
     re.compile(rf"{RU_SAYS}\s+в[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s*){{1,4}})", re.I),
+    # `На сайте столичной мэрии отмечается`, `сообщается на официальном сайте Роскомнадзора`: the site's owner
+    re.compile(rf"\bна\s+(?:(?:официальном|своём|своем)\s+)?{RU_SITE}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),
+    re.compile(rf"{RU_SAYS}\s+на\s+(?:(?:официальном|своём|своем)\s+)?{RU_SITE}\s+((?:[\w-]+\s*){{1,4}})", re.I),
 ]
 
 
@@ -1464,6 +1468,10 @@ def document_speaker(clause: str, rules: Rules) -> str:
                 kept.append(word)
             if kept and not russian.is_common_word(kept[0]) and kept[0].lower() not in rules.prepositions:
                 return " ".join(russian.nominative_phrase(kept))
+            if len(kept) >= 2 and _body_lemma(kept[1], rules) and russian.is_adjective(kept[0]):
+                return " ".join(russian.nominative_phrase(kept[:2]))  # `столичной мэрии` -> `столичная мэрия`
+            if kept and _body_lemma(kept[0], rules):
+                return " ".join(russian.nominative_phrase(kept))  # `мэрии Москвы` -> `мэрия Москвы`
     return ""
 
 
@@ -1471,7 +1479,7 @@ def document_speaker(clause: str, rules: Rules) -> str:
 # `they`), whose source is the body `в ...` names
 RU_PLURAL_SPEECH = r"(?:[а-яё]+ли|[а-яё]+(?:ют|ят))"
 RU_REPORTING_BODY = [
-    re.compile(rf"(?:^|[^\w-])[вВ]о?\s+((?:[\w.-]+\s+){{0,4}}?[\w.-]+),?\s+(?:также\s+|уже\s+)?({RU_PLURAL_SPEECH})\b"),
+    re.compile(rf"(?:^|[^\w-])[вВ]о?\s+((?:[\w.-]+\s+){{0,6}}?[\w.-]+),?\s+(?:также\s+|уже\s+)?({RU_PLURAL_SPEECH})\b"),
     re.compile(rf"\b({RU_PLURAL_SPEECH})\s+(?:[\w.-]+\s+)?во?\s+((?:[\w.-]+\s*){{1,5}})"),
 ]
 
@@ -1490,6 +1498,11 @@ def reporting_body(clause: str, rules: Rules) -> str:
     return ""
 
 
+def _body_lemma(word: str, rules: Rules) -> bool:
+    """`мэрии`, `службы`: a common noun that names a body, in any case."""
+    return any(p.normal_form in rules.body_nouns for p in russian.parses(word.lower()) if p.tag.POS == "NOUN")
+
+
 def _body_phrase(words: list[str], rules: Rules) -> str:
     """A body after `в`, in the locative, put in the nominative with its complement kept
     (`пресс-службе в ГУ МВД России` -> `пресс-служба ГУ МВД России`, `Кремле` -> `Кремль`); "" for
@@ -1503,9 +1516,20 @@ def _body_phrase(words: list[str], rules: Rules) -> str:
     if not is_body or russian.is_geo(head):
         return ""  # `в Москве`, `в понедельник`, `в интервью`
     kept = [head]
+    regional = False  # `ГУ МВД России по Москве`, `УФСБ по Ростовской области`: the body's region is part of its name
     for k, word in enumerate(words[1:], 1):
         if word.lower() in rules.prepositions and k + 1 < len(words) and words[k + 1][:1].isupper() and len(kept) == 1:
             continue  # `в пресс-службе в ГУ МВД`
+        if word.lower() == "по" and not regional and kept[-1][:1].isupper() and k + 1 < len(words) \
+                and (words[k + 1][:1].isupper() or k + 2 < len(words) and words[k + 2].lower() in ("области", "краю", "округу")):
+            regional = True
+            kept.append(word)
+            continue
+        if regional:
+            if word[:1].isupper() or word.lower() in ("области", "краю", "округу", "республике"):
+                kept.append(word)
+                continue
+            break
         if not word[:1].isupper() and not any(p.tag.case == "gent" for p in russian.parses(word.lower())):
             break
         if word.lower() in rules.prepositions or rules.is_verb(word) or russian.is_finite_verb(word):

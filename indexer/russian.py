@@ -279,3 +279,9 @@ def is_known_nominative_name(word: str) -> bool:
     """A first name, patronymic or surname the dictionary itself (not its guesser) has in the nominative
     (Николай, Крюков; not Соной, a guess)."""
     return any(NAME_TAGS & p.tag.grammemes and p.tag.case == "nomn" and p.is_known for p in parses(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def is_adjective(word: str) -> bool:
+    """`столичной`, `надзорной`: a full adjective (or participle) in some reading."""
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word.lower()))

@@ -994,3 +994,14 @@ def test_a_role_noun_is_not_found_inside_a_compound_role():
         "Если есть кто-то, кто работает лучше меня, пусть работает. А выводы делайте сами.",
     ]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Павел Сомов"]
+
+
+def test_a_russian_body_named_with_its_region_or_as_the_owner_of_a_site():
+    paragraphs = ["В пресс-службе ГУ МВД России по Самарской области уточнили подробности аварии: "
+                  "«Водитель грузовика был лишён водительского удостоверения ещё в прошлом году»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["пресс-служба ГУ МВД России по Самарской области"]
+    paragraphs = ["В городе пройдут бесплатные показы фильмов.", "На сайте столичной мэрии отмечается:",
+                  "Программа включает лучшие работы режиссёра, и показы пройдут в девяти кинотеатрах."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("столичная мэрия", 3)]
+    paragraphs = ["«Все показы будут бесплатными для зрителей», — сообщается на официальном сайте мэрии Москвы."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["мэрия Москвы"]
