@@ -996,13 +996,17 @@ WORDS_OF = re.compile(r"\b(?:привод(?:ит|ят)|привел[аи]?|пр�
                       r"\bслова\s+([^,.;:]{3,120})", re.I)
 
 
+# `«...», — эти слова командира корабля Павла Виноградова, сказанные им накануне, цитирует ИТАР-ТАСС`: the words'
+# owner stands before the outlet that quotes them
+WORDS_OF_BEFORE = re.compile(r"^(?:(?:эти|его|её|ее|их|такие)\s+)?слова\s+((?:[^,.;:]|\.(?=\w)){3,120}?)\s*(?:,[^.;]{0,80}?)?"
+                             r"\s(?:цитиру(?:ет|ют)|процитировал[аи]?|привод(?:ит|ят)|привел[аи]?|привёл|переда[её]т)\b", re.I)
 QUOTES_WHOM = re.compile(r"\b(?:цитиру(?:ет|ют)|процитировал[аи]?)\s+((?:[^,.;:«»\"“”]|\.(?=\w)){3,120})", re.I)
 
 
 def words_of(text: str, rules: Rules) -> tuple[str, str, str] | None:
     """`приводит Reuters слова представителя генсека ООН Антониу Гутерриша`: whose words, in the nominative;
     `цитирует Infox.ru пресс-службу Минобороны`: the one quoted is the verb's object, not its subject."""
-    m = WORDS_OF.search(text) if rules.lang == "ru" else None
+    m = WORDS_OF.search(text) or WORDS_OF_BEFORE.match(text.lstrip()) if rules.lang == "ru" else None
     if not m:
         whom = QUOTES_WHOM.search(text) if rules.lang == "ru" else None
         return quoted_object(whom.group(1), rules) if whom else None
@@ -1016,7 +1020,12 @@ def quoted_object(phrase: str, rules: Rules) -> tuple[str, str, str] | None:
     """The object of `цитирует` in the nominative: it opens at the first word that can only be in the
     accusative (the media quoting, if named, is the nominative before it)."""
     words = re.findall(r"[\w.-]+", phrase)
+    governed = set()  # `цитирует в пятницу ИТАР-ТАСС`: a preposition's accusative is a time or place, not the object
     for k, word in enumerate(words[:4]):
+        if word.lower() in rules.prepositions:
+            governed |= {k, k + 1}
+        if k in governed:
+            continue
         cases = {p.tag.case for p in russian.parses(word.lower()) if p.is_known or word[:1].isupper()}
         if "accs" in cases and "nomn" not in cases:
             obj = []
@@ -1029,6 +1038,9 @@ def quoted_object(phrase: str, rules: Rules) -> tuple[str, str, str] | None:
                 obj.append(w)
             if word[:1].isupper() and russian.is_name_part(word):
                 return "name", " ".join(russian.nominative_name(obj, "accs")), ""
+            named = next((j for j, w in enumerate(obj) if j and w[:1].isupper() and russian.is_name_part(w)), None)
+            if named is not None:  # `цитирует ТАСС командира экипажа Павла Виноградова`: the role's holder, named
+                return "name", " ".join(russian.nominative_name(obj[named:], "accs")), " ".join(russian.nominative_phrase(obj[:named]))
             nominative = " ".join(russian.nominative_phrase(obj))
             if _role_noun(word.lower(), rules) or russian.is_person_noun(nominative.split()[0].lower()):
                 return "role", nominative, ""  # `цитирует ТАСС министра обороны`: whoever holds the role

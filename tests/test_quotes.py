@@ -1005,3 +1005,14 @@ def test_a_russian_body_named_with_its_region_or_as_the_owner_of_a_site():
     assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("столичная мэрия", 3)]
     paragraphs = ["«Все показы будут бесплатными для зрителей», — сообщается на официальном сайте мэрии Москвы."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["мэрия Москвы"]
+
+
+def test_russian_words_of_someone_quoted_by_an_outlet():
+    quote = "«Экипаж не успевает почувствовать невесомость за шесть часов полёта»"
+    before = [quote + ", — эти слова командира корабля «Союз» Павла Виноградова, сказанные им накануне, цитирует ТАСС."]
+    assert [q.speaker for q in extract_quotes(before, "ru")] == ["Павел Виноградов"]
+    after = [quote + ", — цитирует в пятницу ТАСС командира экипажа Павла Виноградова."]
+    assert [q.speaker for q in extract_quotes(after, "ru")] == ["Павел Виноградов"]
+    # `в пятницу` is when, not whom
+    alone = [quote + ", — цитирует в пятницу ИТАР-ТАСС."]
+    assert [q.speaker for q in extract_quotes(alone, "ru")] in ([""], ["ИТАР-ТАСС"])
