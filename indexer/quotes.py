@@ -311,6 +311,8 @@ def narrates(previous: str, text: str, rules: Rules) -> bool:
         return False  # speech speaks of itself or to someone
     if NARRATION_OPENING.match(text) or ENCYCLOPEDIC_OPENING.match(text):
         return True
+    if text.rstrip().endswith(":") and introduces_speech(text, rules):
+        return True  # `В комментарии НТВ Резниченко сказал:` announces the next speech, it is none itself
     first = re.split(r"(?<=[.!?])\s", text, 1)[0]
     runs = name_runs(first, rules)
     if runs and runs[0][0] == 0:
@@ -321,9 +323,10 @@ def narrates(previous: str, text: str, rules: Rules) -> bool:
     for start, end, words in name_runs(clause, rules):
         after = clause[end:].split()
         # a person in full: a body's statement may name the body itself (`Роскомнадзор напоминает`)
+        # the speaker named again in full, as the article names him (a surname alone may be a relative's)
         if after and rules.is_verb(after[0]) and len(words) >= 2 and len(words[-1]) > 2 and not words[-1].isupper() \
-                and re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text):
-            return True  # the speaker named again, as the article names him
+                and re.search(rf"(?<![\w-]){re.escape(' '.join(words[-2:]))}(?![\w-])", text):
+            return True
     return False
 
 

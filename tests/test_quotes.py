@@ -1016,3 +1016,13 @@ def test_russian_words_of_someone_quoted_by_an_outlet():
     # `в пятницу` is when, not whom
     alone = [quote + ", — цитирует в пятницу ИТАР-ТАСС."]
     assert [q.speaker for q in extract_quotes(alone, "ru")] in ([""], ["ИТАР-ТАСС"])
+
+
+def test_a_paragraph_announcing_speech_is_no_block_quotation_and_a_relative_s_surname_is_no_narration():
+    paragraphs = ["Представитель больницы Олег Панов сказал:", "В комментарии телеканалу главный врач Иван Котов сказал:",
+                  "Состояние пациента стабильное, его жизни ничего не угрожает."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Иван Котов", 3)]
+    # the speaker's surname, but another first name: his wife, not the article naming him again
+    paragraphs = ["Активист Сергей Удальцов написал в своём блоге:",
+                  "Только что Анастасия Удальцова сообщила, что к нам домой пришла полиция. Это давление на семью."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Сергей Удальцов", 2)]
