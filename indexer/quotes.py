@@ -301,6 +301,9 @@ NARRATION_OPENING = re.compile(
     r"|As\s+reported\s+by)(?!\w)"
     r"|По\s+(?:данным|сообщению|информации)\s+[«\"A-ZА-ЯЁ]|Согласно\s+[«\"A-ZА-ЯЁ]|According\s+to\s+(?:the\s+)?[A-Z])")
 ENCYCLOPEDIC_OPENING = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,4}\s*\([^()]*[A-Za-z0-9][^()]*\)\s*(?:[—–]\s|родил|born\b)")
+DOCUMENTARY = re.compile(r"(?:говорится|сообщается|отмечается|сказано|указывается|подч[её]ркивается|заявлени|сообщени"
+                         r"|пресс-релиз|коммюнике|документ|постановлени|указ[еа]?\b|сайт|портал|текст"
+                         r"|\b(?:statement|release|website|report|document|reads|read)\b)", re.I)
 SECOND_PERSON = re.compile(r"\b(?:ты|тебя|тебе|вы|вас|вам|ваш\w*|твой|you|your)\b", re.IGNORECASE)
 
 
@@ -309,17 +312,19 @@ def narrates(previous: str, text: str, rules: Rules) -> bool:
     colon announced (whose box the page lost)."""
     if FIRST_PERSON.search(text.replace("I ", "i ", 0)) or SECOND_PERSON.search(text):
         return False  # speech speaks of itself or to someone
-    if NARRATION_OPENING.match(text) or ENCYCLOPEDIC_OPENING.match(text):
-        return True
     if text.rstrip().endswith(":") and introduces_speech(text, rules):
         return True  # `В комментарии НТВ Резниченко сказал:` announces the next speech, it is none itself
+    clause = clause_before(previous.rstrip(), len(previous.rstrip()) - 1, 0)
+    if DOCUMENTARY.search(clause):
+        return False  # a statement, a site, a release narrates in the third person itself (`Напомним, ...`)
+    if NARRATION_OPENING.match(text) or ENCYCLOPEDIC_OPENING.match(text):
+        return True
     first = re.split(r"(?<=[.!?])\s", text, 1)[0]
     runs = name_runs(first, rules)
     if runs and runs[0][0] == 0:
         rest = first[runs[0][1]:].split()
         if rest and rules.is_verb(rest[0]) and re.match(r"[\w-]+,?\s+(?:что|that)\b", first[runs[0][1]:].strip()):
             return True  # `Миллер добавил, что он «глубоко встревожен»`
-    clause = clause_before(previous.rstrip(), len(previous.rstrip()) - 1, 0)
     for start, end, words in name_runs(clause, rules):
         after = clause[end:].split()
         # a person in full: a body's statement may name the body itself (`Роскомнадзор напоминает`)

@@ -1026,3 +1026,12 @@ def test_a_paragraph_announcing_speech_is_no_block_quotation_and_a_relative_s_su
     paragraphs = ["Активист Сергей Удальцов написал в своём блоге:",
                   "Только что Анастасия Удальцова сообщила, что к нам домой пришла полиция. Это давление на семью."]
     assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Сергей Удальцов", 2)]
+
+
+def test_a_statement_after_a_colon_may_narrate_in_the_third_person():
+    paragraphs = ["На сайте Кремля говорится:",
+                  "Владимир Путин подчеркнул, что сотрудничество двух стран будет развиваться и дальше."]
+    assert [q.paragraph for q in extract_quotes(paragraphs, "ru")] == [2]
+    paragraphs = ["В заявлении пресс-службы МЧС говорится:",
+                  "Напомним, пожар на складе начался в ночь на вторник и был потушен через шесть часов."]
+    assert [q.paragraph for q in extract_quotes(paragraphs, "ru")] == [2]
