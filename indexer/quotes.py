@@ -275,7 +275,8 @@ def find_spans(paragraphs: list[str], introduces=None, narrates=None) -> list[Sp
 
 # Speech speaks of itself: a paragraph after a colon in the first person is someone's words even when
 # the colon's clause has no verb of speech (`Life News приводит его рассказ об аварии:`).
-FIRST_PERSON = re.compile(r"\b(?:я|мы|меня|мне|нас|нам|мой|моя|моё|мое|мои|наш|наша|наше|наши|I|we|my|our|me|us)\b",
+FIRST_PERSON = re.compile(r"\b(?:я|мы|меня|мне|мной|мною|нас|нам|нами|мой|моя|моё|мое|мои|моего|моей|моему|моим|моих|моими|моём|моем|моего"
+                          r"|наш|наша|наше|наши|нашего|нашей|нашему|нашим|наших|нашими|нашем|I|we|my|our|me|us)\b",
                           re.IGNORECASE)
 
 
@@ -287,8 +288,12 @@ def _is_block(previous: str, text: str, introduces, narrates=None) -> bool:
     return (previous.rstrip().endswith(":") and stripped[:1] not in DOUBLE_MARKS + "«" + DASHES
             and _word_count(stripped) >= MIN_WORDS
             and not ATTRIBUTED_INSIDE.search(stripped)  # narration quoting someone else (`«...», — отметил он`)
-            and (introduces(previous) or bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0))))
+            and (introduces(previous) or bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0)))
+                 or bool(FORMAL_YOU.search(stripped)))  # `В связи с Вашим запросом сообщаем`: a letter to someone
             and not (narrates and narrates(previous, stripped)))
+
+
+FORMAL_YOU = re.compile(r"\b(?:Вы|Вас|Вам|Вами|Ваш|Ваша|Ваше|Ваши|Вашего|Вашей|Вашему|Вашим|Ваших|Вашими|Вашем)\b")
 
 
 # When the page's quote box is lost, the paragraph after `X сказала:` is the article going on. It tells itself by
@@ -297,10 +302,11 @@ def _is_block(previous: str, text: str, introduces, narrates=None) -> bool:
 # the one the colon gave the word to as its subject (`Кирк Дуглас признался:` / `В 1994 году Кирк Дуглас был
 # признан`), or opens as an encyclopedia does (`Дарио Фо (24 марта 1926 года) — итальянский драматург`).
 NARRATION_OPENING = re.compile(
-    r"(?:(?:Ранее|Напомним|Как\s+(?:сообща|переда|пиш|отмеча|уточня|информиру)\w*|Как\s+стало\s+известно"
-    r"|As\s+reported\s+by)(?!\w)"
+    r"(?:(?:Ранее|Напомним|Позже|Позднее|Впоследствии|Тем\s+временем|Как\s+(?:сообща|переда|пиш|отмеча|уточня|информиру)\w*"
+    r"|Как\s+стало\s+известно|As\s+reported\s+by)(?!\w)"
     r"|По\s+(?:данным|сообщению|информации)\s+[«\"A-ZА-ЯЁ]|Согласно\s+[«\"A-ZА-ЯЁ]|According\s+to\s+(?:the\s+)?[A-Z])")
-ENCYCLOPEDIC_OPENING = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,4}\s*\([^()]*[A-Za-z0-9][^()]*\)\s*(?:[—–]\s|родил|born\b)")
+ENCYCLOPEDIC_OPENING = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,4}\s*\([^()]*[A-Za-z0-9][^()]*\)\s*(?:[—–]\s|родил|born\b)"
+                                  r"|[A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){1,3}\s+[—–]\s+(?!это\b)[а-яё]")  # `Евгений Евтушенко — автор`
 DOCUMENTARY = re.compile(r"(?:говорится|сообщается|отмечается|сказано|указывается|подч[её]ркивается|заявлени|сообщени"
                          r"|пресс-релиз|коммюнике|документ|постановлени|указ[еа]?\b|сайт|портал|текст"
                          r"|\b(?:statement|release|website|report|document|reads|read)\b)", re.I)
@@ -388,8 +394,15 @@ def _after_sentence(text: str) -> str:
 # ---------------------------------------------------------------- is it a quote?
 
 
+# A Russian law, decree or report is titled `«О мерах воздействия на лиц ...»`, `«Об информации ...»`: a capital О(б) and
+# a noun in the prepositional case, no sentence
+LAW_TITLE = re.compile(r"Об?\s+[а-яё]+(?:\s|$)")
+
+
 def is_title_like(text: str, rules: Rules) -> bool:
     """Capitalised words without closing punctuation: a name of a work, not speech."""
+    if rules.lang == "ru" and LAW_TITLE.match(text.strip()) and text.rstrip()[-1:] not in ".!?…":
+        return True
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in rules.name_links]
     if not words or text.rstrip()[-1:] in ".!?…":
         return False
@@ -2056,6 +2069,9 @@ def introduces_speech(paragraph: str, rules: Rules) -> bool:
     if POSSESSIVE_ACCORDING.search(last):
         return True  # `По её словам:`
     runs = name_runs(last, rules)
+    if rules.lang == "ru":  # `Имена кандидатов:` opens with a capital, but a common word's: it announces a list
+        runs = [r for r in runs if len(r[2]) > 1 or not (russian.is_common_word(r[2][0])
+                                                         or r[0] == 0 and russian.is_plain_noun(r[2][0]))]
     # `Гари Каспаров:`, `Хозяин крупной плантации Джино Дескальси:`: a name, perhaps after its role
     return 1 <= len(words) <= 8 and bool(runs) and (len(words) <= 4 or not last[runs[-1][1] :].strip(" ,.;"))
 

@@ -1035,3 +1035,27 @@ def test_a_statement_after_a_colon_may_narrate_in_the_third_person():
     paragraphs = ["В заявлении пресс-службы МЧС говорится:",
                   "Напомним, пожар на складе начался в ночь на вторник и был потушен через шесть часов."]
     assert [q.paragraph for q in extract_quotes(paragraphs, "ru")] == [2]
+
+
+def test_block_quotations_in_the_first_person_of_any_case_or_addressed_formally():
+    paragraphs = ["Новый тренер клуба Ли Вэй решил не выпускать на поле нападающего из-за лишнего веса:",
+                  "Он знает о моих планах на сезон, и в составе его не будет, пока он не сбросит вес."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Ли Вэй", 2)]
+    paragraphs = ["Министерство ответило редакции письмом (копия есть у журналиста).:",
+                  "В связи с Вашим запросом сообщаем, что нота о переименовании страны поступила в министерство в июне."]
+    assert [q.paragraph for q in extract_quotes(paragraphs, "ru")] == [2]
+
+
+def test_more_narration_after_a_colon_and_a_list_after_a_common_noun():
+    paragraphs = ["Об этом сообщил его друг Пётр Волков:", "Позже вдова поэта Анна Котова подтвердила эту информацию."]
+    assert extract_quotes(paragraphs, "ru") == []
+    paragraphs = ["Продюсер рассказал о планах поэта Ивана Сомова:", "Иван Сомов — автор более 150 книг, переведённых на многие языки."]
+    assert extract_quotes(paragraphs, "ru") == []
+    paragraphs = ["Имена кандидатов:", "Олег Петров (Oleg Petrov), 34 года, пилот авиакомпании «Аэрофлот»"]
+    assert extract_quotes(paragraphs, "ru") == []
+
+
+def test_a_russian_law_title_in_quotation_marks_is_no_quote():
+    paragraphs = ["Президент подписал закон «О мерах воздействия на лиц, причастных к нарушениям прав граждан», "
+                  "сообщает пресс-служба Кремля."]
+    assert extract_quotes(paragraphs, "ru") == []
