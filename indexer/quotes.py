@@ -2208,6 +2208,8 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     if title:
         return None
     found = attribute_before(before, rules)
+    lowercase_phrase = rules.lang == "ru" and span.text[:1].islower() and len(span.text.split()) >= MIN_WORDS \
+        and not span.block and not span.dash
     if found is None and rules.lang == "ru" and before.strip() and (before.rstrip().endswith(":") or any(
             russian.is_finite_verb(w.strip(",.;:!?")) for w in span.text.split())):
         # `после которого отшутилась: «...»`: a colon announces speech after any verb
@@ -2275,7 +2277,20 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
                 return Verdict(span.text, subject, "paragraph", span)
     if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
         return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
+    if lowercase_phrase and before.strip() and not LEGAL_TERM.search(before[-60:]):
+        # `описывала своё жилище как «светлое… с прекрасным видом на Лондон»`, `под этим понимается «деятельность по
+        # ...»`: four lowercase words or more in marks are someone's words even with no verb (a title opens with a
+        # capital; a charge or an article of a code is named: `обвиняют в «организации злоупотребления ...»`); the
+        # sentence's subject, or `по словам X`, or no one named (a law's or a document's text)
+        person = (_according_in(before, ctx, span) or _sentence_subject(before, ctx)
+                  or _pronoun_subject(before, ctx, span))
+        return Verdict(span.text, person or Person(""), "partial", span)
     return None
+
+
+# What names a charge, an article of a code or a ground: its words in marks are a label, not speech
+LEGAL_TERM = re.compile(r"(?:\bстать\w*|\bст\.|\bчаст[иьюе]\b|\bч\.|формулировк\w*|обвинени\w*|обвиня\w*|обвин[её]н\w*"
+                        r"|\bУК\b|кодекс\w*|по\s+делу|основани\w*|в\s+связи\s+с|по\s+признакам)[^.«»]{0,40}$", re.I)
 
 
 QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
@@ -2365,6 +2380,8 @@ def _pronoun_subject(before: str, ctx: Context, span: Span) -> Person | None:
     pronoun; whoever it points to."""
     sentence = SENTENCE_END.split(before)[-1]
     first = re.match(r"\s*(\w+)", sentence)
+    if ctx.rules.lang == "ru":  # `Позднее он узнал`, `В заявлении он также осуждал`: the subject pronoun after an opener
+        first = re.match(r"\s*(?:[\w-]+,?\s+){0,3}?(он|она|они)\b", sentence, re.I) or first
     if not first or first.group(1).lower() not in ctx.rules.pronouns or first.group(1).lower() in NEUTER_PRONOUNS:
         return None
     person = resolve("pronoun", first.group(1).lower(), "", ctx, span.paragraph, span.start - len(sentence))

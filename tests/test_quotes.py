@@ -1059,3 +1059,17 @@ def test_a_russian_law_title_in_quotation_marks_is_no_quote():
     paragraphs = ["Президент подписал закон «О мерах воздействия на лиц, причастных к нарушениям прав граждан», "
                   "сообщает пресс-служба Кремля."]
     assert extract_quotes(paragraphs, "ru") == []
+
+
+def test_a_russian_lowercase_phrase_of_four_words_in_marks_is_a_quotation_without_a_verb():
+    paragraphs = ["Актриса Анна Белова описывала свой дом как «светлый… с прекрасным видом на реку»."]
+    assert summary(extract_quotes(paragraphs, "ru")) == [("Анна Белова", "светлый… с прекрасным видом на", 1)]
+    paragraphs = ["Певец Олег Сомов заявил, что ему повезло. Позднее он узнал, что его болезнь была «бомбой с часовым механизмом»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Олег Сомов"]
+    paragraphs = ["В законопроекте под этим понимается «деятельность по распространению материалов и информации»."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("", 1)]
+    # a charge or an article of a code is named, not quoted; a short phrase is a scare quote
+    paragraphs = ["Его обвиняют в «организации злоупотребления властью и служебными полномочиями».",
+                  "Дело возбуждено по статье «причинение смерти по неосторожности».",
+                  "Переговоры вышли на «финишную прямую»."]
+    assert extract_quotes(paragraphs, "ru") == []
