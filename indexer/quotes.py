@@ -504,6 +504,9 @@ def _person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
         first = words.index(initials[0])
         return " ".join(words[first:])
     if rules.lang == "ru":
+        linked = next((k for k, w in enumerate(words) if k and w.lower() in russian.NAME_PARTICLES), None)
+        if linked is not None:  # `Хамад бен Халифа Аль Тани`: the particles join the names of one person
+            return " ".join(words[linked - 1 :])
         patronymic = re.search(r"(ович|евич|ич|овна|евна|ична)$", words[-2])
         return " ".join(words[-3:] if patronymic else words[-2:])
     if preceded_by_link or len(words) > 3:
@@ -731,7 +734,8 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
             return None  # `Заявление он сделал ...`
         words = words[1:]  # `Выступление Мадонны`
     k = 0
-    while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in HONORIFICS):
+    while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in HONORIFICS) \
+            and words[k + 1].lower() not in russian.NAME_PARTICLES:  # `Хамад бен Халифа`: a particle follows a name
         k += 1
     titled = k > 0 and words[k - 1].lower().rstrip(".") in HONORIFICS or text is not None and _titled(text, start)
     words = words[k:]
@@ -1332,6 +1336,10 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         full = full_name(name, ctx)
         if full:
             return full
+    if ctx.rules.lang == "ru" and len(name.split()) == 2 and name.split()[0].lower() in RU_TITLES_OF_ONE_NAME:
+        full = full_name(name.split()[1], ctx)  # `Шейх Хамад` is `Хамад бен Халифа Аль Тани` where the article says so
+        if full and len(full.name.split()) > 1 and full.name.split()[0] == name.split()[1]:
+            return full
     if not role:  # the role written where the article introduced the person
         role = next((p.role for p in ctx.people_named(name.split()[-1]) if p.name == name and p.role), "")
     person = Person(name, role)
@@ -1613,18 +1621,33 @@ def full_name(surname: str, ctx: Context) -> Person | None:
     `Анна` -> `Анна Ухалина`)."""
     named = ctx.people_named(surname)
     surname = russian.without_yo(surname)  # `Петр` is `Пётр Завьялов`, and the other way round
-    exact = [p for p in named if len(p.name.split()) > 1 and _surname(russian.without_yo(p.name)) == surname]
+    titled = RU_TITLES_OF_ONE_NAME | TITLES_OF_ONE_NAME  # `Шейх Хамад` is a title and a first name, no surname
+    exact = [p for p in named if len(p.name.split()) > 1 and _surname(russian.without_yo(p.name)) == surname
+             and p.name.split()[0].lower() not in titled]
     if exact:
         return exact[0]
     first = [p for p in named if len(p.name.split()) > 1 and russian.without_yo(p.name).split()[0] == surname]
     if len({p.name for p in first}) == 1:
         return first[0]
+    if first and ctx.rules.lang == "ru" and _one_declined_name([p.name for p in first]):
+        # `Андреа Падована` and `Андреа Падован`: one person, in two cases; the form the article uses most
+        names = [p.name for p in first]
+        best = max(sorted(set(names), key=len), key=names.count)
+        return next(p for p in first if p.name == best)
     if ctx.rules.lang == "en":  # Russian names decline: only the same form is safe
         close = [p for p in ctx.people_named(surname[:4]) if len(p.name.split()) > 1
                  and _same_surname(_surname(p.name), surname)]
         if close:
             return close[0]
     return None
+
+
+def _one_declined_name(names: list[str]) -> bool:
+    """The same first name with surnames that differ only by a case ending (Падован, Падована, Падованом)."""
+    lasts = {n.split()[-1] for n in names}
+    stem = min(lasts, key=len)
+    return len(stem) >= 4 and all(s.startswith(stem[:-1]) and len(s) - len(stem) <= 2 for s in lasts) \
+        and len({n.split()[0] for n in names}) == 1
 
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

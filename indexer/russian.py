@@ -106,6 +106,10 @@ def _name_readings(word: str) -> list:
             if NAME_TAGS & p.tag.grammemes and (p.is_known or "Surn" in p.tag.grammemes)]
 
 
+# Words that join the names of one person (`Хамад бен Халифа Аль Тани`, `Усама бин Ладен`): never declined
+NAME_PARTICLES = {"бен", "бин", "ибн", "аль", "эль", "ас", "ад", "ан", "ван", "фон", "де", "ди", "да", "дель", "ла", "ле"}
+
+
 def nominative_name(words: list[str], case: str | None = None) -> list[str]:
     """A person's name put back into the nominative: ["Сергея", "Лаврова"] -> ["Сергей", "Лавров"].
 
@@ -113,6 +117,12 @@ def nominative_name(words: list[str], case: str | None = None) -> list[str]:
     words agree on, the nominative where they can be read in it. Words the dictionary does not
     know as name parts are kept as written.
     """
+    kept = {k for k, w in enumerate(words) if w.lower() in NAME_PARTICLES
+            or k and words[k - 1].lower() in ("аль", "эль", "ас", "ад", "ан")}  # `Аль Тани` does not decline
+    if kept:
+        declined = nominative_name([w for k, w in enumerate(words) if k not in kept], case) if len(kept) < len(words) else []
+        it = iter(declined)
+        return [w if k in kept else next(it) for k, w in enumerate(words)]
     found, gender = name_case(words)
     given = case is not None
     if case and case != found:  # the context's case: the gender the words agreed on was another reading's

@@ -1073,3 +1073,12 @@ def test_a_russian_lowercase_phrase_of_four_words_in_marks_is_a_quotation_withou
                   "Дело возбуждено по статье «причинение смерти по неосторожности».",
                   "Переговоры вышли на «финишную прямую»."]
     assert extract_quotes(paragraphs, "ru") == []
+
+
+def test_names_joined_by_particles_titles_of_one_name_and_a_first_name_in_two_cases():
+    paragraphs = ["Эмир Катара шейх Хамад бен Халифа Аль Тани объявил, что отрекается от власти в пользу сына.",
+                  "Шейх Хамад сказал:", "Я уверен, что он готов выполнять возложенную на него миссию."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Хамад бен Халифа Аль Тани"]
+    paragraphs = ["Движение швей начал владелец ателье Марко Бертона. Марко Бертон рассказал, что шьёт маски.",
+                  "«Всё началось совершенно случайно в марте», — рассказал Марко. Марко Бертон добавил, что шьёт бесплатно."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Марко Бертон"]

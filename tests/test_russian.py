@@ -116,3 +116,9 @@ def test_a_surname_the_dictionary_does_not_know_declines_with_its_first_name():
     assert nominative_name(["Анны", "Сомовой"]) == ["Анна", "Сомова"]
     assert nominative_name(["Анну", "Сомову"]) == ["Анна", "Сомова"]
     assert nominative_name(["Анна", "Сомова"]) == ["Анна", "Сомова"]  # already in the nominative
+
+
+def test_name_particles_and_the_names_after_al_are_not_declined():
+    from indexer.russian import nominative_name
+    assert nominative_name(["Усамы", "бен", "Ладена"]) == ["Усама", "бен", "Ладен"]
+    assert nominative_name(["Хамад", "бен", "Халифа", "Аль", "Тани"]) == ["Хамад", "бен", "Халифа", "Аль", "Тани"]
