@@ -658,7 +658,8 @@ def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True
     found = [(seg, [r for r in map(lambda r: _speaker_run(r, rules, None if mode == "after" else seg),
                                    (nominative_tail(r, rules) if subject else r for r in name_runs(seg, rules)))
                     if r and not _is_org_acronym_after_role(seg, r, rules)
-                    and not (subject and rules.lang == "ru" and (not russian.can_be_nominative(r[2])
+                    and not (subject and rules.lang == "ru" and (not russian.can_be_nominative(
+                        r[2][:1] if _body_of_country(r[2], rules) else r[2])
                                                                  or _after_preposition(seg, r[0], rules, r[2])))])
              for seg in segments]
     found = [(seg, runs) for seg, runs in found if runs]
@@ -745,6 +746,8 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
                                                              for w in words):
             return None
     if rules.lang == "ru" and russian.is_geo(words[-1]):
+        if _body_of_country(words, rules):
+            return (start, end, words)  # `МИД России`, `ФСБ России`, `Минобороны Украины`: a body of the country
         return None  # Боливии, Калифорния, Саудовскую Аравию
     if len(words) >= 2 and _is_city(" ".join(words)) and words[-1].lower() not in ORGANISATION_HEADS:
         return None  # Saudi Arabia, New Zealand (a town called White House aside)
@@ -754,6 +757,12 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
                                                        or words[0].lower() in demonyms())):
         return None
     return (start, end, words)
+
+
+def _body_of_country(words: list[str], rules: Rules) -> bool:
+    """`МИД России`, `Минобороны Украины`: an acronym or a body noun, then the place in the genitive."""
+    return rules.lang == "ru" and len(words) >= 2 and russian.is_geo(words[-1]) and not russian.is_geo(words[0]) \
+        and (words[0].isupper() and len(words[0]) > 1 or _body_lemma(words[0], rules))
 
 
 ORGANISATION_WORDS = {"university", "institute", "college", "school", "fund", "bank", "times", "post", "news", "journal",
@@ -2471,6 +2480,8 @@ def _by_syntax(found: tuple[str, str, str], span: Span, prev_end: int, ctx: Cont
     if 0 < len(shorter) < len(longer) and russian.without_yo(longer[-1]) == russian.without_yo(shorter[-1]) \
             and not any(w.isupper() for w in longer[: -len(shorter)]):
         return found  # the same person, named more fully by the rules (`Римский Франциск`; not `НТВ Резниченко`)
+    if 0 < len(shorter) < len(longer) and longer[: len(shorter)] == shorter:
+        return found  # the same body, its place kept by the rules (`МИД России`; the recogniser cuts it at the place)
     return parsed
 
 

@@ -1082,3 +1082,11 @@ def test_names_joined_by_particles_titles_of_one_name_and_a_first_name_in_two_ca
     paragraphs = ["Движение швей начал владелец ателье Марко Бертона. Марко Бертон рассказал, что шьёт маски.",
                   "«Всё началось совершенно случайно в марте», — рассказал Марко. Марко Бертон добавил, что шьёт бесплатно."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Марко Бертон"]
+
+
+def test_a_body_of_a_country_is_named_with_the_country():
+    paragraphs = ["«Нота о переименовании страны поступила в министерство в июне», — сообщил МИД России."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["МИД России"]
+    paragraphs = ["Минобороны Украины заявило журналистам:",
+                  "Все военнослужащие, задержанные на границе, вернутся домой до конца недели."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Минобороны Украины"]
