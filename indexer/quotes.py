@@ -560,6 +560,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
                 if nouns:
                     if rules.lang == "en" and head[0].lower() in INDEFINITE and _unnamed_role(nouns[-1]):
                         return NOBODY  # `said a witness`: someone the text does not name
+                    if rules.lang == "ru" and nouns[0] in RU_SPOKESPEOPLE and len(nouns) > 1:
+                        return "role", " ".join(nouns[:4]), ""  # `представитель следственного управления`: whole
                     return "role", nouns[-1] if rules.lang == "ru" else " ".join(nouns[:2]), ""
     if mode == "before" and lowered[-1] in rules.pronouns:
         return "pronoun", lowered[-1], ""
@@ -1327,9 +1329,20 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         owner = document_owner(ctx, paragraph, upto)
         if owner:
             return owner
+    if kind == "role" and ctx.rules.lang == "ru" and name.split()[0] in RU_SPOKESPEOPLE and len(name.split()) > 1:
+        # `рассказал представитель следственного управления`: someone who speaks for a body; the person if the
+        # article names the holder of that role, else the body itself (`следственное управление СК РФ по ...`)
+        held = _by_role(name, ctx, (paragraph, upto))
+        body = " ".join(russian.nominative_phrase(name.split()[1:]))
+        return held or Person(_complete_body(body, ctx) if _body_lemma(name.split()[1], ctx.rules)
+                              or _body_lemma(name.split()[-1], ctx.rules) else "")
     if kind == "role":
         return (_by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent
                 or _named_later(ctx, paragraph, upto) or protagonist(ctx) or Person(""))
+    if kind == "body" and ctx.rules.lang == "ru" and name.split() and name.split()[0].islower() \
+            and russian.is_person_noun(name.split()[0]):
+        # `на официальном сайте президента говорится`: the site's owner is a person, named by the role
+        return resolve("role", name, role, ctx, paragraph, upto)
     if kind == "body":  # a body named as the source of a document: a place's name may be its name (Ватикан)
         return Person(_complete_body(name, ctx))
     if kind != "name":
@@ -1382,20 +1395,27 @@ def _inverted_name(part: str, ctx: Context) -> Person | None:
     return person if person.name and (len(person.name.split()) > 1 or _person_like(person.name.split(), ctx)) else None
 
 
+RU_SPOKESPEOPLE = {"представитель", "пресс-секретарь", "спикер", "официальный", "сотрудник"}
+
+
 def _complete_body(name: str, ctx: Context) -> str:
     """`полиция` -> `полиция РА`: a Russian body named by a common noun alone is the one the article
     names in full with its complement (`пресс-служба полиции РА`), in any case; the first such mention."""
     if ctx.rules.lang != "ru" or any(c.isupper() for c in name) or len(name.split()) > 2:
         return name
-    stem = f"[{re.escape(name[0].upper() + name[0])}]" + re.escape(name[1: max(4, len(name) - 2)])
-    # `полиции РА`, `федерации футбола Португалии`: genitive words, the last of them a name
-    complement = r"((?:[а-яё]+\s+){0,2}(?:[A-ZА-ЯЁ][\w.-]*)(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
+    words_of_name = name.split()
+    stem = f"[{re.escape(name[0].upper() + name[0])}]" + re.escape(words_of_name[0][1: max(4, len(words_of_name[0]) - 2)])
+    stem += "[а-яё]{0,3}" + "".join(rf"\s+{re.escape(w[: max(3, len(w) - 2)])}[а-яё]{{0,3}}" for w in words_of_name[1:])
+    # `полиции РА`, `федерации футбола Португалии`, `следственного управления СК РФ по Кабардино-Балкарии`: genitive
+    # words, the last of them a name (a region after `по` too)
+    complement = r"((?:[а-яё]+\s+){0,2}(?:[A-ZА-ЯЁ][\w.-]*)(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}(?:\s+по\s+[A-ZА-ЯЁ][\w.-]*(?:\s+[а-яё]+)?)?)"
     for text in ctx.paragraphs:
-        for m in re.finditer(rf"(?<![\w-]){stem}[а-яё]{{0,3}}\s+{complement}", text):
+        for m in re.finditer(rf"(?<![\w-]){stem}\s+{complement}", text):
             words = [w.rstrip(".") for w in m.group(1).split()]
+            regional = words.index("по") if "по" in words else len(words)
             # the complement is in the genitive (`России`) or an acronym (`РА`, `МВД`); not a new subject
             if all(w.isupper() and len(w) > 1 or any(p.tag.case == "gent" for p in russian.parses(w.lower()))
-                   for w in words) and not _opens_a_sentence(text, text.find(words[-1], m.start(1))):
+                   for w in words[:regional]) and not _opens_a_sentence(text, text.find(words[-1], m.start(1))):
                 return f"{name} {' '.join(words)}"
     return name
 
@@ -1530,7 +1550,7 @@ def document_speaker(clause: str, rules: Rules) -> str:
 RU_PLURAL_SPEECH = r"(?:[а-яё]+ли|[а-яё]+(?:ют|ят))"
 RU_REPORTING_BODY = [
     re.compile(rf"(?:^|[^\w-])[вВ]о?\s+((?:[\w.-]+\s+){{0,6}}?[\w.-]+),?\s+(?:также\s+|уже\s+)?({RU_PLURAL_SPEECH})\b"),
-    re.compile(rf"\b({RU_PLURAL_SPEECH})\s+(?:[\w.-]+\s+)?во?\s+((?:[\w.-]+\s*){{1,5}})"),
+    re.compile(rf"\b({RU_PLURAL_SPEECH})\s+(?:[\w.-]+\s+)?во?\s+((?:[«»\"\w.-]+\s*){{1,5}})"),
 ]
 
 
@@ -1549,8 +1569,14 @@ def reporting_body(clause: str, rules: Rules) -> str:
 
 
 def _body_lemma(word: str, rules: Rules) -> bool:
-    """`мэрии`, `службы`: a common noun that names a body, in any case."""
-    return any(p.normal_form in rules.body_nouns for p in russian.parses(word.lower()) if p.tag.POS == "NOUN")
+    """`мэрии`, `службы`: a common noun that names a body, in any case; a compound of one too (`оргкомитете`,
+    `горизбиркома`: комитет, избирком)."""
+    return any(_is_body_noun(p.normal_form, rules) for p in russian.parses(word.lower()) if p.tag.POS == "NOUN")
+
+
+def _is_body_noun(lemma: str, rules: Rules) -> bool:
+    return lemma in rules.body_nouns or any(lemma.endswith(b) and len(lemma) > len(b) + 1
+                                            for b in ("комитет", "избирком", "управление", "служба", "инспекция"))
 
 
 def _body_phrase(words: list[str], rules: Rules) -> str:
@@ -1562,7 +1588,7 @@ def _body_phrase(words: list[str], rules: Rules) -> str:
         return ""
     head = words[0]
     lemma = next((p.normal_form for p in russian.parses(head.lower()) if p.tag.case == "loct" or p.tag.case == "loc2"), "")
-    is_body = head.isupper() and len(head) > 1 or lemma in rules.body_nouns
+    is_body = head.isupper() and len(head) > 1 or _is_body_noun(lemma, rules)
     if not is_body or russian.is_geo(head):
         return ""  # `в Москве`, `в понедельник`, `в интервью`
     kept = [head]
