@@ -1664,6 +1664,17 @@ def full_name(surname: str, ctx: Context) -> Person | None:
     first = [p for p in named if len(p.name.split()) > 1 and russian.without_yo(p.name).split()[0] == surname]
     if len({p.name for p in first}) == 1:
         return first[0]
+    if not first and ctx.rules.lang == "ru" and len(surname) >= 3:
+        # `Эдер` and `нападающего Эдера Маседу`: the first name the article gives in another case (a case ending of
+        # one or two letters), the rest of the name as the dictionary puts it in the nominative
+        declined = [p for p in named if len(p.name.split()) > 1 and p.name.split()[0] != surname
+                    and russian.without_yo(p.name).split()[0].startswith(surname)
+                    and 0 < len(p.name.split()[0]) - len(surname) <= 2 and p.name.split()[0][len(surname):] in ("а", "у", "ом", "е", "я", "ю", "ем")]
+        if len({p.name for p in declined}) == 1:
+            words = declined[0].name.split()
+            case = russian.name_case(words)[0]
+            rest = russian.nominative_name(words, case)[1:] if case != "nomn" else words[1:]
+            return Person(" ".join([surname] + rest), declined[0].role, declined[0].where)
     if first and ctx.rules.lang == "ru" and _one_declined_name([p.name for p in first]):
         # `Андреа Падована` and `Андреа Падован`: one person, in two cases; the form the article uses most
         names = [p.name for p in first]

@@ -1106,3 +1106,10 @@ def test_who_speaks_for_a_body_and_a_body_of_a_compound_noun_or_a_person_s_site(
                   "В сообщении на официальном сайте президента говорится:",
                   "Считать ушедшим в отставку правительство, сформированное в соответствии с соглашением."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Алмазбек Атамбаев"]
+
+
+def test_a_first_name_completed_from_the_full_name_in_another_case():
+    paragraphs = ["Клуб выиграл благодаря голу нападающего Эдера Маседу.",
+                  "Нападающий клуба Эдер поделился эмоциями после матча:",
+                  "Я просто откликнулся на передачу и забил. Очень счастлив за себя и за команду."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Эдер Маседу"]
