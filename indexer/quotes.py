@@ -2449,11 +2449,15 @@ def _pronoun_subject(before: str, ctx: Context, span: Span) -> Person | None:
     pronoun; whoever it points to."""
     sentence = SENTENCE_END.split(before)[-1]
     first = re.match(r"\s*(\w+)", sentence)
+    pronoun = first.group(1).lower() if first else ""
     if ctx.rules.lang == "ru":  # `Позднее он узнал`, `В заявлении он также осуждал`: the subject pronoun after an opener
-        first = re.match(r"\s*(?:[\w-]+,?\s+){0,3}?(он|она|они)\b", sentence, re.I) or first
-    if not first or first.group(1).lower() not in ctx.rules.pronouns or first.group(1).lower() in NEUTER_PRONOUNS:
+        later = re.match(r"\s*(?:[\w-]+,?\s+){0,3}?(он|она|они)\b", sentence, re.I)
+        # `Его опыт описывается как «...»`: the owner of the subject is whose words they are
+        owner = re.match(r"\s*(Его|Её|Ее)\s+[а-яё]+", sentence)
+        pronoun = later.group(1).lower() if later else POSSESSOR[owner.group(1).lower()] if owner else pronoun
+    if not pronoun or pronoun not in ctx.rules.pronouns or pronoun in NEUTER_PRONOUNS:
         return None
-    person = resolve("pronoun", first.group(1).lower(), "", ctx, span.paragraph, span.start - len(sentence))
+    person = resolve("pronoun", pronoun, "", ctx, span.paragraph, span.start - len(sentence))
     return person if person.name else None
 
 

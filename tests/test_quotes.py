@@ -1113,3 +1113,9 @@ def test_a_first_name_completed_from_the_full_name_in_another_case():
                   "Нападающий клуба Эдер поделился эмоциями после матча:",
                   "Я просто откликнулся на передачу и забил. Очень счастлив за себя и за команду."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Эдер Маседу"]
+
+
+def test_a_russian_partial_quotation_after_a_possessive_goes_to_its_owner():
+    paragraphs = ["Инженер Олег Сомов работает в компании с мая 2017 года. "
+                  "Его опыт описывается как «разработка материалов и систем для хранения энергии»."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Олег Сомов"]
