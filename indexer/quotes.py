@@ -540,6 +540,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     if mode == "after" and lowered[0] in rules.pronouns:
         return "pronoun", lowered[0], ""
     if rules.lang == "ru" and mode in ("after", "before") and _unnamed_ru(lowered if mode == "after" else lowered[:3]):
+        named = [r for r in name_runs(phrase.split(",", 1)[1], rules) if len(r[2]) >= 2] if mode == "after" and "," in phrase else []
+        if named and _certainly_nominative(named[0][2]) or named and russian.can_be_nominative(named[0][2]):
+            # `сказал один из зрителей, 62-летний Хоакин Ортис`: the one is then named, in apposition
+            return "name", person_name(named[0][2], False, rules), ""
         return NOBODY  # `сказал один из жителей`, `заявил источник в правительстве`, `Собеседник агентства сообщил`
     if mode == "after" and phrase[:1].islower() and lowered[0] not in rules.prepositions:
         # `признался юный гимнаст`: a role noun phrase and no full name anywhere after it
@@ -1046,7 +1050,13 @@ def words_of(text: str, rules: Rules) -> tuple[str, str, str] | None:
     if not m:
         whom = QUOTES_WHOM.search(text) if rules.lang == "ru" else None
         return quoted_object(whom.group(1), rules) if whom else None
-    found = parse_speaker(re.split(r"\s+о\s+том\b", m.group(1))[0], rules, "after", subject=False)
+    phrase = re.split(r"\s+о\s+том\b", m.group(1))[0]
+    runs = name_runs(phrase, rules)
+    if runs and not phrase[: runs[0][0]].strip():
+        # `цитирует слова Армстронга главная газета Сент-Луиса`: the name right after `слова` owns them
+        found = ("name", person_name(runs[0][2], False, rules), "")
+    else:
+        found = parse_speaker(phrase, rules, "after", subject=False)
     if found[0] != "name":
         return None
     return "name", " ".join(russian.nominative_name(found[1].split(), "gent")), found[2]
@@ -1078,8 +1088,9 @@ def quoted_object(phrase: str, rules: Rules) -> tuple[str, str, str] | None:
             if named is not None:  # `цитирует ТАСС командира экипажа Павла Виноградова`: the role's holder, named
                 return "name", " ".join(russian.nominative_name(obj[named:], "accs")), " ".join(russian.nominative_phrase(obj[:named]))
             nominative = " ".join(russian.nominative_phrase(obj))
-            if _role_noun(word.lower(), rules) or russian.is_person_noun(nominative.split()[0].lower()):
-                return "role", nominative, ""  # `цитирует ТАСС министра обороны`: whoever holds the role
+            if _role_noun(word.lower(), rules) or any(russian.is_person_noun(w.lower()) for w in nominative.split()[:2]):
+                # `цитирует ТАСС министра обороны`, `цитирует РБК белорусского лидера`: whoever holds the role
+                return "role", nominative, ""
             return "body", nominative, ""
     return None
 
@@ -1272,7 +1283,10 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
         runs = [r for r in map(lambda r: _speaker_run(r, rules, last), name_runs(last, rules))
                 if r and (rules.lang != "ru" or russian.can_be_nominative(r[2]))]
         if runs:  # no verb of speech: the clause's subject, which comes first (`представитель РПЦ, который ...`)
-            return "name", person_name(runs[0][2], False, rules), ""
+            # or stands against its verb (`в день 60-летия Путина ... Дмитрий Киселёв посвятил этому комментарий:`)
+            against = [r for r in runs if rules.lang == "ru" and len(r[2]) >= 2
+                       and russian.is_finite_verb((last[r[1]:].split() or [""])[0].strip(",."))]
+            return "name", person_name((against or runs)[0][2], False, rules), ""
         pronoun = personal_pronoun(last, rules)
         if pronoun:
             return "pronoun", pronoun, ""  # `Заявление он сделал на заседании ассамблеи:`
@@ -1414,7 +1428,9 @@ def _complete_body(name: str, ctx: Context) -> str:
             words = [w.rstrip(".") for w in m.group(1).split()]
             regional = words.index("по") if "по" in words else len(words)
             # the complement is in the genitive (`России`) or an acronym (`РА`, `МВД`); not a new subject
-            if all(w.isupper() and len(w) > 1 or any(p.tag.case == "gent" for p in russian.parses(w.lower()))
+            # (a name in Latin letters does not decline: `группы The Rolling Stones`)
+            if all(w.isupper() and len(w) > 1 or re.fullmatch(r"[A-Za-z][\w.'’-]*", w)
+                   or any(p.tag.case == "gent" for p in russian.parses(w.lower()))
                    for w in words[:regional]) and not _opens_a_sentence(text, text.find(words[-1], m.start(1))):
                 return f"{name} {' '.join(words)}"
     return name
@@ -1455,9 +1471,9 @@ def _article_words(ctx: Context) -> set[str]:
 
 RU_DOCUMENT = (r"(?:сообщени|заявлени|пресс-релиз|материал|письм|обращени|коммюнике|некролог|документ)\w*")
 RU_SITE = r"(?:сайте|странице|портале|интернет-портале|интернет-сайте)"
-RU_SAYS = r"(?:говорится|отмечается|сказано|указывается|подчеркивается|подчёркивается|сообщается)"
+RU_SAYS = r"(?:отмечено|заявлено|указано|говорится|отмечается|сказано|указывается|подчеркивается|подчёркивается|сообщается)"
 RU_DOCUMENT_OF = [
-    re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),
+    re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)(?:\s*,[^:«».]{{0,100}}?,)?\s+{RU_SAYS}", re.I),
     re.compile(rf"{RU_SAYS}\s+в[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s*){{1,4}})", re.I),
     # `На сайте столичной мэрии отмечается`, `сообщается на официальном сайте Роскомнадзора`: the site's owner
     re.compile(rf"\bна\s+(?:(?:официальном|своём|своем)\s+)?{RU_SITE}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),
@@ -1542,6 +1558,8 @@ def document_speaker(clause: str, rules: Rules) -> str:
                 return " ".join(russian.nominative_phrase(kept[:2]))  # `столичной мэрии` -> `столичная мэрия`
             if kept and _body_lemma(kept[0], rules):
                 return " ".join(russian.nominative_phrase(kept))  # `мэрии Москвы` -> `мэрия Москвы`
+            if len(kept) >= 2 and kept[0][:1].isupper() and russian.is_adjective(kept[0]):
+                return " ".join(russian.nominative_phrase(kept))  # `Белого дома`, `Следственного комитета`: a name
     return ""
 
 
@@ -2010,9 +2028,19 @@ def _person_of(words: list[str], ctx: Context) -> Person:
     name = person_name(words, False, ctx.rules)
     if len(name.split()) == 1:
         return full_name(name, ctx) or Person(name)
-    for p in ctx.people_named(name.split()[-1]):
+    named = ctx.people_named(name.split()[-1])
+    for p in named:
         if p.name == name:
             return p
+    if ctx.rules.lang == "ru":
+        # `Александра Лукашенко` read where the article has it as `Александр Лукашенко` (the genitive `по словам`
+        # asked for): the same surname, the first name one of its case forms
+        first = name.split()[0]
+        for p in named:
+            words = p.name.split()
+            if len(words) == len(name.split()) and words[1:] == name.split()[1:] and first.startswith(words[0]) \
+                    and 0 < len(first) - len(words[0]) <= 2:
+                return p
     return Person(name)
 
 
@@ -2030,6 +2058,9 @@ def _same_surname(a: str, b: str) -> bool:
 
 def _by_role(noun: str, ctx: Context, here: tuple[int, int]) -> Person | None:
     """`the diplomat` -> the nearest person named before whose role fits."""
+    if ctx.rules.lang == "ru" and len(noun.split()) > 1 and russian.is_adjective(noun.split()[0]) \
+            and not russian.is_person_noun(noun.split()[0]):
+        noun = " ".join(noun.split()[1:] + noun.split()[:1])  # `белорусский лидер`: the noun, then what qualifies it
     key = noun.split()[0]
     wanted = set(ctx.rules.role_synonyms.get(key, [])) | {key[:-1] if len(key) > 5 else key}
     for phrase, syns in ctx.rules.role_synonyms.items():
@@ -2088,7 +2119,9 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
             continue
         name = person_name(checked[2], link, rules)
         if rules.lang == "ru":
-            name = " ".join(russian.nominative_name(name.split()))
+            # `по словам самого Александра Лукашенко`: the genitive the phrase asks for (not a woman Александра)
+            asked = "gent" if re.search(r"\bпо\s+(?:словам|мнению)\b[^,.;:«»]{0,60}$", before, re.I) else None
+            name = " ".join(russian.nominative_name(name.split(), asked))
         leftover = " ".join(words[: len(words) - len(name.split())])
         role = _role_text(_clause_tail(before) + " " + leftover, rules)
         people.append(Person(name, role, (n, start)))
@@ -2133,7 +2166,8 @@ def introduces_speech(paragraph: str, rules: Rules) -> bool:
     words = last.split()
     if any(rules.is_verb(w) for w in words) or any(phrase in last.lower() for phrase in rules.according):
         return True
-    if re.search(r"\b(?:словами|words|statement|заявлени\w*|обращени\w*|message|сообщени\w*|указ\w*|текст\w*)\b", last.lower()):
+    if re.search(r"\b(?:словами|words|statement|заявлени\w*|обращени\w*|message|сообщени\w*|указ\w*|текст\w*"
+                 r"|комментари\w*|реч[ьи]|выступлени\w*|послани\w*|видеообращени\w*)\b", last.lower()):
         return True
     if POSSESSIVE_ACCORDING.search(last):
         return True  # `По её словам:`

@@ -1119,3 +1119,28 @@ def test_a_russian_partial_quotation_after_a_possessive_goes_to_its_owner():
     paragraphs = ["Инженер Олег Сомов работает в компании с мая 2017 года. "
                   "Его опыт описывается как «разработка материалов и систем для хранения энергии»."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Олег Сомов"]
+
+
+def test_more_russian_attribution_constructions():
+    # someone unnamed, then named in apposition
+    paragraphs = ["«Теперь и умереть спокойно можно, я видел их концерт», — сказал один из зрителей, 62-летний Хоакин Ортис."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Хоакин Ортис"]
+    # a statement noted in a group's statement; a body completed with its Latin name
+    paragraphs = ["Концерт группы The Rolling Stones собрал полмиллиона зрителей.",
+                  "«За всю нашу долгую карьеру нам довелось играть во многих местах», — это было отмечено в заявлении группы."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["группа The Rolling Stones"]
+    # a statement with a participial clause before говорится
+    paragraphs = ["В сообщении Белого дома, выпущенном в воскресенье, 1 мая, говорится:",
+                  "Президент и госпожа Обама сегодня объявили, что их дочь начнёт учиться в университете."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Белый дом"]
+    # a comment announced by a colon; the subject against its verb, not a genitive before it
+    paragraphs = ["В день 60-летия Путина ведущий Дмитрий Киселёв посвятил этому событию комментарий:",
+                  "По масштабу деятельности этот политик сопоставим лишь с немногими предшественниками."]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Дмитрий Киселёв", 2)]
+    # the owner of the words right after слова; a role opened by an adjective; the genitive after по словам
+    paragraphs = ["«Мы дали ему понять, что место в команде надо заработать», — цитирует слова Армстронга главная газета "
+                  "Сент-Луиса St. Louis Post-Dispatch. Генеральный менеджер клуба Даг Армстронг отказался от комментариев."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Даг Армстронг"]
+    paragraphs = ["По словам самого Александра Лукашенко, речь идёт о защите. «Это будет значительная поддержка странам, "
+                  "входящим в союз», — цитирует РБК белорусского лидера."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Александр Лукашенко"]
