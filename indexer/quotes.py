@@ -1506,7 +1506,11 @@ RU_POSSESSIVE_DOCUMENT = re.compile(rf"(?:{RU_SAYS}|написано)\s+в[о]?\
 RU_OWNERLESS_DOCUMENT = re.compile(
     rf"^\W*(?:в[о]?\s+(?:этом\s+|том\s+же\s+)?{RU_DOCUMENT}|указ\w*|документ\w*)[\s,]+(?:в\s+частности[\s,]+)?{RU_SAYS}\b"
     rf"|^\W*{RU_SAYS}\s+в[о]?\s+(?:этом\s+)?{RU_DOCUMENT}\W*$"
-    rf"|^\W*(?:полный\s+)?текст\s+{RU_DOCUMENT}\s*:?\s*$", re.I)  # `Текст заявления:`
+    rf"|^\W*(?:полный\s+)?текст\s+{RU_DOCUMENT}\s*:?\s*$"  # `Текст заявления:`
+    # `Соответствующий указ опубликован сегодня на портале правовой информации:`, `... с формулировкой:`: a
+    # document published or worded, its issuer unnamed here
+    rf"|^\W*(?:[А-ЯЁа-яё]+\s+)?(?:указ|документ|постановлени|приказ|распоряжени|заявлени|закон)\w*\s+(?:был[аио]?\s+)?"
+    rf"(?:опубликован|размещ[её]н|подписан|издан)\w*[^:«»]*:?\s*$|\bс\s+формулировкой\s*:\s*$", re.I)
 OWNERLESS = ("document", "", "")
 
 
@@ -1520,6 +1524,9 @@ def _document_issuer(ctx: Context, paragraph: int, upto: int) -> Person | None:
             named = re.match(r"\s*(?:[А-ЯЁа-яё-]+\s+){1,3}«([^«»]{2,40})»", sentence)
             if named:
                 return Person(named.group(1))
+            agent = _passive_agent(sentence, ctx) if ctx.rules.lang == "ru" else None
+            if agent:
+                return agent
             subject = _sentence_subject(_masked_quotations(sentence), ctx, lone_named_once=False)
             if subject:
                 return subject
@@ -1530,6 +1537,22 @@ def _document_issuer(ctx: Context, paragraph: int, upto: int) -> Person | None:
                     and not russian.is_person_noun(words[0]) and russian.can_be_nominative(words[:1]):
                 # `Министерство иностранных дел России опубликовало заявление`: the body that is its subject
                 return Person(" ".join(words[:verb]).strip(",;:"))
+    return None
+
+
+RU_SIGNED = re.compile(r"\b(?:был[аио]?\s+)?(?:подписан[аоы]?|издан[аоы]?|утвержд[её]н[аоы]?|опубликован[аоы]?)\b", re.I)
+
+
+def _passive_agent(sentence: str, ctx: Context) -> Person | None:
+    """`Президентом России Владимиром Путиным был подписан Указ`: the agent of a passive, in the instrumental, issued
+    the document."""
+    if not RU_SIGNED.search(sentence):
+        return None
+    for start, end, words in name_runs(sentence, ctx.rules):
+        if len(words) >= 2 and all(w[-2:] in ("ым", "им", "ом", "ем", "ой", "ей") or w[-1:] in ("ю",) for w in words[-2:]):
+            name = russian.nominative_name(words[-2:], "ablt")
+            if name != words[-2:]:
+                return _person_of(name, ctx)
     return None
 
 
