@@ -2320,6 +2320,8 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
     at_end = not end_text[span.end + len(after) :].strip(" .")
     before = clause_before(text, span.start, prev_end)
     # a name of a work or a body opens with a capital (`банк «Открытие»`); `банк «не планирует ...»` is speech
+    if _glossed_title(text, span, rules):
+        return None
     title = is_title_like(span.text, rules) or after_title_noun(before, rules) and not span.text[:1].islower()
     found = attribute_after(after, span.text, at_end, rules)
     if found and found[0] == "unknown":
@@ -2417,6 +2419,17 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
 # What names a charge, an article of a code or a ground: its words in marks are a label, not speech
 LEGAL_TERM = re.compile(r"(?:\bстать\w*|\bст\.|\bчаст[иьюе]\b|\bч\.|формулировк\w*|обвинени\w*|обвиня\w*|обвин[её]н\w*"
                         r"|\bУК\b|кодекс\w*|по\s+делу|основани\w*|в\s+связи\s+с|по\s+признакам)[^.«»]{0,40}$", re.I)
+
+
+def _glossed_title(text: str, span: Span, rules: Rules) -> bool:
+    """`по части 3 статьи 295 УК («Нарушение правил безопасности ...»)`, `222-й — «Незаконный оборот оружия»`: a
+    capitalised Russian phrase with no verb, in parentheses or after a number and a dash, glosses a name (an article
+    of a code, a title); it is no one's words."""
+    if rules.lang != "ru" or not span.text[:1].isupper() or span.text.rstrip()[-1:] in "!?…" \
+            or any(russian.parses(w.strip(",.;:!?").lower())[0].tag.POS == "VERB" for w in span.text.split() if w.strip(",.;:!?")):
+        return False  # (the likeliest reading: `правил` is the rules' genitive before it is a verb)
+    before = text[max(0, span.start - 12) : span.start].rstrip()
+    return before.endswith("(") or bool(re.search(r"\d[\w-]*\s*[–—-]$", before))
 
 
 QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")

@@ -1155,3 +1155,15 @@ def test_a_decree_quoted_after_a_colon_is_its_signer_s():
                   "Полный текст документа:",
                   "На основании статьи 19 Федерального закона постановляю отрешить от должности главу республики."]
     assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "ru")] == [("Владимир Путин", 2)]
+
+
+def test_a_capitalised_gloss_in_parentheses_or_after_a_numbered_dash_is_a_title():
+    paragraphs = ["Возбуждено дело по части 3 статьи 295 Уголовного кодекса («Нарушение правил безопасности движения, "
+                  "повлекшее смерть двух и более лиц»)."]
+    assert extract_quotes(paragraphs, "ru") == []
+    paragraphs = ["Дело возбуждено по двум статьям: 105-й — «Умышленное убийство» и 222-й — «Незаконный оборот оружия и "
+                  "боеприпасов». По словам представителя СК Ивана Петрова, расследование продолжается."]
+    assert extract_quotes(paragraphs, "ru") == []
+    # speech in parentheses has a verb
+    paragraphs = ["Министр ответил на вопрос («Мы рассмотрим это предложение на следующей неделе») и ушёл."]
+    assert len(extract_quotes(paragraphs, "ru")) == 1
