@@ -559,7 +559,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
             full_names = []
         if not full_names:
             head = re.split(r"[,.;]", phrase)[0].split()[:4]
-            if not any(_is_name_token(w, False) for w in head):
+            if rules.lang == "ru" and (_role_noun(lowered[0], rules) or russian.is_person_noun(lowered[0])):
+                # `признался ветеран НХЛ`: the acronym is the role's complement, not who speaks
+                head = [w for w in head if not (w.strip(",.»«").isupper() and len(w.strip(",.»«")) > 1)]
+            if head and not any(_is_name_token(w, False) for w in head):
                 nouns = [w for w in re.findall(r"[\w-]+", " ".join(head).lower()) if w not in rules.prepositions]
                 if nouns:
                     if rules.lang == "en" and head[0].lower() in INDEFINITE and _unnamed_role(nouns[-1]):
@@ -1163,6 +1166,13 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
             v = finite[-1]
     subject = " ".join(words[:v])
     found = ("", "", "")
+    if rules.lang == "ru" and v and words[v - 1].lower().strip(",") in ("тот", "та"):
+        # `Путин спросил у Орешкина, ..., на что тот ответил:`: `тот` is the one last named who is not the subject
+        head = " ".join(words[: v - 1])
+        earlier = [r for r in name_runs(head, rules)[1:] if russian.is_name_part(r[2][-1])]
+        if earlier:
+            governed = re.search(r"(?:^|\s)(?:у|от|для|без|из|до|около|против)\s*$", head[: earlier[-1][0]], re.I)
+            return "name", " ".join(russian.nominative_name(earlier[-1][2], "gent" if governed else None)), ""
     relative = RELATIVE_CLAUSE.search(subject)
     if relative:  # `... наследником Бекенбауэра, который отшучивается словами:`: the name the clause hangs on
         found = parse_speaker(subject[: relative.start()], rules, "before", subject=False)
@@ -1473,7 +1483,7 @@ RU_DOCUMENT = (r"(?:сообщени|заявлени|пресс-релиз|ма
 RU_SITE = r"(?:сайте|странице|портале|интернет-портале|интернет-сайте)"
 RU_SAYS = r"(?:отмечено|заявлено|указано|говорится|отмечается|сказано|указывается|подчеркивается|подчёркивается|сообщается)"
 RU_DOCUMENT_OF = [
-    re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)(?:\s*,[^:«».]{{0,100}}?,)?\s+{RU_SAYS}", re.I),
+    re.compile(rf"\bв[о]?\s+{RU_DOCUMENT}\s+((?:[«»\w-]+\s+){{0,3}}?[«»\w-]+)(?:\s*,[^:«».]{{0,100}}?,)?\s+{RU_SAYS}", re.I),
     re.compile(rf"{RU_SAYS}\s+в[о]?\s+{RU_DOCUMENT}\s+((?:[\w-]+\s*){{1,4}})", re.I),
     # `На сайте столичной мэрии отмечается`, `сообщается на официальном сайте Роскомнадзора`: the site's owner
     re.compile(rf"\bна\s+(?:(?:официальном|своём|своем)\s+)?{RU_SITE}\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{RU_SAYS}", re.I),

@@ -1167,3 +1167,15 @@ def test_a_capitalised_gloss_in_parentheses_or_after_a_numbered_dash_is_a_title(
     # speech in parentheses has a verb
     paragraphs = ["Министр ответил на вопрос («Мы рассмотрим это предложение на следующей неделе») и ушёл."]
     assert len(extract_quotes(paragraphs, "ru")) == 1
+
+
+def test_tot_the_role_before_an_acronym_and_a_statement_owner_in_marks():
+    paragraphs = ["Президент Владимир Путин спросил у Орешкина, что самое важное в работе ведомства, на что тот ответил:",
+                  "Самое плохое уже позади, и сейчас важно подготовить меры для роста экономики."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Орешкин"]
+    paragraphs = ["Канадский нападающий Оуэн Нолан объявил о завершении карьеры.",
+                  "«Я всё ещё пытаюсь умерить чувство соперничества», — признался ветеран НХЛ."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Оуэн Нолан"]
+    paragraphs = ["Клубы выразили соболезнования. В сообщении «Милана» говорится:",
+                  "У нас не было слов, чтобы выразить наше потрясение, когда мы услышали о трагедии."]
+    assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Милан"]
