@@ -100,6 +100,7 @@ class Context:
     words: set[str] | None = None  # every word of the article, made on first use
     mentions: dict = field(default_factory=dict)  # attribution's per-article cache (names by paragraph)
     syntax: bool = True  # Russian: natasha's parse of the attribution sentence (indexer/russian_syntax.py)
+    lookbacks: int = 0  # nearest_person's reads of the text before a quote, in this article so far
 
     def people_in(self, n: int) -> list[Person]:
         if n not in self.by_paragraph:
@@ -1824,12 +1825,21 @@ def _gender_agreement(pronoun: str, ctx: Context):
     return agrees
 
 
+# Reading back for whom a pronoun means costs about a millisecond each: an article of hundreds of
+# quotations each opened by a pronoun would take seconds. Past this many in one article, a pronoun is
+# the speaker just quoted (resolve's cheaper fallbacks). The sample's articles need at most a few dozen.
+LOOKBACKS = 200
+
+
 def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subjects_only: bool = False,
                    accept=None) -> Person | None:
     """The person a pronoun or a bare role noun points to: in the nearest paragraph that
     names someone, the subject of the last sentence that opens with a person, else the
     last person named. accept(person): False for someone the pronoun cannot mean (searching on)."""
     ok = accept or (lambda person: True)
+    ctx.lookbacks += 1
+    if ctx.lookbacks > LOOKBACKS:
+        return None
     texts = [ctx.paragraphs[paragraph][max(since, upto - 3 * CLAUSE_CHARS) : upto]]
     if not subjects_only:
         texts += [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
