@@ -229,6 +229,7 @@ def find_spans(paragraphs: list[str], introduces=None, narrates=None) -> list[Sp
     """
     spans: list[Span] = []
     carry: Span | None = None  # an unclosed quotation waiting for its end
+    own_voice = narrated_in_first_person(paragraphs) if introduces else False
     for n, text in enumerate(paragraphs):
         if carry is not None:
             if text.lstrip()[:1] in DOUBLE_MARKS + "«":
@@ -259,7 +260,7 @@ def find_spans(paragraphs: list[str], introduces=None, narrates=None) -> list[Sp
         if dash:
             spans.append(dash)
             continue
-        if introduces and n and _is_block(paragraphs[n - 1], text, introduces, narrates):
+        if introduces and n and _is_block(paragraphs[n - 1], text, introduces, narrates, own_voice):
             spans.append(Span(n, 0, n, len(text), text.strip(), block=True))
             continue
         if introduces and n and text.lstrip()[:1] in "–—" and text.lstrip()[1:2] in (" ", "\u00a0") \
@@ -284,12 +285,37 @@ FIRST_PERSON = re.compile(r"\b(?:я|мы|меня|мне|мной|мною|на�
 ATTRIBUTED_INSIDE = re.compile(r"[»\"”]\s*,?\s*[–—]\s*[а-яёa-z]+")
 
 
-def _is_block(previous: str, text: str, introduces, narrates=None) -> bool:
+# A blog or a column speaks in its author's own voice (`I developed this framework because I saw ...`, `We have found
+# no evidence`): there a paragraph in the first person after a colon is the author going on (`Here's the thing:` /
+# `I believe the #1 enemy of ...`), no sign of someone else's words. English: narration counted outside quotation
+# marks, in paragraphs that no colon introduces and that open with no mark or dash.
+NARRATOR_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Mm]y|[Oo]ur|me|us)\b")
+QUOTED_STRETCH = re.compile(r"[\"“„«][^\"”»]*[\"”»]")
+
+
+def narrated_in_first_person(paragraphs: list[str], least: int = 3, share: float = 0.3) -> bool:
+    """Whether at least `least` paragraphs, and `share` of them, of the article's own narration say `I` or `we`
+    (English). A report that quotes blogs has a few such paragraphs (a translation after a quoted original, a block
+    quotation's second paragraph); a blog or a column has many."""
+    count = total = 0
+    for n, text in enumerate(paragraphs):
+        stripped = text.lstrip()
+        if not stripped or stripped[:1] in DOUBLE_MARKS + "«" + DASHES or n and paragraphs[n - 1].rstrip().endswith(":"):
+            continue
+        if re.search("[а-яё]", stripped[:200], re.I):
+            return False  # the rule is English
+        total += 1
+        if NARRATOR_FIRST_PERSON.search(QUOTED_STRETCH.sub(" ", stripped)):
+            count += 1
+    return count >= least and count >= share * total
+
+
+def _is_block(previous: str, text: str, introduces, narrates=None, own_voice: bool = False) -> bool:
     stripped = text.lstrip()
     return (previous.rstrip().endswith(":") and stripped[:1] not in DOUBLE_MARKS + "«" + DASHES
             and _word_count(stripped) >= MIN_WORDS
             and not ATTRIBUTED_INSIDE.search(stripped)  # narration quoting someone else (`«...», — отметил он`)
-            and (introduces(previous) or bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0)))
+            and (introduces(previous) or not own_voice and bool(FIRST_PERSON.search(stripped.replace("I ", "i ", 0)))
                  or bool(FORMAL_YOU.search(stripped)))  # `В связи с Вашим запросом сообщаем`: a letter to someone
             and not (narrates and narrates(previous, stripped)))
 
@@ -2209,12 +2235,14 @@ def introduces_speech(paragraph: str, rules: Rules) -> bool:
     words = last.split()
     if any(rules.is_verb(w) for w in words) or any(phrase in last.lower() for phrase in rules.according):
         return True
-    if re.search(r"\b(?:словами|words|statement|заявлени\w*|обращени\w*|message|сообщени\w*|указ\w*|текст\w*"
+    if re.search(r"\b(?:словами|words|statement|tweet\w*|заявлени\w*|обращени\w*|message|сообщени\w*|указ\w*|текст\w*"
                  r"|комментари\w*|реч[ьи]|выступлени\w*|послани\w*|видеообращени\w*)\b", last.lower()):
         return True
     if POSSESSIVE_ACCORDING.search(last):
         return True  # `По её словам:`
     runs = name_runs(last, rules)
+    if rules.lang == "en":  # `Here's the thing:`, `Think about it:`: a common word opening the clause is no name
+        runs = [r for r in runs if len(r[2]) > 1 or r[0] > 0 or not is_common_word(r[2][0], rules)]
     if rules.lang == "ru":  # `Имена кандидатов:` opens with a capital, but a common word's: it announces a list
         runs = [r for r in runs if len(r[2]) > 1 or not (russian.is_common_word(r[2][0])
                                                          or r[0] == 0 and russian.is_plain_noun(r[2][0]))]

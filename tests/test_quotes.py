@@ -1180,3 +1180,40 @@ def test_tot_the_role_before_an_acronym_and_a_statement_owner_in_marks():
     paragraphs = ["Клубы выразили соболезнования. В сообщении «Милана» говорится:",
                   "У нас не было слов, чтобы выразить наше потрясение, когда мы услышали о трагедии."]
     assert [q.speaker for q in extract_quotes(paragraphs, "ru")] == ["Милан"]
+
+
+def test_a_blog_in_its_authors_own_voice_has_no_block_quotation_for_the_first_person_alone():
+    # a column written in the first person: after `Here's the thing:` the author goes on, nobody else speaks
+    blog = [
+        "I started my bakery in a rented kitchen twelve years ago.",
+        "We had no money for advertising, so I baked for every school fair in town.",
+        "Here's the thing:",
+        "I believe most new shops fail because they copy the big chains instead of their neighbours.",
+        "My advice is simple, and our regulars will tell you the same.",
+        "Some days I still wonder how we made it through the first winter.",
+    ]
+    assert extract_quotes(blog, "en") == []
+    # a report in the third person: the first person after a colon is still someone's words
+    report = [
+        "The bakery on Mill Street closed on Friday after twelve years.",
+        "Its owner posted a note on the door for her customers:",
+        "I am grateful for every loaf you bought and every story you told me over the counter.",
+        "The building will be sold in the spring, the town council said.",
+    ]
+    assert [q.paragraph for q in extract_quotes(report, "en")] == [3]
+
+
+def test_a_common_word_opening_a_colon_clause_is_no_speaker_s_name():
+    # `Here's the thing:` and `Think about it:` announce the writer's next point, not someone's words;
+    # a name alone before a colon still does, and so do tweets
+    paragraphs = [
+        "The council met on Tuesday to discuss the new parking rules.",
+        "Think about it:",
+        "Every space on the high street is taken by nine in the morning and stays taken until six.",
+        "Margaret Hale:",
+        "Nobody on this council has ever tried to find a space on a market day.",
+        "See the mayor's tweets:",
+        "Parking on the high street will be free after five o'clock from the first of May.",
+    ]
+    assert [q.paragraph for q in extract_quotes(paragraphs, "en")] == [5, 7]
+    assert extract_quotes(paragraphs, "en")[0].speaker == "Margaret Hale"
