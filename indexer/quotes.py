@@ -2357,6 +2357,8 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         found = _by_syntax(found, span, prev_end, ctx)
         # `он заявил:` points back from the paragraph that introduces the quotation
         person = resolve(*found, ctx, span.paragraph - 1, len(intro.rstrip()) - 1)
+        if not person.name and rules.lang == "en":
+            person = signature(ctx, span.end_paragraph) or person  # `See tweets:`, the tweet, `— The Nigerian Senate (@NGRSenate)`
         if person.name:
             ctx.last_speaker, ctx.last_paragraph = person, span.paragraph
         return Verdict(span.text, person, "paragraph", span)
@@ -2442,6 +2444,10 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
                 person = resolve(*found, ctx, span.paragraph - 1, len(intro))
                 if person.name:
                     return Verdict(span.text, person, "paragraph", span)
+        if opens_paragraph and text[span.end :].strip(" .") == "" and rules.lang == "en" \
+                and span.end_paragraph + 1 < len(ctx.paragraphs) and SIGNATURE.fullmatch(ctx.paragraphs[span.end_paragraph + 1]):
+            # signed on the line under it: the signature's, not the last speaker's (`– Ma***`: no one named)
+            return Verdict(span.text, signature(ctx, span.end_paragraph) or Person(""), "paragraph", span)
         if ctx.last_speaker and span.paragraph - ctx.last_paragraph <= 2:
             return Verdict(span.text, ctx.last_speaker, "previous", span)
         if opens_paragraph and text[span.end :].strip(" .") == "":
@@ -2451,6 +2457,11 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
             subject = _sentence_subject(sentences[-1], ctx, lone_named_once=False) if sentences else None
             if subject and len(subject.name.split()) >= 2:
                 return Verdict(span.text, subject, "paragraph", span)
+        if opens_paragraph and text[span.end :].strip(" .") == "" and span.end_paragraph == span.paragraph \
+                and span.text.rstrip()[-1:] in ".!?…" and len(span.text.split()) >= 6 and rules.lang == "en":
+            # a paragraph that is one quotation of whole sentences, with no one named before it: someone's words
+            # (a review, a testimonial, a pull quote), the signature under it if there is one (`– Anna K.`)
+            return Verdict(span.text, signature(ctx, span.end_paragraph) or Person(""), "paragraph", span)
     if prev_end and before.rstrip().endswith((",", ":")) and len(before.split()) <= 6 and ctx.last_paragraph == span.paragraph:
         return Verdict(span.text, ctx.last_speaker, "previous", span)  # `", it added; and, later, "...`
     if lowercase_phrase and before.strip() and not LEGAL_TERM.search(before[-60:]):
@@ -2462,6 +2473,23 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
                   or _pronoun_subject(before, ctx, span))
         return Verdict(span.text, person or Person(""), "partial", span)
     return None
+
+
+# The line under a quoted paragraph that signs it: `— Dana Ruiz`, `– Jo S.`, an embedded tweet's `— The Nigerian Senate
+# (@NGRSenate) October 9, 2018`. A name hidden by asterisks (`– Man**`) names no one.
+SIGNATURE = re.compile(r"\s*[—–-]\s*([A-Z][\w.'’*-]*(?:\s+[A-Z][\w.'’*-]*|\s+(?:of|the|for|and|de|van|von)){0,6})"
+                       r"\s*(?:\(@\w+\))?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$")
+
+
+def signature(ctx: Context, paragraph: int) -> Person | None:
+    """The person or body that signs the quotation ending in `paragraph`, on the line after it."""
+    if paragraph + 1 >= len(ctx.paragraphs):
+        return None
+    m = SIGNATURE.fullmatch(ctx.paragraphs[paragraph + 1])
+    if not m or "*" in m.group(1):
+        return None
+    name = re.sub(r"^(?:The|the)\s+", "", m.group(1)).strip()
+    return Person(name, "", (paragraph + 1, 0)) if name and not is_common_word(name.split()[0], ctx.rules) or len(name.split()) > 1 else None
 
 
 # What names a charge, an article of a code or a ground: its words in marks are a label, not speech

@@ -1217,3 +1217,26 @@ def test_a_common_word_opening_a_colon_clause_is_no_speaker_s_name():
     ]
     assert [q.paragraph for q in extract_quotes(paragraphs, "en")] == [5, 7]
     assert extract_quotes(paragraphs, "en")[0].speaker == "Margaret Hale"
+
+
+def test_a_paragraph_that_is_one_quotation_is_someone_s_words_signed_or_not():
+    # reader reviews under a show's page: whole quoted sentences, each signed on the next line or not at all
+    paragraphs = [
+        "The theatre asked its first visitors what they thought of the new production.",
+        "“The costumes were beautiful and the drummers kept the whole hall awake until the end.”",
+        "– Dana Ruiz",
+        "“We brought our children and they laughed through the entire second act.”",
+        "– Ma***",
+        "Tickets for December go on sale next week.",
+    ]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "en")] == [("Dana Ruiz", 2), ("", 4)]
+
+
+def test_a_block_quotation_with_no_speaker_before_it_is_the_signature_s():
+    paragraphs = [
+        "The details of the sitting were shared on the chamber's account.",
+        "See tweets :",
+        "The Assembly resolves to observe a minute of silence in honour of the late members.",
+        "— The Regional Assembly (@RegAssembly) October 9, 2018",
+    ]
+    assert [(q.speaker, q.paragraph) for q in extract_quotes(paragraphs, "en")] == [("Regional Assembly", 3)]
