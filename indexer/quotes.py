@@ -32,7 +32,8 @@ TITLE_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Mrs", "Rep", "Sen", "Gov", "Gen"
                        "Maj", "Brig", "Cpl", "Pvt", "Det", "Insp", "Msgr", "Amb", "Fr")  # `a spokesman, Maj. Rob Lodewick,`
 # An initial (`J.`, `U.S.`) ends no sentence; an acronym does (`on their TV. The key`)
 # (the lookahead first: the lookbehinds are tried only where a sentence may end, not at every character)
-SENTENCE_END = re.compile(r"(?=[.!?;](?:\s|$))(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
+# nor does a period the next word goes on from in lowercase (`Acme Corp. said`, `approx. five`)
+SENTENCE_END = re.compile(r"(?=[.!?;](?:\s|$))(?!\.\s+[a-zа-яё])(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
 
 
 @dataclass
@@ -557,6 +558,29 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     subject: the name is the subject of a speech verb, so in Russian it is in the nominative (not
     `с Соной Ованнисян`); False after `по словам`, which takes the genitive.
     """
+    found = _parse_speaker(phrase, rules, mode, subject)
+    if rules.lang == "en" and found[0] == "name" and found[1].lower() in PARTY_MEMBERS:
+        return "role", found[1].lower(), ""  # `the 62-year-old Democrat said`: a description, not a name
+    if rules.lang == "en" and found[0] == "name":
+        office = re.fullmatch(r"(.+?)['’]s?\s+(?:office|press\s+office|spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople))", found[1])
+        if office:  # `Baker's office said`: the office speaks for its holder
+            return _parse_speaker(office.group(1), rules, "before", subject)
+    if rules.lang == "en" and not found[0]:
+        party = re.fullmatch(r"\W*(?:the|a)\s+(?:[\w-]+\s+){0,2}([A-Z][a-z]+)\W*", phrase.strip())
+        if party and party.group(1).lower() in PARTY_MEMBERS:
+            return "role", party.group(1).lower(), ""  # `the 71-year-old Republican said`
+        document = re.fullmatch(r"\W*(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}([a-z-]+)\W*", phrase.strip())
+        if document and document.group(1) in DOCUMENT_NOUNS:
+            return "role", document.group(1), ""  # `the lawsuit says`: whoever filed it, as the statement's issuer
+    return found
+
+
+# A member of a party, named by the party's noun: someone described, not named
+PARTY_MEMBERS = {"democrat", "republican", "conservative", "liberal", "tory", "socialist", "democrats", "republicans",
+                 "conservatives", "liberals", "tories", "socialists", "libertarian"}
+
+
+def _parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool = True) -> tuple[str, str, str]:
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = re.sub(r"^[\s,.:;–—-]+|[\s,.:;–—-]+$", "", phrase)
     if not phrase:
@@ -1231,7 +1255,15 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         else:
             found = parse_speaker(subject, rules, "apposition")
     elif subject.strip():
-        found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
+        adverbial = EN_OPENING_ADVERBIAL.match(SENTENCE_END.split(subject)[-1]) if rules.lang == "en" else None
+        if adverbial and adverbial.group(1).strip():
+            # `Speaking to reporters outside City Hall, the mayor said`: the subject follows the opening phrase,
+            # whose names (a place, the listeners) are not who speaks
+            found = parse_speaker(adverbial.group(1), rules, "before")
+            if found[0] not in ("name", "role", "body"):
+                found = ("", "", "")
+        if not found[0]:
+            found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
     if not found[0] and words[v].lower().strip(",.:") not in ADDRESSING_VERBS \
             and words[v + 1 : v + 2] not in (["that"], ["что"], ["что,"]):
         # `..., said X: "`; `told X` names the listener, `said that X "..."` the one spoken of
@@ -1241,6 +1273,12 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         if pronoun:
             found = ("pronoun", pronoun, "")
     return found if found[0] else UNKNOWN
+
+
+# `Speaking to reporters outside City Hall, the mayor said`, `Asked about the vote, Baker said`, `In an interview with
+# the Tribune on Friday, Baker said`: an opening participle or prepositional phrase, set off by a comma, then the subject
+EN_OPENING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|At|On|After|Before|During|Following|Despite|Outside"
+                                  r"|Inside|From|With|Without|Later|Earlier|Meanwhile)\b[^,]*,\s*([^,]+?)\s*$")
 
 
 # `X, who ... said`, `X, который ... сказал`: a relative clause whose verb of speech is the attribution's
@@ -1524,6 +1562,17 @@ CITING = re.compile(r"\bсо\s+ссылкой\s+на\s+((?:[^,.;:«»\"“”]|\
 def citing(clause: str, rules: Rules) -> tuple[str, str, str] | None:
     """`— пишет Reuters со ссылкой на министра экономики Максима Решетникова`: the one cited, in the nominative
     (an unnamed source is nobody the text names)."""
+    if rules.lang == "en":
+        # `the Aspen Times quoted Tom Reed as saying`, `Reuters cited him as saying`: the one quoted, not the outlet
+        m = EN_QUOTED_AS.search(clause)
+        if not m:
+            return None
+        source = m.group(1).strip()
+        pronoun = {"him": "he", "her": "she", "them": "they"}.get(source.lower(), source.lower())
+        if pronoun in rules.pronouns:
+            return "pronoun", pronoun, ""
+        found = parse_speaker(source, rules, "after", subject=False)
+        return found if found[0] in ("name", "role", "nobody") else None
     m = CITING.search(clause) if rules.lang == "ru" else None
     if not m:
         return None
@@ -1534,6 +1583,10 @@ def citing(clause: str, rules: Rules) -> tuple[str, str, str] | None:
     if found[0] == "name":
         return "name", " ".join(russian.nominative_name(found[1].split(), "accs")), found[2]
     return None
+
+
+EN_QUOTED_AS = re.compile(r"\b(?:quoted|cited|quotes|cites)\s+((?:[^,.;:\"“”]|\.(?=\w)|\.(?=\s+[A-Z]\w*\s+as\b)){2,80}?)"
+                          r"\s+as\s+(?:saying|telling|stating|writing|having\s+said)\b")
 
 
 RU_POSSESSIVE_DOCUMENT = re.compile(rf"(?:{RU_SAYS}|написано)\s+в[о]?\s+(его|её|ее|их)\s+[а-яё]+", re.I)
@@ -1694,10 +1747,16 @@ def _body_phrase(words: list[str], rules: Rules) -> str:
     return " ".join(russian.nominative_phrase(kept))
 
 
-DOCUMENT_NOUNS = {"statement", "release", "letter", "report", "complaint", "filing", "post", "tweet"}
+DOCUMENT_NOUNS = {"statement", "release", "letter", "report", "complaint", "filing", "post", "tweet", "lawsuit", "suit",
+                  "petition", "memo", "email", "motion"}
 ISSUED_DOCUMENT = re.compile(
     r"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)(?:,\s*(?:which|who|that)\s[^,]{1,80},)?,?\s+(?:\w+\s+)?(?:issued|released|put out|published|sent|posted|"
-    r"shared|tweeted)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:statement|release|letter|report|post)")
+    r"shared|tweeted|filed|submitted|wrote)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:statement|release|letter|report|post|lawsuit|suit|petition|memo|email|complaint|motion)")
+# `The lawsuit was filed on Monday by the Sierra Club`: the agent of a document issued in the passive
+ISSUED_BY = re.compile(r"\b(?:statement|release|letter|report|post|lawsuit|suit|petition|memo|email|complaint|motion)\s+"
+                       r"(?:was|were|had\s+been|has\s+been)\s+(?:issued|released|filed|sent|posted|published|submitted|signed|written)"
+                       r"\b[^.;]{0,60}?\bby\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)")
 
 
 def document_owner(ctx: Context, paragraph: int, upto: int) -> Person | None:
@@ -1705,9 +1764,11 @@ def document_owner(ctx: Context, paragraph: int, upto: int) -> Person | None:
     Machine Records issued a statement ...`)."""
     texts = [ctx.paragraphs[paragraph][:upto]] + [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 5), -1)]
     for text in texts:
-        found = list(ISSUED_DOCUMENT.finditer(text))
+        found = sorted(list(ISSUED_DOCUMENT.finditer(text)) + list(ISSUED_BY.finditer(text)), key=lambda m: m.start(1))
         for m in reversed(found):
             words = m.group(1).split()
+            if words[-1].endswith(".") and len(words[-1]) > 4:
+                words[-1] = words[-1][:-1]  # `by the Sierra Club.`: the sentence's period
             while len(words) > 1 and words[0].lower() in ARTICLES:
                 words = words[1:]  # `The Electoral Commission` opening a sentence
             run = _speaker_run((0, 0, words), ctx.rules)
@@ -1891,7 +1952,8 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules))
                     and not _after_the(sentence, r[0], ctx.rules)
                     and (ctx.rules.lang != "ru" or _in_nominative(person_name(r[2], False, ctx.rules).split()))
-                    and not POSSESSIVE.search(sentence[: r[1]])]  # `at Epstein’s mansion`: a possessor, not a doer
+                    and not POSSESSIVE.search(sentence[: r[1]])  # `at Epstein’s mansion`: a possessor, not a doer
+                    and not (ctx.rules.lang == "en" and PLACE_PREPOSITION.search(sentence[: r[0]]))]  # `outside City Hall`
             runs = [r for r in runs if ok(_person_of(r[2], ctx))] if accept else runs
             if ctx.rules.lang == "ru" and accept and not runs and len(sentence) <= LONGEST_SENTENCE:
                 # `В Твиттере шерифа Эда Гонсалеса появилась просьба. «...», — написал он`: with no one in the
@@ -1911,6 +1973,10 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     return Person(f"{title[0]} {words[0]}")  # `Prince Harry` is his name in full
                 return _person_of(words, ctx)
     return None
+
+
+# A name right after a preposition of place is where something happens, not who (`outside City Hall`, `in Leeds`)
+PLACE_PREPOSITION = re.compile(r"\b(?:outside|inside|near|into|across|around|behind|towards?|in|at)\s+(?:the\s+)?$", re.I)
 
 
 RU_TITLES_OF_ONE_NAME = {"патриарх", "митрополит", "папа", "король", "королева", "принц", "принцесса", "шейх", "эмир",
