@@ -559,6 +559,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     `с Соной Ованнисян`); False after `по словам`, which takes the genitive.
     """
     found = _parse_speaker(phrase, rules, mode, subject)
+    if rules.lang == "en" and found[0] == "role" and found[1] in BODY_NOUNS_EN and BODY_ANAPHOR.fullmatch(phrase.strip()):
+        return "bodyref", found[1], ""  # `the company said`: not a role someone holds, the body itself
     if rules.lang == "en" and found[0] == "name" and found[1].lower() in PARTY_MEMBERS:
         return "role", found[1].lower(), ""  # `the 62-year-old Democrat said`: a description, not a name
     if rules.lang == "en" and found[0] == "name":
@@ -566,6 +568,9 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if office:  # `Baker's office said`: the office speaks for its holder
             return _parse_speaker(office.group(1), rules, "before", subject)
     if rules.lang == "en" and not found[0]:
+        body = BODY_ANAPHOR.fullmatch(phrase.strip())
+        if body:
+            return "bodyref", (body.group(1) or body.group(2)).lower(), ""  # `the company said`: the body the article named
         party = re.fullmatch(r"\W*(?:the|a)\s+(?:[\w-]+\s+){0,2}([A-Z][a-z]+)\W*", phrase.strip())
         if party and party.group(1).lower() in PARTY_MEMBERS:
             return "role", party.group(1).lower(), ""  # `the 71-year-old Republican said`
@@ -573,6 +578,57 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if document and document.group(1) in DOCUMENT_NOUNS:
             return "role", document.group(1), ""  # `the lawsuit says`: whoever filed it, as the statement's issuer
     return found
+
+
+# `the company said`, `the group said in the report`, `police said`: a body the article named before, called by its kind
+BODY_NOUNS_EN = ("company", "firm", "group", "organization", "organisation", "agency", "department", "ministry", "union",
+                 "club", "team", "network", "bank", "airline", "charity", "foundation", "institute", "university",
+                 "council", "committee", "commission", "board", "retailer", "carrier", "automaker", "carmaker", "startup",
+                 "publisher", "broadcaster", "studio", "label", "party", "court", "campaign", "police", "school", "district",
+                 "hospital", "museum", "league", "federation", "association", "society", "coalition", "alliance")
+BODY_ANAPHOR = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}(" + "|".join(BODY_NOUNS_EN)
+                          + r")|([Pp]olice))\W*")
+
+
+def body_antecedent(noun: str, ctx: Context, paragraph: int, upto: int) -> Person | None:
+    """The body `the company` or `the union` means: the nearest name of a body that ends in that noun
+    (`the union` -> `United Auto Workers Union`), else the nearest sentence whose subject is a body
+    (`Apple unveiled ...`, `Amnesty International released ...`): no person, no place."""
+    texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
+    texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, max(-1, paragraph - 4), -1)]
+    head = {"police": ("police", "department", "service", "force")}.get(noun, (noun,))
+    for text in texts:  # a body whose name ends in the noun
+        for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()]):
+            for start, end, words in reversed(name_runs(sentence, ctx.rules)):
+                while len(words) > 1 and words[0].lower() in ARTICLES:
+                    words = words[1:]
+                if len(words) > 1 and (words[-1].lower() in head or noun == "police" and "police" in map(str.lower, words)):
+                    return Person(" ".join(words))  # not `Police` opening a sentence
+    if noun == "police":
+        return None
+    for text in texts:  # the nearest sentence about a body, as its subject
+        for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()]):
+            # the subject opens the sentence, or follows an opening phrase (`However, shortly after ..., Dick Clark
+            # Productions denied`)
+            m = re.search(r"(?:^\s*|,\s+)(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)\s+"
+                          r"(?:has\s+|had\s+|was\s+|is\s+|on\s+\w+\s+)?[a-z]+(?:ed|s)\b", sentence)
+            if not m:
+                continue
+            words = m.group(1).split()
+            if words[0].lower() in SENTENCE_OPENERS or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]) \
+                    or len(words) == 1 and any(p.name.split()[-1] == words[0] for p in ctx.people_named(words[0])
+                                               if len(p.name.split()) > 1):
+                continue  # a person's surname, a place
+            if len(words) == 1 or words[-1].lower() in ORGANISATION_HEADS or words[-1].lower().strip(".") in CORPORATE_SUFFIXES:
+                return Person(" ".join(words))  # `Apple`, `Amnesty International`, `Globex Inc.`; not `Tim Cook`
+    return None
+
+
+CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "international", "records", "airlines", "airways",
+                      "motors", "bank", "partners", "holdings", "media", "pictures", "entertainment", "labs", "systems",
+                      "technologies", "foundation", "fund", "network", "watch"}
+
+
 
 
 # A member of a party, named by the party's noun: someone described, not named
@@ -1065,6 +1121,8 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
             # the participle names after it is spoken of
         if not found[0]:  # `— упавшим голосом сказала она`: no one before the verb
             found = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
+            if found[0] == "bodyref" and words[v].lower().strip(",.:") in ADDRESSING_VERBS:
+                found = ("", "", "")  # `, and told the police, "..."`: the body listens
         return found if found[0] else UNKNOWN
     headline = re.match(r"((?:[A-Z][\w.'’-]*\s+){1,5})[a-z]", body) if rules.lang == "en" and ":" in lead.group() else None
     if headline:  # `"We will fight on the beaches": Prime Minister Boris Johnson vows ...`: a headline's speaker
@@ -1412,6 +1470,9 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
             if person and (agrees is None or agrees(person)):
                 return person
         return Person("")
+    if kind == "bodyref":  # a noun that may also name a role (`the production company`) is resolved as one, failing a body
+        return body_antecedent(name, ctx, paragraph, upto) or (resolve("role", name, role, ctx, paragraph, upto)
+                                                                if name in ctx.rules.role_nouns else Person(""))
     if kind == "document":  # else, as for a clause that names no one, the speaker just quoted
         return _document_issuer(ctx, paragraph, upto) or resolve(*UNKNOWN, ctx, paragraph, upto)
     if kind == "role" and name.split()[0] in DOCUMENT_NOUNS:

@@ -117,3 +117,20 @@ def test_a_lawsuit_or_letter_speaks_for_whoever_filed_or_sent_it():
 def test_an_office_speaks_for_its_holder():
     assert _speaker(["Governor Paul Reyes was not at the ceremony.",
                      "“The governor had a long-standing family commitment that weekend,” Reyes's office said in a statement."]) == "Paul Reyes"
+
+
+def test_the_company_or_the_group_is_the_body_the_article_named():
+    assert _speaker(["Initech unveiled its new printer on Tuesday.",
+                     "“This is the fastest printer we have ever built,” the company said."]) == "Initech"
+    assert _speaker(["Harbor Watch International published its yearly survey on Monday.",
+                     "“Fishing fleets have ignored the quotas for a decade,” the group said in the survey."]) == "Harbor Watch International"
+    # the body whose name ends in the noun, wherever the sentence opens
+    assert _speaker(["Talks broke down on Friday, and the Northern Dockworkers Union walked out.",
+                     "“Our members will not accept a pay freeze,” the union said."]) == "Northern Dockworkers Union"
+    # `police` alone, with no police force named: no one named
+    assert _speaker(["Police said the man was arrested at his home.",
+                     "“He was taken into custody without any trouble at all,” police said."]) == ""
+    # a body told something is no speaker
+    quotes = _extract(["Lena Fox, a spokeswoman for the museum, described the theft.",
+                       "She said the guard “saw nothing at all that night”, and told the police, “the doors were locked”."], "en")
+    assert all(q.speaker != "police" for q in quotes)
