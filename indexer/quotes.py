@@ -1814,6 +1814,9 @@ ISSUED_DOCUMENT = re.compile(
     r"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)(?:,\s*(?:which|who|that)\s[^,]{1,80},)?,?\s+(?:\w+\s+)?(?:issued|released|put out|published|sent|posted|"
     r"shared|tweeted|filed|submitted|wrote)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}"
     r"(?:statement|release|letter|report|post|lawsuit|suit|petition|memo|email|complaint|motion)")
+# `The report by the Government Accountability Office`, `a statement from the Sierra Club`: the document's issuer
+DOCUMENT_BY = re.compile(r"\b(?:statement|release|letter|report|lawsuit|petition|memo|complaint|motion)\s+(?:by|from)\s+"
+                         r"(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)")
 # `The lawsuit was filed on Monday by the Sierra Club`: the agent of a document issued in the passive
 ISSUED_BY = re.compile(r"\b(?:statement|release|letter|report|post|lawsuit|suit|petition|memo|email|complaint|motion)\s+"
                        r"(?:was|were|had\s+been|has\s+been)\s+(?:issued|released|filed|sent|posted|published|submitted|signed|written)"
@@ -1825,7 +1828,8 @@ def document_owner(ctx: Context, paragraph: int, upto: int) -> Person | None:
     Machine Records issued a statement ...`)."""
     texts = [ctx.paragraphs[paragraph][:upto]] + [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 5), -1)]
     for text in texts:
-        found = sorted(list(ISSUED_DOCUMENT.finditer(text)) + list(ISSUED_BY.finditer(text)), key=lambda m: m.start(1))
+        found = sorted(list(ISSUED_DOCUMENT.finditer(text)) + list(ISSUED_BY.finditer(text)) + list(DOCUMENT_BY.finditer(text)),
+                       key=lambda m: m.start(1))
         for m in reversed(found):
             words = m.group(1).split()
             if words[-1].endswith(".") and len(words[-1]) > 4:

@@ -134,3 +134,8 @@ def test_the_company_or_the_group_is_the_body_the_article_named():
     quotes = _extract(["Lena Fox, a spokeswoman for the museum, described the theft.",
                        "She said the guard “saw nothing at all that night”, and told the police, “the doors were locked”."], "en")
     assert all(q.speaker != "police" for q in quotes)
+
+
+def test_a_report_by_a_body_speaks_for_it():
+    assert _speaker(["A report by the National Audit Office was published on Tuesday.",
+                     "“The department lost track of its contractors for five years,” the report said."]) == "National Audit Office"
