@@ -32,8 +32,8 @@ TITLE_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Mrs", "Rep", "Sen", "Gov", "Gen"
                        "Maj", "Brig", "Cpl", "Pvt", "Det", "Insp", "Msgr", "Amb", "Fr")  # `a spokesman, Maj. Rob Lodewick,`
 # An initial (`J.`, `U.S.`) ends no sentence; an acronym does (`on their TV. The key`)
 # (the lookahead first: the lookbehinds are tried only where a sentence may end, not at every character)
-# nor does a period the next word goes on from in lowercase (`Acme Corp. said`, `approx. five`)
-SENTENCE_END = re.compile(r"(?=[.!?;](?:\s|$))(?!\.\s+[a-zа-яё])(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
+# nor does a period the next word goes on from in lowercase (`Acme Corp. said`, `approx. five`; not `iKalyanam`)
+SENTENCE_END = re.compile(r"(?=[.!?;](?:\s|$))(?!\.\s+[a-zа-яё]+[\s,;:])(?<!\b[A-ZА-ЯЁ])" + "".join(rf"(?<!\b{a})" for a in TITLE_ABBREVIATIONS) + r"[.!?;](?=\s|$)")
 
 
 @dataclass
@@ -567,6 +567,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         office = re.fullmatch(r"(.+?)['’]s?\s+(?:office|press\s+office|spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople))", found[1])
         if office:  # `Baker's office said`: the office speaks for its holder
             return _parse_speaker(office.group(1), rules, "before", subject)
+    if rules.lang == "en" and not found[0] and mode in ("before", "apposition"):
+        camel = re.fullmatch(r"\W*((?=\w*[a-z][A-Z])[A-Za-z][\w.&'’-]*?)\W*", phrase.strip())
+        if camel:  # `iKalyanam claims`, `wikiHow says`: a site's or brand's name, written in camel case
+            return "body", camel.group(1), ""
     if rules.lang == "en" and not found[0]:
         body = BODY_ANAPHOR.fullmatch(phrase.strip())
         if body:
@@ -2545,7 +2549,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
                   or _trailing_attribution(text[: span.start], ctx, span)
                   or nearest_person(ctx, span.paragraph, span.start, subjects_only=True))
         return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
-    if prev_end and (found is None or found[0] not in ("name", "role", "nobody")):
+    if prev_end and (found is None or found[0] not in ("name", "role", "nobody", "body")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
         whole = attribute_before(_masked_quotations(clause_before(text, span.start, 0)), rules)
         if whole and whole[0] in ("name", "pronoun", "body", "role"):
@@ -2704,6 +2708,11 @@ def _trailing_attribution(text: str, ctx: Context, span: Span) -> Person | None:
     return person if person.name else None
 
 
+PLACE_MODIFIERS = {"north", "south", "east", "west", "new", "upper", "lower", "central", "northern", "southern", "eastern",
+                   "western", "great", "greater", "united", "republic", "of", "the", "saint", "st.", "san", "santa", "los",
+                   "las", "el", "la", "le", "fort", "port", "mount", "lake", "cape", "hong", "sri", "costa", "puerto"}
+
+
 def _body_subject(before: str, ctx: Context) -> Person | None:
     """`The International Dalit Solidarity Network, which ..., "works on ..."`, `Dalit India has "papers ..."`:
     a body's name of two words or more opening the sentence is its subject (English)."""
@@ -2711,11 +2720,17 @@ def _body_subject(before: str, ctx: Context) -> Person | None:
     if ctx.rules.lang != "en" or len(sentence) > LONGEST_SENTENCE:
         return None
     m = re.match(r"\s*(?:The\s+)?((?:[A-Z][\w.&'’-]*\s+){1,5}[A-Z][\w.&'’-]*)(?=\s*(?:,|\s[a-z]|$))", sentence)
+    camel = re.match(r"\s*((?=\w*[a-z][A-Z])[A-Za-z][\w.&'’-]*)(?=\s*(?:,\s*$|\s(?:is|has|was|claims|aims|wants|wishes|says|describes)\b))",
+                     sentence)
+    if camel:  # `iKalyanam claims to be "..."`, `JatLand, "the online home for the Jats"`: a site's or brand's name
+        return Person(camel.group(1))
     if not m:
         return None
     words = m.group(1).split()
+    # a place's name is no body (`South Korea`, `New Mexico`); a body may end in one (`Dalit India`, `Amnesty India`)
+    place = is_place(words[-1]) and all(w.lower() in PLACE_MODIFIERS for w in words[:-1])
     if any(w.lower() in ctx.rules.stop_words or w.lower() in ctx.rules.role_words for w in words) \
-            or is_place(words[-1]) or _is_city(" ".join(words)) or _common_phrase(words, ctx.rules) \
+            or place or _is_city(" ".join(words)) or _common_phrase(words, ctx.rules) \
             or words[-1].lower() in NOT_A_PERSON_HEADS or words[0].lower() in ctx.rules.pronouns:
         return None
     return Person(" ".join(words))

@@ -139,3 +139,16 @@ def test_the_company_or_the_group_is_the_body_the_article_named():
 def test_a_report_by_a_body_speaks_for_it():
     assert _speaker(["A report by the National Audit Office was published on Tuesday.",
                      "“The department lost track of its contractors for five years,” the report said."]) == "National Audit Office"
+
+
+def test_a_body_whose_name_ends_in_a_place_and_camel_case_site_names_speak():
+    quotes = _extract(["Rights groups published their figures on Monday.",
+                       "Amnesty India has “documented more than three hundred such cases this year alone.”"], "en")
+    assert [q.speaker for q in quotes] == ["Amnesty India"]
+    quotes = _extract(["Several matrimonial sites serve the community.",
+                       "RishtaHub calls itself “the largest site for Punjabi families abroad.” eWedding claims to be "
+                       "“the only site a family will ever need.”"], "en")
+    assert [q.speaker for q in quotes] == ["RishtaHub", "eWedding"]
+    # a country is a place, not a body speaking
+    quotes = _extract(["The talks resumed in Geneva.", "South Korea has “no intention of joining the talks this year.”"], "en")
+    assert all(q.speaker != "South Korea" for q in quotes)
