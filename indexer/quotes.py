@@ -559,8 +559,11 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     `с Соной Ованнисян`); False after `по словам`, which takes the genitive.
     """
     found = _parse_speaker(phrase, rules, mode, subject)
-    if rules.lang == "en" and found[0] == "role" and found[1] in BODY_NOUNS_EN and BODY_ANAPHOR.fullmatch(phrase.strip()):
-        return "bodyref", found[1], ""  # `the company said`: not a role someone holds, the body itself
+    if rules.lang == "en" and found[0] == "role" and found[1].split()[0] in BODY_NOUNS_EN \
+            and (BODY_ANAPHOR.fullmatch(phrase.strip())
+                 or re.match(rf"\W*(?:[Tt]he|[Tt]his|[Tt]hat)\s+{found[1].split()[0]}\s+(?:was|is|has|had)\b", phrase)):
+        # `the company said`, `The company was blunt:`: not a role someone holds, the body itself
+        return "bodyref", found[1].split()[0], ""
     if rules.lang == "en" and found[0] == "name" and found[1].lower() in PARTY_MEMBERS:
         return "role", found[1].lower(), ""  # `the 62-year-old Democrat said`: a description, not a name
     if rules.lang == "en" and found[0] == "name":
@@ -601,6 +604,11 @@ def body_antecedent(noun: str, ctx: Context, paragraph: int, upto: int) -> Perso
     texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
     texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, max(-1, paragraph - 4), -1)]
     head = {"police": ("police", "department", "service", "force")}.get(noun, (noun,))
+    apposition = re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}{noun},\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){{0,5}}[A-Z][\w.&'’-]*),")
+    for text in texts:  # `The group, WeWorkers Coalition, formed ...`: the noun and the name in apposition
+        named = apposition.findall(text)
+        if named:
+            return Person(named[-1])
     for text in texts:  # a body whose name ends in the noun
         for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()]):
             for start, end, words in reversed(name_runs(sentence, ctx.rules)):
@@ -1322,7 +1330,7 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
             # `Speaking to reporters outside City Hall, the mayor said`: the subject follows the opening phrase,
             # whose names (a place, the listeners) are not who speaks
             found = parse_speaker(adverbial.group(1), rules, "before")
-            if found[0] not in ("name", "role", "body"):
+            if found[0] not in ("name", "role", "body", "bodyref"):
                 found = ("", "", "")
         if not found[0]:
             found = parse_speaker(subject, rules, "apposition" if subject.rstrip().endswith(",") else "before")
@@ -2538,7 +2546,7 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
             found = ("pronoun", opener.group(1).lower(), "")
         elif clause.strip():
             found = parse_speaker(clause, rules, "apposition")
-            found = found if found[0] in ("name", "role", "nobody") else None
+            found = found if found[0] in ("name", "role", "nobody", "body", "bodyref") else None
     if found is None and rules.lang == "en" and before.strip() and span.text[:1].islower() and not span.block:
         # a partial quotation woven into a sentence (`They call for "urgent implementation of ..."`):
         # someone's words, the sentence's subject or else the last speaker's
@@ -2549,10 +2557,10 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
                   or _trailing_attribution(text[: span.start], ctx, span)
                   or nearest_person(ctx, span.paragraph, span.start, subjects_only=True))
         return Verdict(span.text, person or (ctx.last_speaker if ctx.last_paragraph >= span.paragraph - 1 and ctx.last_speaker else Person("")), "partial", span)
-    if prev_end and (found is None or found[0] not in ("name", "role", "nobody", "body")):
+    if prev_end and (found is None or found[0] not in ("name", "role", "nobody", "body", "bodyref")):
         # `X said the idea "...", and said it was "..."`: the subject is before the last quote
         whole = attribute_before(_masked_quotations(clause_before(text, span.start, 0)), rules)
-        if whole and whole[0] in ("name", "pronoun", "body", "role"):
+        if whole and whole[0] in ("name", "pronoun", "body", "role", "bodyref"):
             found = whole
     if found:
         found = _by_syntax(found, span, prev_end, ctx)

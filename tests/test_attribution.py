@@ -152,3 +152,13 @@ def test_a_body_whose_name_ends_in_a_place_and_camel_case_site_names_speak():
     # a country is a place, not a body speaking
     quotes = _extract(["The talks resumed in Geneva.", "South Korea has “no intention of joining the talks this year.”"], "en")
     assert all(q.speaker != "South Korea" for q in quotes)
+
+
+def test_the_group_named_in_apposition_and_after_an_opening_phrase():
+    quotes = _extract(["Cleaners at the airport have organised.",
+                       "The group, Airport Cleaners United, sent a letter to the operator last week.",
+                       "In a separate post, the group added that the operator “has ignored every safety complaint since May.”"], "en")
+    assert [q.speaker for q in quotes] == ["Airport Cleaners United"]
+    quotes = _extract(["Initech unveiled its new printer on Tuesday.",
+                       "The company was blunt: “No other printer on the market comes close to this one.”"], "en")
+    assert [q.speaker for q in quotes] == ["Initech"]
