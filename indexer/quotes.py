@@ -1351,6 +1351,10 @@ EN_OPENING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|At|On|After|Be
                                   r"|Inside|From|With|Without|Later|Earlier|Meanwhile)\b[^,]*,\s*([^,]+?)\s*$")
 
 
+EN_OPENING_PREFIX = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|At|On|After|Before|During|Following|Despite|Outside|Inside"
+                               r"|From|With|Without|Later|Earlier|Meanwhile)\b[^,]{0,80},\s*")
+
+
 # `X, who ... said`, `X, который ... сказал`: a relative clause whose verb of speech is the attribution's
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|который|которая|которые)\s[^,]*$|,\s*(?:who|который|которая|которые)$", re.I)
 
@@ -2122,6 +2126,10 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     """`Environment Canada spokeswoman Sujata Raisinghani told ...` -> Sujata Raisinghani. A lone
     word opening the sentence counts when `lone_named_once`, else only if the article names it again:
     a pronoun points to someone the article names, not to `Midcaps` opening one sentence."""
+    if ctx.rules.lang == "en":  # `Asked about his plans, Ruiz said`: the subject after an opening phrase
+        opening = EN_OPENING_PREFIX.match(sentence)
+        if opening and sentence[opening.end() :].strip():
+            sentence = sentence[opening.end() :]
     words = sentence.split()
     v = find_verb(words, ctx.rules)
     head = " ".join(words[:v]) if v > 0 else sentence

@@ -162,3 +162,9 @@ def test_the_group_named_in_apposition_and_after_an_opening_phrase():
     quotes = _extract(["Initech unveiled its new printer on Tuesday.",
                        "The company was blunt: “No other printer on the market comes close to this one.”"], "en")
     assert [q.speaker for q in quotes] == ["Initech"]
+
+
+def test_a_pronoun_points_past_an_opening_phrase_to_the_subject():
+    assert [q.speaker for q in _extract(["Okafor, 52, joined the fire service in 1991.",
+                                         "Asked about his plans, Okafor said he would stay until the station closes.",
+                                         "“There is still a lot of work to do in this town,” he said."], "en")] == ["Okafor"]
