@@ -1945,18 +1945,6 @@ def _english_gender(person: Person, ctx: Context) -> str | None:
     them uses right after (`Roe said she ...`). None when it says nothing, or both."""
     surname = _surname(person.name)
     key = ("gender", surname)
-    words = person.name.split()
-    if len(words) >= 2 and surname == words[-1]:
-        # `Ruth Ames ... her father, Tom Ames`: where two people share the surname, only the full name's own mentions
-        shared = ("first names", surname)
-        if shared not in ctx.mentions:
-            ctx.mentions[shared] = len({m.group(1) for text in ctx.paragraphs if surname in text
-                                        for m in re.finditer(rf"([A-Z][\w'’-]+)\s+{re.escape(surname)}(?![\w-])", text)
-                                        if not is_common_word(m.group(1), ctx.rules)
-                                        and m.group(1).lower() not in ctx.rules.role_words})
-        if ctx.mentions[shared] > 1:
-            surname = person.name
-            key = ("gender", surname)
     if key not in ctx.mentions:
         votes = {"masc": 0, "femn": 0}
         pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")

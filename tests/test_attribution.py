@@ -168,8 +168,3 @@ def test_a_pronoun_points_past_an_opening_phrase_to_the_subject():
     assert [q.speaker for q in _extract(["Okafor, 52, joined the fire service in 1991.",
                                          "Asked about his plans, Okafor said he would stay until the station closes.",
                                          "“There is still a lot of work to do in this town,” he said."], "en")] == ["Okafor"]
-
-
-def test_a_relative_who_shares_the_surname_does_not_give_it_his_gender():
-    assert [q.speaker for q in _extract(["Ruth Ames opened her bakery in 2001 with help from her father, Tom Ames.",
-                                         "“I have missed only three days in twenty years,” she said."], "en")] == ["Ruth Ames"]
