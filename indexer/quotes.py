@@ -2599,6 +2599,17 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
                 and span.end_paragraph + 1 < len(ctx.paragraphs) and SIGNATURE.fullmatch(ctx.paragraphs[span.end_paragraph + 1]):
             # signed on the line under it: the signature's, not the last speaker's (`– Ma***`: no one named)
             return Verdict(span.text, signature(ctx, span.end_paragraph) or Person(""), "paragraph", span)
+        if opens_paragraph and rules.lang == "en" and text[span.end :].strip(" .") == "" and ctx.last_speaker \
+                and ctx.last_paragraph < span.paragraph - 1 and not QUOTE_MARK.search(ctx.paragraphs[span.paragraph - 1]):
+            # `Goalkeeper Tim Cole was more modest.` between the last speaker's words and a paragraph of speech:
+            # a narration paragraph whose last sentence is about another person in full gives the word to them
+            sentences = [x for x in SENTENCE_END.split(ctx.paragraphs[span.paragraph - 1]) if x.strip()]
+            subject = _sentence_subject(sentences[-1], ctx, lone_named_once=False) if sentences else None
+            if subject and len(subject.name.split()) >= 2 and _surname(subject.name) != _surname(ctx.last_speaker.name):
+                words = subject.name.split()
+                while len(words) > 2 and is_common_word(words[0], rules):
+                    words = words[1:]  # `Goalkeeper Tim Cole` opening the sentence: the role is no part of the name
+                return Verdict(span.text, Person(" ".join(words), subject.role, subject.where), "paragraph", span)
         if ctx.last_speaker and span.paragraph - ctx.last_paragraph <= 2:
             return Verdict(span.text, ctx.last_speaker, "previous", span)
         if opens_paragraph and text[span.end :].strip(" .") == "":

@@ -168,3 +168,16 @@ def test_a_pronoun_points_past_an_opening_phrase_to_the_subject():
     assert [q.speaker for q in _extract(["Okafor, 52, joined the fire service in 1991.",
                                          "Asked about his plans, Okafor said he would stay until the station closes.",
                                          "“There is still a lot of work to do in this town,” he said."], "en")] == ["Okafor"]
+
+
+def test_a_paragraph_of_speech_after_a_narration_paragraph_about_another_person_is_theirs():
+    quotes = _extract(["Coach Mike Barnes was pleased after the win.",
+                       "“We defended well for ninety minutes,” Barnes said.",
+                       "Tim Cole, the goalkeeper, was more modest about his two saves.",
+                       "“I just did my job and the defenders did theirs.”"], "en")
+    assert [q.speaker for q in quotes] == ["Mike Barnes", "Tim Cole"]
+    # with no one else in between, the last speaker goes on
+    quotes = _extract(["“We defended well for ninety minutes,” said coach Mike Barnes.",
+                       "The Tigers have won five games in a row.",
+                       "“The back four were outstanding tonight.”"], "en")
+    assert [q.speaker for q in quotes] == ["Mike Barnes", "Mike Barnes"]
