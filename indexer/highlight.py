@@ -155,10 +155,20 @@ def highlight_all(text: str, query: qt.Node) -> str:
     return mark(text, match_spans(text, wanted) if wanted else [])
 
 
+def head(text: str, size: int) -> str:
+    """The text's first `size` characters or so, ending at a space (no word cut in two)."""
+    if len(text) <= size:
+        return text
+    space = text.rfind(" ", 0, size)
+    return text[:space] if space > 0 else text[:size]
+
+
 def snippet(text: str, query: qt.Node, width: int = config.SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     wanted = wanted_terms(query)
-    spans = match_spans(text, wanted) if wanted else []
+    spans = match_spans(head(text, config.SNIPPET_SCAN_CHARS), wanted) if wanted else []
+    if wanted and not spans and len(text) > config.SNIPPET_SCAN_CHARS:
+        spans = match_spans(text, wanted)
     if not spans:
         start, end = 0, min(len(text), width)
         if end < len(text):

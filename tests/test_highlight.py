@@ -44,6 +44,22 @@ def test_snippet_opens_at_the_best_passage():
     assert len(result) < 200
 
 
+def test_a_long_article_is_searched_for_its_snippet_in_its_head_first_then_whole(monkeypatch):
+    from indexer import config
+
+    monkeypatch.setattr(config, "SNIPPET_SCAN_CHARS", 200)
+    early = "The museum opened. " + "Filler words here. " * 30 + "The museum hosted the exhibition. " + "x " * 20
+    result = snippet(early, Or((Term("text", "museum"), Term("text", "exhibit"))), width=60)
+    assert result.startswith("The <mark>museum</mark> opened.")  # its head holds a match: the window is there
+    late = "Filler words here. " * 30 + "The museum hosted the exhibition. " + "x " * 20
+    result = snippet(late, Or((Term("text", "museum"), Term("text", "exhibit"))), width=60)
+    assert "<mark>museum</mark> hosted the <mark>exhibition</mark>" in result  # found past the head
+    monkeypatch.setattr(config, "SNIPPET_SCAN_CHARS", 201)  # cut at 201 characters, the head would end `museum`
+    cut = "word " * 39 + "museums " + "word " * 30 + "the museum"
+    result = snippet(cut, Term("exact", "museum"), width=60)
+    assert "<mark>museum</mark>s" not in result and result.endswith("the <mark>museum</mark>")
+
+
 def test_snippet_without_matches_is_the_start():
     assert snippet("Short text.", Term("text", "absent")) == "Short text."
 

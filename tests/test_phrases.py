@@ -72,18 +72,18 @@ def test_fast_phrases_match_and_score_as_whoosh_phrases(searcher):
     assert matched > 200  # most runs are found: the comparison is not of empty lists
 
 
-def test_long_phrases_checked_in_the_stored_text_match_and_score_as_whoosh(searcher, monkeypatch):
+def test_long_phrases_checked_in_hashed_terms_match_and_score_as_whoosh(searcher, monkeypatch):
     from indexer.whoosh import phrases as fast
 
     checked = []
-    real = fast.verified
-    monkeypatch.setattr(fast, "verified", lambda *args: checked.append(1) or real(*args))
+    real = fast.column_matches
+    monkeypatch.setattr(fast, "column_matches", lambda *args: checked.append(1) or real(*args))
     matched = 0
     for words in phrases(searcher, 120, seed=5, sizes=(7, 30)):  # pasted quotes, some with a wrong word
         whoosh = matches(searcher, Phrase("exact", words))
         assert matches(searcher, FastPhrase("exact", words)) == whoosh, words
         matched += bool(whoosh)
-    assert matched > 60 and len(checked) > 60  # found, and found by the check in the stored text
+    assert matched > 60 and len(checked) > 60  # found, and found by the check in the hashed terms
 
 
 def test_a_boosted_phrase_and_a_sloppy_one_score_as_whoosh(searcher):
@@ -110,8 +110,8 @@ def test_a_pair_with_a_common_word_is_answered_from_the_pairs_alone(searcher, mo
     def no_positions(*args, **kwargs):
         raise AssertionError("positions read for a phrase its pair answers")
 
-    monkeypatch.setattr(module, "PAIRS_FROM", 0)  # pairs are read for every phrase, not only common ones
     monkeypatch.setattr(module, "phrase_matches", no_positions)
+    monkeypatch.setattr(module, "column_matches", no_positions)
     assert [matches(searcher, FastPhrase("exact", run)) for run in runs] == expected
     assert sum(bool(found) for found in expected) > 20
 
@@ -119,12 +119,16 @@ def test_a_pair_with_a_common_word_is_answered_from_the_pairs_alone(searcher, mo
 def test_phrases_narrowed_by_their_pairs_match_and_score_as_whoosh(searcher, monkeypatch):
     from indexer.whoosh import phrases as module
 
-    monkeypatch.setattr(module, "PAIRS_FROM", 0)
-    monkeypatch.setattr(module, "FEW_CANDIDATES", 2)  # every pair intersected, positions checked after
+    monkeypatch.setattr(module, "FEW_CANDIDATES", 2)  # lists intersected as long as they pay, the words checked after
+    monkeypatch.setattr(module, "NARROW_RATIO", 1000)
+    checked = []
+    real = module.column_matches
+    monkeypatch.setattr(module, "column_matches", lambda *args: checked.append(1) or real(*args))
     runs = [run for run in phrases(searcher, 300, seed=13, sizes=(3, 8)) if module.common_pairs(run)]
     assert len(runs) > 200
     for words in runs:
         assert matches(searcher, FastPhrase("exact", words)) == matches(searcher, Phrase("exact", words)), words
+    assert len(checked) > len(runs) // 2  # checked in the hashed terms (where a segment holds every pair)
 
 
 # Two words whose unsalted 32-bit hashes are equal (found by a birthday search over w0, w1, ...).
@@ -182,14 +186,34 @@ def test_quotes_checked_in_hashed_terms_match_and_score_as_whoosh(made, monkeypa
     from indexer.whoosh import phrases as module
 
     checked = []
-    real = module.verified
-    monkeypatch.setattr(module, "verified", lambda found, *args: checked.append(len(found)) or real(found, *args))
+    real = module.column_matches
+    monkeypatch.setattr(module, "column_matches", lambda *args: checked.append(len(args[3])) or real(*args))
     words = analyzed(made, quote)
     whoosh = matches(made, Phrase("exact", words))
     assert matches(made, FastPhrase("exact", words)) == whoosh
     assert checked  # found in the hashed terms, not in postings only
     if "under" in quote:
         assert not whoosh  # its candidate was checked and is not a match
+
+
+@pytest.mark.parametrize("quote", [
+    "and the cat",  # in documents where `and the` and `the cat` stand apart too
+    "the cat sat on the mat",
+    "on the mat and the cat",
+    "ran under the hill",  # its pairs stand only in a deleted document
+    f"over the hill {COLLIDING[1]}",  # in a salted document
+    "the hill the cat",
+])
+def test_phrases_of_common_pairs_checked_in_hashed_terms_match_and_score_as_whoosh(made, monkeypatch, quote):
+    from indexer.whoosh import phrases as module
+
+    monkeypatch.setattr(module, "FEW_CANDIDATES", 0)  # every list that pays is intersected
+    checked = []
+    real = module.column_matches
+    monkeypatch.setattr(module, "column_matches", lambda *args: checked.append(1) or real(*args))
+    words = analyzed(made, quote)
+    assert matches(made, FastPhrase("exact", words)) == matches(made, Phrase("exact", words))
+    assert checked
 
 
 def test_a_document_whose_terms_share_a_hash_is_salted_and_its_counts_are_exact(made):
@@ -213,8 +237,8 @@ def test_deleted_documents_are_not_found_by_the_check_in_hashed_terms(made, monk
     from indexer.whoosh import phrases as module
 
     candidates = []
-    real = module.verified
-    monkeypatch.setattr(module, "verified", lambda found, *args: candidates.extend(found) or real(found, *args))
+    real = module.column_matches
+    monkeypatch.setattr(module, "column_matches", lambda *args: candidates.extend(args[3].tolist()) or real(*args))
     words = analyzed(made, "zebra quagga ran over the hill the cat sat on the mat")
     assert matches(made, FastPhrase("exact", words)) == matches(made, Phrase("exact", words)) == []
     assert candidates  # the deleted document was a candidate, checked, and then dropped

@@ -3,16 +3,16 @@ where they stand side by side out, scored as Whoosh scores a Phrase (the sum
 of its words' BM25F scores, added in the same order).
 
 Whoosh steps through every document holding all the words, all lists in
-turn, decodes each word's positions there, and then reads the lists again to
-score. This starts from the rarest word, skips through each other word's list
-once, only to the documents still in play, keeping the word's weight there;
-a document leaves play as soon as no start position fits the words read so far.
+turn, decodes each word's positions there (pickled, in Python), and then reads
+the lists again to score. Here a two-word phrase with a stop word is its common
+pair's list; any other is narrowed to the documents of its shortest lists (words
+and pairs) and checked in their hashed terms (sequences.py), all at once in numpy,
+each word's weight counted there too. Fields without hashed terms go through the
+positions, rarest word first.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
-from itertools import chain
 
 import numpy as np
 from whoosh import matching
@@ -24,50 +24,26 @@ from .schema import PAIRS_OF
 from .segments import posting_arrays, raw_postings
 
 
-# A long phrase (a pasted quote) is down to a few documents after its rarest words: the rest of its
-# words are checked in those documents' hashed terms (sequences.py), one read each, rather than in
-# every word's postings (a block of a common word's list decoded per document and word). Checking
-# from the rarest word on, or with fewer words left, was no faster on the bench's phrases: the
-# check counts every word of each document that matches (the words' weights).
-CHECK_BELOW = 2000  # documents still in play
-CHECK_FROM = 3  # words left to check
-
-
-def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format, column=None,
-                   candidates: set[int] | None = None,
+def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,
                    frequency: dict[bytes, int] | None = None) -> dict[int, list[float]]:
     """The documents of one segment where the words stand in this order, side by side, each with
-    every word's weight there (its frequency: what scoring needs), read in the same pass.
+    every word's weight there (its frequency: what scoring needs), read from their positions, for a
+    field without hashed terms (column_matches is quicker where they are).
 
     Rarest word first; a document stays in play while some start position fits every word read so
-    far, so the common words' lists are read only where the phrase may still stand. The segment's
-    `column` of hashed terms (sequences.column) lets the last words be checked in the few documents
-    left instead. Only `candidates` are looked at, when given; `frequency` is each term's document
-    frequency in the segment, when known."""
+    far, so the common words' lists are read only where the phrase may still stand. `frequency` is
+    each term's document frequency in the segment, when known."""
     decode = field_format.decode_positions
     frequency = frequency or {btext: reader.doc_frequency(fieldname, btext) for btext in set(btexts)}
     order = sorted(range(len(btexts)), key=lambda i: frequency[btexts[i]])
     rarest = order[0]
     matcher = raw_postings(reader, fieldname, btexts[rarest])
     first: dict[int, tuple[bytes, float]] = {}  # the rarest word's documents: positions not yet decoded
-    if candidates is not None:
-        for docnum in sorted(candidates):
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-                if not matcher.is_active():
-                    break
-            if matcher.id() == docnum:
-                first[docnum] = (matcher.value(), matcher.weight())
-    else:
-        while matcher.is_active():
-            first[matcher.id()] = (matcher.value(), matcher.weight())
-            matcher.next()
+    while matcher.is_active():
+        first[matcher.id()] = (matcher.value(), matcher.weight())
+        matcher.next()
     found: dict[int, tuple[set[int], list[float]]] = {}  # document -> possible starts, weights by word
     for n, word in enumerate(order[1:]):
-        left = order[n + 1 :]
-        if column is not None and n > 0 and len(left) >= CHECK_FROM and len(found) <= CHECK_BELOW:
-            found = verified(found, left, btexts, column, field_format.field_boost)
-            break
         matcher = raw_postings(reader, fieldname, btexts[word])
         if not matcher.is_active():
             return {}
@@ -99,85 +75,97 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format, co
     return {docnum: weights for docnum, (_, weights) in found.items()}
 
 
-def verified(found: dict[int, tuple[set[int], list[float]]], left: list[int], btexts: list[bytes],
-             column, boost: float) -> dict[int, tuple[set[int], list[float]]]:
-    """The documents where the words `left` (their places in the phrase) also stand, checked in each
-    document's hashed terms at its possible starts: the starts that fit kept, and each word's weight
-    counted as the index does (its frequency).
-
-    A document's distinct terms have distinct hashes (sequences.Hasher), so where the phrase stands
-    each word's count is exact; it could only be found where it does not stand if a word it lacks
-    shared its 32-bit hash with the term in that word's place, every other word in place."""
-    docnums = list(found)
-    seqs = sequences.read(column, docnums)
-    if not len(seqs.hashes):
-        return {}
-    words = [btexts[i].decode("utf-8") for i in left]
-    places = np.array(left, dtype=np.int64)
-    kept = {}
-    for salt in np.unique(seqs.salts).tolist():  # nearly always one: 0
-        docs = np.flatnonzero(seqs.salts == salt)
-        wanted = np.array([sequences.term_hash(word, salt) for word in words], dtype=sequences.HASH)
-        # every (document, start) still possible, and the positions of the words left from it
-        starts_of = [found[docnums[d]][0] for d in docs.tolist()]
-        doc = np.repeat(docs, [len(starts) for starts in starts_of])
-        start = np.fromiter(chain.from_iterable(starts_of), dtype=np.int64, count=len(doc))
-        at = start[:, None] + places[None, :]
-        inside = (at >= 0) & (at < seqs.lengths[doc][:, None])
-        stands = inside & (seqs.hashes[np.where(inside, seqs.starts[doc][:, None] + at, 0)] == wanted)
-        fits = stands.all(axis=1)
-        if not fits.any():
-            continue
-        fitting = defaultdict(set)
-        for d, s in zip(doc[fits].tolist(), start[fits].tolist()):
-            fitting[d].add(s)
-        counts = word_counts(seqs, np.array(sorted(fitting), dtype=np.int64), wanted)
-        for d, row in zip(sorted(fitting), counts.tolist()):
-            weights = found[docnums[d]][1]
-            for i, count in zip(left, row):
-                weights[i] = count * 1.0 * boost
-            kept[docnums[d]] = (fitting[d], weights)
-    return dict(sorted(kept.items()))  # in document order, as found
-
-
 def word_counts(seqs: sequences.Sequences, docs: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """How many times each wanted hash stands in each of the documents (rows: docs, columns: wanted)."""
     distinct, which = np.unique(wanted, return_inverse=True)
+    starts, ends = seqs.starts[docs], seqs.starts[docs] + seqs.lengths[docs]
+    if len(distinct) <= FEW_WORDS:  # a pass over every hash read per word: cheaper than placing each hash
+        counts = np.empty((len(docs), len(distinct)), dtype=np.int64)
+        for n, wanted_hash in enumerate(distinct.tolist()):
+            running = np.zeros(len(seqs.hashes) + 1, dtype=np.int64)
+            np.cumsum(seqs.hashes == wanted_hash, out=running[1:])
+            counts[:, n] = running[ends] - running[starts]
+        return counts[:, which.reshape(-1)]
     lengths = seqs.lengths[docs]
     # the documents' hashes end to end: each one's start, repeated over its length, plus the offset within
     owner = np.repeat(np.arange(len(docs)), lengths)
     offset = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    hashes = seqs.hashes[seqs.starts[docs][owner] + offset]
+    hashes = seqs.hashes[starts[owner] + offset]
     slot = np.minimum(np.searchsorted(distinct, hashes), len(distinct) - 1)
     hit = distinct[slot] == hashes
     counts = np.bincount(owner[hit] * len(distinct) + slot[hit], minlength=len(docs) * len(distinct))
     return counts.reshape(len(docs), len(distinct))[:, which.reshape(-1)]
 
 
-# Pairs are intersected, fewest documents first, until this few documents are left: their positions
-# are then quick to check.
+# Up to this many distinct words, word_counts counts each in one pass over the documents' hashes.
+FEW_WORDS = 4
+
+
+def column_matches(reader, btexts: list[bytes], column, docs: np.ndarray, boost: float) -> dict[int, list[float]]:
+    """The documents of `docs` where the words stand in this order, side by side, each with every
+    word's weight there, found in their hashed terms (sequences.py) alone: no positions decoded. For
+    the documents a phrase's common pairs leave, which can be thousands: a phrase of common words."""
+    if reader.has_deletions():
+        docs = np.array([d for d in docs.tolist() if not reader.is_deleted(d)], dtype=np.int64)
+    docnums = docs.tolist()
+    seqs = sequences.read(column, docnums)
+    if not len(seqs.hashes):
+        return {}
+    words = [btext.decode("utf-8") for btext in btexts]
+    ends = seqs.starts + seqs.lengths
+    kept = {}
+    for salt in np.unique(seqs.salts).tolist():  # nearly always one: 0
+        wanted = np.array([sequences.term_hash(word, salt) for word in words], dtype=sequences.HASH)
+        # every place the first word stands, kept while each next word stands after it in the same document
+        at = np.flatnonzero(seqs.hashes == wanted[0])
+        owner = np.searchsorted(seqs.starts, at, side="right") - 1
+        fits = (seqs.salts[owner] == salt) & (at + len(words) <= ends[owner])
+        at, owner = at[fits], owner[fits]
+        for n in range(1, len(words)):
+            fits = seqs.hashes[at + n] == wanted[n]
+            at, owner = at[fits], owner[fits]
+        if not len(owner):
+            continue
+        found = np.unique(owner)
+        for d, row in zip(found.tolist(), word_counts(seqs, found, wanted).tolist()):
+            kept[docnums[d]] = [count * 1.0 * boost for count in row]
+    return dict(sorted(kept.items()))
+
+
+# Lists are intersected, fewest documents first, until this few documents are left: checking them
+# costs less than reading another list.
 FEW_CANDIDATES = 64
-# A phrase whose rarest word is in fewer documents of a segment than this is quick from its words'
-# lists alone: reading pairs' lists as well would cost more than it saves.
-PAIRS_FROM = 1000
+# A list longer than this many times the documents left costs more to read (about 2 µs a document)
+# than checking the documents it would drop in their hashed terms (about 8 µs each) saves.
+NARROW_RATIO = 4
 
 
-def pair_candidates(reader, pairs_field: str, words: list[str]) -> tuple[np.ndarray | None, bool]:
-    """The documents holding every common pair of the phrase (analysis.common_pairs; an empty array
-    when one is nowhere), or None when the phrase has none; and whether those documents are its
-    matches as they are: a phrase of two words that are a pair."""
-    pairs = [pair.encode("utf-8") for _, pair in common_pairs(words)]
-    if not pairs:
-        return None, False
-    if any((pairs_field, pair) not in reader for pair in pairs):
-        return np.zeros(0, dtype=np.int64), True
-    pairs.sort(key=lambda pair: reader.doc_frequency(pairs_field, pair))
-    docs = posting_arrays(reader, pairs_field, pairs[0])[0]
-    for pair in pairs[1:]:
-        if len(docs) <= FEW_CANDIDATES:
+def phrase_candidates(reader, fieldname: str, btexts: list[bytes], frequency: dict[bytes, int],
+                      pairs_field: str | None, words: list[str]) -> np.ndarray:
+    """The documents of the segment that may hold the phrase: the shortest list of its words' and its
+    common pairs' (analysis.common_pairs: `of the`, `в минске`, indexed in `pairs_field`), narrowed by
+    the next shortest while they are short enough to pay for their reading."""
+    lists = [(frequency[btext], fieldname, btext) for btext in set(btexts)]
+    for _, pair in common_pairs(words) if pairs_field else ():
+        encoded = pair.encode("utf-8")
+        lists.append((reader.doc_frequency(pairs_field, encoded), pairs_field, encoded))
+    lists.sort()
+    if not lists[0][0]:  # a pair the segment does not hold
+        return np.zeros(0, dtype=np.int64)
+    docs = posting_arrays(reader, lists[0][1], lists[0][2])[0]
+    for count, field, term in lists[1:]:
+        if len(docs) <= FEW_CANDIDATES or count > NARROW_RATIO * len(docs):
             break
-        docs = np.intersect1d(docs, posting_arrays(reader, pairs_field, pair)[0], assume_unique=True)
-    return docs, len(words) == 2
+        docs = np.intersect1d(docs, posting_arrays(reader, field, term)[0], assume_unique=True)
+    return docs
+
+
+def pair_documents(reader, pairs_field: str, pair: str) -> np.ndarray:
+    """The documents holding a common pair: a two-word phrase's matches when it is one."""
+    encoded = pair.encode("utf-8")
+    if (pairs_field, encoded) not in reader:
+        return np.zeros(0, dtype=np.int64)
+    return posting_arrays(reader, pairs_field, encoded)[0]
 
 
 def pair_matches(reader, fieldname: str, btexts: list[bytes], docs: np.ndarray) -> dict[int, list[float]]:
@@ -305,14 +293,15 @@ class FastPhrase(Phrase):
             return btexts, {}
         column = sequences.column(reader, fieldname)
         pairs_field = PAIRS_OF.get(fieldname)
-        if pairs_field in searcher.schema and min(frequency.values()) >= PAIRS_FROM:
-            docs, exact = pair_candidates(reader, pairs_field, list(self.words))
-            if docs is not None and exact:
-                return btexts, pair_matches(reader, fieldname, btexts, docs)
-            if docs is not None:
-                return btexts, phrase_matches(reader, fieldname, btexts, field.format, column, set(docs.tolist()),
-                                              frequency)
-        return btexts, phrase_matches(reader, fieldname, btexts, field.format, column, frequency=frequency)
+        pairs_field = pairs_field if pairs_field in searcher.schema else None
+        words = list(self.words)
+        pairs = common_pairs(words) if pairs_field else []
+        if len(words) == 2 and pairs:  # the pair's documents are the phrase's: no positions to check
+            return btexts, pair_matches(reader, fieldname, btexts, pair_documents(reader, pairs_field, pairs[0][1]))
+        if column is None:  # a segment from before the hashed terms: positions are checked
+            return btexts, phrase_matches(reader, fieldname, btexts, field.format, frequency=frequency)
+        docs = phrase_candidates(reader, fieldname, btexts, frequency, pairs_field, words)
+        return btexts, column_matches(reader, btexts, column, docs, field.format.field_boost)
 
     def matcher(self, searcher, context=None):
         matched = self.found(searcher)
