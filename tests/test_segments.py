@@ -37,9 +37,10 @@ def documents() -> list[dict]:
     return docs
 
 
-def contents(index_dir: Path) -> dict:
-    """Everything a reader sees, by field and term, document and field."""
-    ix = whoosh_index.open_dir(str(index_dir))
+def contents(index_dir: Path, ix=None) -> dict:
+    """Everything a reader sees, by field and term, document and field (through Whoosh's own reading
+    unless another `ix` of the folder is given)."""
+    ix = ix or whoosh_index.open_dir(str(index_dir))
     with ix.reader() as reader:
         terms = {}
         for fieldname, btext in reader.all_terms():
@@ -76,6 +77,17 @@ def test_one_segment_is_what_whoosh_writes(tmp_path, documents):
     assert fast["doc_count"] == len(documents)
     assert max(len(postings) for postings, *_ in fast["terms"].values()) > 128  # several blocks were written
     assert fast == whoosh
+
+
+def test_segments_are_read_from_their_memory_map_with_what_whoosh_reads_from_its_copies(tmp_path, documents):
+    from indexer.whoosh.mapped import ViewFile
+
+    folder = write(tmp_path / "fast", FastSegmentWriter, [documents[:150], documents[150:]])
+    ix = indexes.articles(folder)
+    with ix.reader() as reader:
+        segment_reader = reader.readers()[0] if hasattr(reader, "readers") else reader
+        assert isinstance(segment_reader._terms._dbfile, ViewFile)  # the terms file is a view, not a copy
+    assert contents(folder, ix) == contents(folder)
 
 
 def test_merging_and_deleting_give_what_whoosh_gives(tmp_path, documents):

@@ -32,6 +32,7 @@ from whoosh.writing import SegmentWriter
 
 from .. import config, limits
 from ..backend import WriteFailed
+from .mapped import mapped
 
 # A term's postings: document numbers, weights, and the encoded values (positions) end to end with
 # where each ends. One bytes object per posting would cost some 40 bytes more each, and a writer
@@ -186,6 +187,12 @@ class Codec(W3Codec):
 
     def __reduce__(self):
         return W3Codec, (self._blocklimit, self._compression, self._inlinelimit)
+
+    def terms_reader(self, storage, segment):
+        return super().terms_reader(mapped(storage), segment)
+
+    def per_document_reader(self, storage, segment):
+        return super().per_document_reader(mapped(storage), segment)
 
     def postings_writer(self, dbfile, byteids=False):
         return BulkPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
