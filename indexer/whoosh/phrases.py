@@ -75,6 +75,13 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,
     return {docnum: weights for docnum, (_, weights) in found.items()}
 
 
+def live_documents(reader, docs: np.ndarray) -> np.ndarray:
+    """The documents of `docs` the segment has not deleted (lists and pairs include the deleted)."""
+    if not reader.has_deletions():
+        return docs
+    return np.array([d for d in docs.tolist() if not reader.is_deleted(d)], dtype=np.int64)
+
+
 def word_counts(seqs: sequences.Sequences, docs: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """How many times each wanted hash stands in each of the documents (rows: docs, columns: wanted)."""
     distinct, which = np.unique(wanted, return_inverse=True)
@@ -105,8 +112,7 @@ def column_matches(reader, btexts: list[bytes], column, docs: np.ndarray, boost:
     """The documents of `docs` where the words stand in this order, side by side, each with every
     word's weight there, found in their hashed terms (sequences.py) alone: no positions decoded. For
     the documents a phrase's common pairs leave, which can be thousands: a phrase of common words."""
-    if reader.has_deletions():
-        docs = np.array([d for d in docs.tolist() if not reader.is_deleted(d)], dtype=np.int64)
+    docs = live_documents(reader, docs)
     docnums = docs.tolist()
     seqs = sequences.read(column, docnums)
     if not len(seqs.hashes):
@@ -171,8 +177,7 @@ def pair_documents(reader, pairs_field: str, pair: str) -> np.ndarray:
 def pair_matches(reader, fieldname: str, btexts: list[bytes], docs: np.ndarray) -> dict[int, list[float]]:
     """A two-word phrase's matches, `docs` (its pair's documents), each with its words' weights,
     read off the words' lists without their positions."""
-    if reader.has_deletions():
-        docs = np.array([d for d in docs.tolist() if not reader.is_deleted(d)], dtype=np.int64)
+    docs = live_documents(reader, docs)
     columns = [weights_at(reader, fieldname, btext, docs) for btext in btexts]
     return {docnum: list(weights) for docnum, weights in zip(docs.tolist(), zip(*columns))}
 
