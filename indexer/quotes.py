@@ -1347,12 +1347,11 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
 
 # `Speaking to reporters outside City Hall, the mayor said`, `Asked about the vote, Baker said`, `In an interview with
 # the Tribune on Friday, Baker said`: an opening participle or prepositional phrase, set off by a comma, then the subject
-EN_OPENING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|At|On|After|Before|During|Following|Despite|Outside"
-                                  r"|Inside|From|With|Without|Later|Earlier|Meanwhile)\b[^,]*,\s*([^,]+?)\s*$")
-
-
-EN_OPENING_PREFIX = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|In|At|On|After|Before|During|Following|Despite|Outside|Inside"
-                               r"|From|With|Without|Later|Earlier|Meanwhile)\b[^,]{0,80},\s*")
+EN_OPENER = (r"\s*(?:[A-Z][a-z]+ing|Asked|In|At|On|After|Before|During|Following|Despite|Outside|Inside"
+             r"|From|With|Without|Later|Earlier|Meanwhile)\b")
+EN_OPENING_ADVERBIAL = re.compile(EN_OPENER + r"[^,]*,\s*([^,]+?)\s*$")
+# the same opening phrase, kept short, before whatever follows it
+EN_OPENING_PREFIX = re.compile(EN_OPENER + r"[^,]{0,80},\s*")
 
 
 # `X, who ... said`, `X, который ... сказал`: a relative clause whose verb of speech is the attribution's
