@@ -10,11 +10,13 @@ from whoosh.fields import NUMERIC
 
 from .. import querytree as qt
 from .phrases import FastPhrase
+from .vocabulary import segment_words
 
 
 class FuzzyWord(wq.FuzzyTerm):
-    """A word~ that finds the index words it stands for once per segment and search: checking
-    their number and matching them share the work (each costs a walk of the term dictionary)."""
+    """A word~ that finds the index words it stands for in a segment's words held in memory
+    (vocabulary.py), once per segment and search: checking their number and matching them share
+    the work."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,7 +24,11 @@ class FuzzyWord(wq.FuzzyTerm):
 
     def _btexts(self, reader):
         if reader not in self._expansions:
-            self._expansions[reader] = list(super()._btexts(reader))
+            if reader.is_atomic() and hasattr(reader, "segment"):
+                words = segment_words(reader, self.fieldname).within(self.text, self.maxdist, self.prefixlength)
+            else:
+                words = list(super()._btexts(reader))
+            self._expansions[reader] = words
         return self._expansions[reader]
 
 
