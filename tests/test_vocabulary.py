@@ -89,3 +89,11 @@ def test_words_with_a_newline_fall_back_to_one_decode_each():
     data = np.frombuffer(b"..ab\ncd..ef..", dtype=np.uint8).copy()
     assert vocabulary._joined_words(data, np.array([2, 9]), np.array([5, 2])) is None
     assert vocabulary._joined_words(data, np.array([2, 9]), np.array([2, 2])) == ["ab", "ef"]
+
+
+def test_the_readers_words_are_the_merged_lexicon(generation, searcher):  # noqa: F811
+    assert len(leaves(searcher)) >= 2
+    for field in ("exact", "title"):
+        merged = lexicon(searcher.reader(), field)
+        assert list(generation.reader().words(field)) == merged
+        assert len(merged) > len(field_words(leaves(searcher)[0], field))

@@ -19,6 +19,7 @@ from . import vectorised
 from .collectors import build_collector
 from .columns import ColumnCache, Columns, by_score
 from .translate import to_whoosh
+from .vocabulary import field_words
 
 
 def bm25f():
@@ -150,6 +151,8 @@ class WhooshArticleReader:
         return self.searcher.reader().doc_frequency(field, text)
 
     def words(self, field: str) -> Iterator[str]:
-        for word in self.searcher.reader().lexicon(field):
-            yield word.decode("utf-8") if isinstance(word, bytes) else word
+        """Every word of the field once, in order: each segment's read at once (vocabulary.py), not
+        merged term by term through Whoosh's lexicon (5.6 s for a 100k-article index's)."""
+        per_segment = [field_words(leaf, field) for leaf, _ in self.searcher.reader().leaf_readers()]
+        return iter(per_segment[0] if len(per_segment) == 1 else sorted(set().union(*per_segment)))
 
