@@ -17,8 +17,17 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import quotes as q
 from indexer import russian
+from indexer.quotes.clauses import (
+    ADDRESSING_VERBS, attribute_after, attribute_before, attribute_previous_paragraph, attribute_previous_sentence,
+)
+from indexer.quotes.names import (
+    ORGANISATION_HEADS, _is_city, _speaker_run, is_common_word, is_place, name_runs, person_name,
+)
+from indexer.quotes.nearest import nearest_person
+from indexer.quotes.people import Context, _person_like, _person_of, _surname, full_name
+from indexer.quotes.resolution import nominative_name, protagonist, resolve
+from indexer.quotes.rules import SENTENCE_END, Person, Span, clause_after, clause_before
 
 MODEL_FILE = Path(__file__).parent / "data" / "attribution.json"
 WINDOW_BEFORE = 3  # paragraphs before the quote whose names are candidates
@@ -42,7 +51,7 @@ class Mention:
 class Candidate:
     """Someone who may have said the quote, with what the text tells about it."""
 
-    person: q.Person
+    person: Person
     features: dict[str, float]
     source: str  # "rule", "hypothesis", "mention", "last", "protagonist" or "none"
 
@@ -78,30 +87,30 @@ def _load_model(path: str) -> Model | None:
 # ---------------------------------------------------------------- mentions
 
 
-def mentions_in(ctx: q.Context, n: int) -> list[Mention]:
+def mentions_in(ctx: Context, n: int) -> list[Mention]:
     """The names of paragraph n outside its quotations: read once per article."""
     cache = ctx.mentions
     if n not in cache:
         text = QUOTED.sub(lambda m: " " * len(m.group()), ctx.paragraphs[n])
         found = []
-        for run in q.name_runs(text, ctx.rules):
-            checked = q._speaker_run(run, ctx.rules, text)
+        for run in name_runs(text, ctx.rules):
+            checked = _speaker_run(run, ctx.rules, text)
             if checked:
                 found.append(Mention(n, checked[0], checked[1], tuple(checked[2])))
         cache[n] = found
     return cache[n]
 
 
-def person_of(words: tuple[str, ...], ctx: q.Context) -> q.Person:
+def person_of(words: tuple[str, ...], ctx: Context) -> Person:
     """The person a mention names, in full where the article names them so, Russian in the nominative."""
     key = ("person", words)
     if key not in ctx.mentions:
-        name = q.person_name(list(words), False, ctx.rules)
+        name = person_name(list(words), False, ctx.rules)
         if ctx.rules.lang == "ru":
-            name = q.nominative_name(name, ctx)
-        ctx.mentions[key] = (q.full_name(name, ctx) if len(name.split()) == 1 else None) or q._person_of(name.split(), ctx)
+            name = nominative_name(name, ctx)
+        ctx.mentions[key] = (full_name(name, ctx) if len(name.split()) == 1 else None) or _person_of(name.split(), ctx)
         if ctx.rules.lang == "ru" and ctx.mentions[key].name != name and len(name.split()) > 1:
-            ctx.mentions[key] = q.Person(name, ctx.mentions[key].role)
+            ctx.mentions[key] = Person(name, ctx.mentions[key].role)
     return ctx.mentions[key]
 
 
@@ -111,15 +120,15 @@ def same_person(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
-    sa, sb = q._surname(a).lower(), q._surname(b).lower()
+    sa, sb = _surname(a).lower(), _surname(b).lower()
     short, long_ = sorted((sa, sb), key=len)
     return sa == sb or len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def article_count(ctx: q.Context, person: q.Person) -> int:
+def article_count(ctx: Context, person: Person) -> int:
     key = ("count", person.name)
     if key not in ctx.mentions:
-        stem = q._surname(person.name)
+        stem = _surname(person.name)
         if ctx.rules.lang == "ru" and len(stem) > 4:
             stem = stem[:-1]
         ctx.mentions[key] = sum(p.count(stem) for p in ctx.paragraphs)
@@ -137,7 +146,7 @@ def _words_after(text: str, end: int, k: int) -> list[str]:
     return re.findall(r"[\w'’-]+", text[end : end + 80].lower())[:k]
 
 
-def _own_features(m: Mention, ctx: q.Context) -> dict[str, float]:
+def _own_features(m: Mention, ctx: Context) -> dict[str, float]:
     """What the words around a mention say wherever the quote is: read once per mention."""
     key = ("own", m.paragraph, m.start)
     if key in ctx.mentions:
@@ -148,9 +157,9 @@ def _own_features(m: Mention, ctx: q.Context) -> dict[str, float]:
     left, right = _words_before(text, m.start, 2), _words_after(text, m.end, 2)
     f["verb_before"] = float(any(rules.is_verb(w) for w in left[-1:]))
     f["verb_after"] = float(any(rules.is_verb(w) for w in right[:2]))
-    f["addressed"] = float(any(w in q.ADDRESSING_VERBS for w in left))
+    f["addressed"] = float(any(w in ADDRESSING_VERBS for w in left))
     f["after_preposition"] = float(bool(left) and left[-1] in rules.prepositions)
-    sentence_start = max([0] + [x.end() for x in q.SENTENCE_END.finditer(text[: m.start])])
+    sentence_start = max([0] + [x.end() for x in SENTENCE_END.finditer(text[: m.start])])
     f["opens_sentence"] = float(len(text[sentence_start : m.start].split()) <= 1)
     f["possessive"] = float(text[m.end : m.end + 2] in ("'s", "’s"))
     f["comma_after"] = float(text[m.end : m.end + 1] == ",")
@@ -163,7 +172,7 @@ def _own_features(m: Mention, ctx: q.Context) -> dict[str, float]:
     return f
 
 
-def mention_features(m: Mention, span: q.Span, ctx: q.Context, clause: tuple[int, int]) -> dict[str, float]:
+def mention_features(m: Mention, span: Span, ctx: Context, clause: tuple[int, int]) -> dict[str, float]:
     """What the text around one mention says of it as the speaker of the quote at `span`."""
     rules = ctx.rules
     text = ctx.paragraphs[m.paragraph]
@@ -181,17 +190,17 @@ def mention_features(m: Mention, span: q.Span, ctx: q.Context, clause: tuple[int
         f["verb_between"] = float(any(rules.is_verb(w) for w in gap.split()[:12]))
         f["names_between"] = float(any(x.paragraph == m.paragraph and (m.end <= x.start < span.start if before else span.end <= x.start < m.start)
                                        for x in mentions_in(ctx, m.paragraph)))
-        f["sentence_break_between"] = float(q.SENTENCE_END.search(gap) is not None)
+        f["sentence_break_between"] = float(SENTENCE_END.search(gap) is not None)
     else:
         f[f"paragraph_{max(-3, min(1, d))}"] = 1.0
         if d == -1 and not text[m.end :].strip(" .") or d == -1 and text.rstrip().endswith((":", ",")) \
-                and not q.SENTENCE_END.search(text[m.end :].rstrip()[:-1]):
+                and not SENTENCE_END.search(text[m.end :].rstrip()[:-1]):
             f["intro_last_sentence"] = 1.0  # the sentence that introduces the next paragraph
     f.update(_own_features(m, ctx))
     return f
 
 
-def name_features(person: q.Person, ctx: q.Context) -> dict[str, float]:
+def name_features(person: Person, ctx: Context) -> dict[str, float]:
     """What a name itself tells: a person's full name, a body, a place or a phrase of common words."""
     key = ("name", person.name, person.role)
     if key not in ctx.mentions:
@@ -199,25 +208,25 @@ def name_features(person: q.Person, ctx: q.Context) -> dict[str, float]:
     return ctx.mentions[key]
 
 
-def _name_features(person: q.Person, ctx: q.Context) -> dict[str, float]:
+def _name_features(person: Person, ctx: Context) -> dict[str, float]:
     words = person.name.split()
     rules = ctx.rules
     f = {"multiword": float(len(words) >= 2), "has_role": float(bool(person.role)),
          "article_count": math.log1p(article_count(ctx, person)),
-         "person_like": float(q._person_like(words, ctx)),
-         "organisation": float(words[-1].lower() in q.ORGANISATION_HEADS),
+         "person_like": float(_person_like(words, ctx)),
+         "organisation": float(words[-1].lower() in ORGANISATION_HEADS),
          "acronym": float(any(w.isupper() and len(w) > 1 for w in words)),
          "lowercase": float(person.name[:1].islower()),
-         "placelike": float(any(q.is_place(w) or q._is_city(w) for w in words))}
+         "placelike": float(any(is_place(w) or _is_city(w) for w in words))}
     if rules.lang == "ru":
         f["name_part"] = float(any(russian.is_name_part(w) for w in words))
         f["geo"] = float(any(russian.is_geo(w) for w in words))
     else:
-        f["common_words"] = float(all(q.is_common_word(w, rules) for w in words))
+        f["common_words"] = float(all(is_common_word(w, rules) for w in words))
     return f
 
 
-def hypotheses(span: q.Span, ctx: q.Context) -> list[tuple[str, q.Person]]:
+def hypotheses(span: Span, ctx: Context) -> list[tuple[str, Person]]:
     """What each rule of attribution says on its own, where the rules' cascade took only the first that
     spoke: the clause after the quote, the one before it, the previous sentence and paragraph, the
     subject nearest before it."""
@@ -227,35 +236,35 @@ def hypotheses(span: q.Span, ctx: q.Context) -> list[tuple[str, q.Person]]:
     remembered = list(ctx.remembered)  # resolving a name remembers it: these guesses leave no trace
     found = []
     if not span.block and not span.dash:
-        after = q.clause_after(end_text, span.end)
+        after = clause_after(end_text, span.end)
         at_end = not end_text[span.end + len(after) :].strip(" .")
-        found.append(("after", q.attribute_after(after, span.text, at_end, rules)))
-        found.append(("before", q.attribute_before(q.clause_before(text, span.start, 0), rules)))
+        found.append(("after", attribute_after(after, span.text, at_end, rules)))
+        found.append(("before", attribute_before(clause_before(text, span.start, 0), rules)))
         if text[: span.start].strip():
-            found.append(("sentence", q.attribute_previous_sentence(text[: span.start], rules)))
+            found.append(("sentence", attribute_previous_sentence(text[: span.start], rules)))
     if span.paragraph > 0 and (span.block or not text[: span.start].strip()):
-        found.append(("paragraph", q.attribute_previous_paragraph(ctx.paragraphs[span.paragraph - 1], rules)))
-    out = [(name, q.resolve(*f, ctx, span.paragraph, span.start)) for name, f in found if f and f[0] not in ("", "unknown")]
-    out.append(("subject", q.nearest_person(ctx, span.paragraph, span.start, subjects_only=True) or q.Person("")))
-    out.append(("nearest", q.nearest_person(ctx, span.paragraph, span.start) or q.Person("")))
+        found.append(("paragraph", attribute_previous_paragraph(ctx.paragraphs[span.paragraph - 1], rules)))
+    out = [(name, resolve(*f, ctx, span.paragraph, span.start)) for name, f in found if f and f[0] not in ("", "unknown")]
+    out.append(("subject", nearest_person(ctx, span.paragraph, span.start, subjects_only=True) or Person("")))
+    out.append(("nearest", nearest_person(ctx, span.paragraph, span.start) or Person("")))
     ctx.remembered[:] = remembered
     return out
 
 
-def candidates(span: q.Span, how: str, rule: q.Person, ctx: q.Context, last: q.Person | None,
+def candidates(span: Span, how: str, rule: Person, ctx: Context, last: Person | None,
                last_paragraph: int) -> list[Candidate]:
     """Who may have said the quote at `span`: no one, or one of the people named in the window around it,
     the rules' choice, the previous speaker, the protagonist; each person once, with the features of
     its nearest mention and of its name (the language's copy beside the shared one, so the model may
     weigh a cue apart in each language)."""
     text = ctx.paragraphs[span.paragraph]
-    before = q.clause_before(text, span.start, 0)
+    before = clause_before(text, span.start, 0)
     end_text = ctx.paragraphs[span.end_paragraph]
-    after = q.clause_after(end_text, span.end)
+    after = clause_after(end_text, span.end)
     clause = (span.start - len(before), span.end + len(after)) if span.paragraph == span.end_paragraph else (span.start - len(before), span.start)
     people: list[Candidate] = []
 
-    def add(person: q.Person, features: dict[str, float], source: str) -> Candidate:
+    def add(person: Person, features: dict[str, float], source: str) -> Candidate:
         for c in people:
             if same_person(c.person.name, person.name):
                 for k, v in features.items():
@@ -287,7 +296,7 @@ def candidates(span: q.Span, how: str, rule: q.Person, ctx: q.Context, last: q.P
     if recent is not None:
         add(recent, {"was_last_speaker": 1.0}, "last")
     if "protagonist" not in ctx.mentions:  # whom the article is about: counted once
-        ctx.mentions["protagonist"] = q.protagonist(ctx)
+        ctx.mentions["protagonist"] = protagonist(ctx)
     hero = ctx.mentions["protagonist"]
     if hero is not None:
         add(hero, {"is_protagonist": 1.0}, "protagonist")
@@ -296,7 +305,7 @@ def candidates(span: q.Span, how: str, rule: q.Person, ctx: q.Context, last: q.P
             c.features["not_near"] = 1.0
         c.features["mentions_near"] = math.log1p(c.features.get("mentions_near", 0.0))
         c.features.update(name_features(c.person, ctx))
-    out = [Candidate(q.Person(""), {"none": 1.0, "none_rule_empty": float(not rule.name)}, "none")] + people
+    out = [Candidate(Person(""), {"none": 1.0, "none_rule_empty": float(not rule.name)}, "none")] + people
     lang = ctx.rules.lang
     for c in out:
         c.features.update({f"{lang}:{k}": v for k, v in list(c.features.items())})

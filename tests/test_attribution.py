@@ -10,6 +10,7 @@ import pytest
 
 from indexer import attribution
 from indexer.quotes import extract_quotes
+from indexer.quotes.rules import Person
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -59,8 +60,8 @@ def test_the_speaker_beats_the_listener_of_told(trained):
 
 
 def test_no_one_wins_where_every_candidate_is_unlikely():
-    cands = [attribution.Candidate(attribution.q.Person(""), {"none": 1.0}, "none"),
-             attribution.Candidate(attribution.q.Person("Central Park"), {"placelike": 1.0}, "mention")]
+    cands = [attribution.Candidate(Person(""), {"none": 1.0}, "none"),
+             attribution.Candidate(Person("Central Park"), {"placelike": 1.0}, "mention")]
     assert attribution.choose(cands, attribution.Model({"none": 0.5, "placelike": -1.0})).person.name == ""
 
 

@@ -539,11 +539,11 @@ def test_russian_speaker_is_the_subject_not_a_body_in_the_verbs_complements():
 
 
 def test_a_russian_name_alone_in_its_sentence_is_not_parsed():
-    from indexer import quotes as q
+    from indexer.quotes.extract import _only_name
 
-    assert q._only_name("Иван Петров", "«Цитата», — сказал Иван Петров.")
-    assert not q._only_name("ВГТРК", "«Цитата», — сказал руководитель ВГТРК Сергей Архипов.")
-    assert not q._only_name("НТВ Резниченко", "В комментарии НТВ Резниченко сказал: «Цитата»")
+    assert _only_name("Иван Петров", "«Цитата», — сказал Иван Петров.")
+    assert not _only_name("ВГТРК", "«Цитата», — сказал руководитель ВГТРК Сергей Архипов.")
+    assert not _only_name("НТВ Резниченко", "В комментарии НТВ Резниченко сказал: «Цитата»")
 
 
 # ------------------------------------------------------------------ who the words belong to
