@@ -16,6 +16,7 @@ from indexer.quotes.names import (
 )
 from indexer.quotes.people import Context, _by_role, _named_again, _person_like, _person_of, full_name
 from indexer.quotes.rules import CLAUSE_CHARS, SENTENCE_END, Person, Rules, find_verb
+from indexer.quotes.speaker import _role_only
 
 # Reading back for whom a pronoun means costs about a millisecond each: an article of hundreds of
 # quotations each opened by a pronoun would take seconds. Past this many in one article, a pronoun is
@@ -152,8 +153,12 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
                      and not _after_preposition(tail, r[0], ctx.rules, r[2])]
             if after:
                 return _person_of(after[0][2], ctx)
+    title = re.findall(r"[\w-]+", head[: every[0][0]]) if ctx.rules.lang == "en" and every and len(every[0][2]) == 1 else []
+    if len(title) == 1 and title[0].lower() in TITLES_OF_ONE_NAME and title[0][:1].isupper():
+        return Person(f"{title[0]} {every[0][2][0]}")  # `Pope Francis addressed ...`: his name in full
     lead = head[: every[0][0]].split() if every else []  # `But Vaughan cautioned`: openers may stand before
-    if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 \
+    held = ctx.rules.lang == "en" and len(every) > 1 and len(every[1][2]) >= 2 and _role_only(head[every[0][1] : every[1][0]], ctx.rules)
+    if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 and not held \
             and (not lead or all(w.lower().strip(",") in SENTENCE_OPENERS for w in lead)) \
             and (v == len(lead) + 1 or v < 0 and ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
         # `Abdoukili reacts in a similar manner.`, `Simmons teased The Doobie Brothers tour`: one name
@@ -169,6 +174,12 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
             return _person_of(checked[2], ctx)
     if not runs or not _opens(head, every[0][0], ctx.rules):
         return None
+    if ctx.rules.lang == "en":  # `... addressed the crowd in St. Peter's Square`: no subject behind a preposition or
+        # before a possessive's `'s`
+        runs = [r for r in runs if not _after_preposition(head, r[0], ctx.rules)
+                and not re.match(r"['’]s\b", head[r[1] :])] or ([] if v <= 0 else runs)
+        if not runs:
+            return None
     if v > 0 and head[runs[0][1] :].lstrip().startswith(","):
         return _person_of(runs[0][2], ctx)  # `Sonya A. Zoghlin, Carlineo’s attorney, told ...`
     if v > 0:  # the name nearest the verb (`White House spokesman Josh Earnest said`), not one behind a

@@ -28,6 +28,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     `с Соной Ованнисян`); False after `по словам`, which takes the genitive.
     """
     found = _parse_speaker(phrase, rules, mode, subject)
+    if rules.lang == "en":
+        described = _description(phrase, found, rules)
+        if described:
+            return described
     if rules.lang == "en" and found[0] == "role" and found[1].split()[0] in BODY_NOUNS_EN \
             and (BODY_ANAPHOR.fullmatch(phrase.strip())
                  or re.match(rf"\W*(?:[Tt]he|[Tt]his|[Tt]hat)\s+{found[1].split()[0]}\s+(?:was|is|has|had)\b", phrase)):
@@ -66,6 +70,36 @@ BODY_ANAPHOR = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+
                           + r")|([Pp]olice))\W*")
 
 
+
+
+# `the Minnesota senator`, `the former Nissan chairman`, `the Apple CEO`, `the 58-year-old`, `the farmer`: a definite
+# description, `the`, up to four modifiers and a head noun, of someone the article has named
+DESCRIPTION = re.compile(r"\W*[Tt]he\s+((?:[\w.'’&-]+\s+){0,4}?)(\d+-year-old|[a-z][a-z-]+|[A-Z]{2,4})[\s,.:;]*")
+# Definite nouns that describe no one person: a household, an outlet, a band, an unnamed source
+NOT_ONE_PERSON = {"family", "families", "couple", "pair", "duo", "band", "newspaper", "paper", "magazine", "website", "site",
+                  "outlet", "channel", "station", "source", "sources", "people", "public", "crowd", "audience", "government"}
+
+
+def _description(phrase: str, found: tuple[str, str, str], rules: Rules) -> tuple[str, str, str] | None:
+    """A definite description of one person as a role, for resolve() to find its holder among the people named
+    before (the one whose role fits, else the nearest): its head noun, and the capitalised modifier nearest it as
+    the role's complement (`senator minnesota`). None where the phrase is no such description, names someone
+    itself, or is plural (`the physicians`: a group, not one person)."""
+    m = DESCRIPTION.fullmatch(phrase.strip())
+    if not m or found[0] in ("role", "nobody", "bodyref", "body", "pronoun"):
+        return None
+    head, modifiers = m.group(2), m.group(1).split()
+    low = head.lower()
+    closed = rules.stop_words | rules.prepositions | rules.pronouns | rules.conjunctions
+    if head.isupper() and low not in rules.role_words or low in BODY_NOUNS_EN or low in DOCUMENT_NOUNS \
+            or low in PARTY_MEMBERS or low in NOT_ONE_PERSON or low in closed or rules.is_verb(low) \
+            or re.search(r"[^siu]s$", low) \
+            or any(w.lower() in closed or rules.is_verb(w.lower()) for w in modifiers):
+        return None
+    if found[0] == "name" and not set(found[1].split()) <= set(modifiers) | {head}:
+        return None  # `the chairman, John Smith`: named
+    complement = [w.lower() for w in modifiers if w[:1].isupper()][-1:]
+    return "role", " ".join([low] + complement), ""
 
 
 # A member of a party, named by the party's noun: someone described, not named

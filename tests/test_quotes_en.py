@@ -1,0 +1,62 @@
+"""Tests for English speaker attribution in indexer.quotes: constructions of news English, each on sentences
+written for it (not taken from the gold), with the speaker a reader gives them."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.quotes import extract_quotes
+
+
+def speakers(paragraphs: list[str]) -> list[tuple[str, str, int]]:
+    """(speaker, first four words, paragraph) of each quote."""
+    return [(q.speaker, " ".join(q.text.split()[:4]), q.paragraph) for q in extract_quotes(paragraphs, "en")]
+
+
+# ------------------------------------------------------------ definite descriptions
+
+
+@pytest.mark.parametrize("introduction, description, speaker", [
+    ("Amy Klobuchar spoke first at the debate.", "the Minnesota senator", "Amy Klobuchar"),
+    ("Carlos Ghosn fled Japan in December.", "the former Nissan chairman", "Carlos Ghosn"),
+    ("Tom Baker, a farmer from Iowa, lost his crops in the flood.", "the 58-year-old", "Tom Baker"),
+    ("Tom Baker, 58, lost his crops in the flood.", "the farmer", "Tom Baker"),
+    ("Lawmakers questioned Mark Zuckerberg for five hours.", "the Facebook founder", "Mark Zuckerberg"),
+    ("Federal Reserve Chairman Jerome Powell spoke after the meeting.", "the Fed chair", "Jerome Powell"),
+    ("Nancy Pelosi criticised the plan on Monday.", "the House speaker", "Nancy Pelosi"),
+])
+def test_a_definite_description_is_the_person_named_before(introduction, description, speaker):
+    paragraphs = [introduction, f"\"It was a very hard decision for all of us,\" {description} said."]
+    assert speakers(paragraphs) == [(speaker, "It was a very", 2)]
+
+
+def test_a_description_with_a_role_acronym_skips_a_pronoun_sentence():
+    paragraphs = ["Apple chief executive Tim Cook spoke in Cupertino.", "He announced a new phone.",
+                  "\"This is the best iPhone we have ever made,\" the Apple CEO said."]
+    assert speakers(paragraphs) == [("Tim Cook", "This is the best", 3)]
+
+
+def test_a_plural_description_is_no_one_person():
+    # `the physicians` are a group: not the one physician the paragraph before names
+    paragraphs = ["Dr. Ana Ruiz, a physician in Texas, signed the letter with dozens of colleagues.",
+                  "\"We implore you to let us see the children,\" the physicians wrote."]
+    assert [s for s, _, _ in speakers(paragraphs)] != ["Ana Ruiz"]
+
+
+def test_a_named_person_after_a_description_stays_named():
+    paragraphs = ["\"We will appeal the ruling at once,\" said the company's lawyer, Jane Roe."]
+    assert speakers(paragraphs) == [("Jane Roe", "We will appeal the", 1)]
+
+
+# ------------------------------------------------------------ the subject a description or pronoun points to
+
+
+def test_a_title_of_one_name_opening_the_sentence_is_the_subject_not_a_place_after_it():
+    paragraphs = ["Pope Francis addressed the crowd in St. Peter's Square.",
+                  "\"Let us pray for peace in the world,\" the pope said."]
+    assert speakers(paragraphs) == [("Pope Francis", "Let us pray for", 2)]
+
+
+def test_a_body_and_its_role_before_a_full_name_make_the_person_the_subject():
+    paragraphs = ["Apple chief executive Tim Cook spoke in Cupertino.",
+                  "\"We believe privacy is a fundamental human right,\" he said."]
+    assert speakers(paragraphs) == [("Tim Cook", "We believe privacy is", 2)]
