@@ -37,8 +37,9 @@ PIPELINE_VERSION = "14"
 # Archivist in the index's table of contents (indexer/whoosh/indexes.py); 4: the exact field is
 # stored (a long phrase is checked in it); 5: the common pairs of the exact text (a phrase's candidates);
 # 6: the pairs kept without counts; 7: the exact field no longer stored, its terms hashed in a column
-# instead (a long phrase is checked there)
-INDEX_FORMAT = 7
+# instead (a long phrase is checked there); 8: title, text and quotes without positions (phrases are the
+# exact field's)
+INDEX_FORMAT = 8
 META_FILE = "archivist.json"
 
 Progress = Callable[[Iterable], Iterable]

@@ -21,6 +21,9 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 YEAR_RANGE = re.compile(r"\byear:\s*(\d{4})?\s*\.\.\s*(\d{4})?")
 # A quoted phrase that no field name stands before: searched in the unstemmed field.
 PHRASE = re.compile(r'(?<![\w:])"([^"]*)"')
+# A quoted phrase after a stemmed field's name: those fields keep no positions, so the phrase is
+# found in the exact field (title, text and quotes as written) and its words in the field named.
+STEMMED_FIELD_PHRASE = re.compile(r'(?<!\w)(title|text):"([^"]*)"', re.I)
 FIELD_NAME = re.compile(r"\b(" + "|".join(schema.QUERY_FIELDS) + r"):", re.I)
 LANG_VALUE = re.compile(r"\blanguage:(\w+)")
 
@@ -46,9 +49,17 @@ def exact_phrases(text: str) -> str:
     return PHRASE.sub(lambda m: f'exact:"{m.group(1)}"', text)
 
 
+def stemmed_field_phrase(match: re.Match) -> str:
+    words = [word.lower() for word in WORD.findall(match.group(2))]  # lowercase: never an operator
+    if not words:
+        return f'{match.group(1)}:""'
+    return f'(exact:"{match.group(2)}" AND {match.group(1).lower()}:({" ".join(words)}))'
+
+
 def rewrite(text: str) -> str:
     """The user's syntax in the schema's terms: field names, phrases, year ranges."""
     text = YEAR_RANGE.sub(year_range, text)
+    text = STEMMED_FIELD_PHRASE.sub(stemmed_field_phrase, text)
     text = exact_phrases(text)
     text = FIELD_NAME.sub(lambda m: schema.QUERY_FIELDS[m.group(1).lower()] + ":", text)
     return LANG_VALUE.sub(lambda m: f"language:{m.group(1).lower()}", text)

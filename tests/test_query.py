@@ -37,6 +37,16 @@ def test_phrase_is_exact_not_stemmed(ix):
     assert ids(ix.search('"GOLDEN, cradle!"')) == [S003]
 
 
+def test_a_phrase_in_a_stemmed_field_is_the_exact_phrase_with_its_words_in_the_field(ix):
+    assert rewrite('title:"Golden Cradle"') == '(exact:"Golden Cradle" AND title:(golden cradle))'
+    assert rewrite('Text:"AND Or"') == '(exact:"AND Or" AND text:(and or))'  # lowercase: words, not operators
+    assert ids(ix.search('title:"golden cradle"')) == [S003]
+    assert ids(ix.search('title:"golden cradles"')) == []  # the phrase is exact
+    assert ids(ix.search('title:"cradle golden"')) == []
+    assert ids(ix.search('title:"of the"')) == ids(ix.search('"of the"'))  # stop words alone: the phrase decides
+    assert ids(ix.search('title:"of the"'))
+
+
 def test_field_queries(ix):
     assert set(ids(ix.search("venue:Elbasy"))) == {S000, S003}
     assert ids(ix.search("country:russia")) == [S002]
