@@ -102,6 +102,10 @@ def _full_body_name(person: Person, ctx: Context) -> Person:
         for text in ctx.paragraphs:
             for m in pattern.finditer(text):
                 tail = m.group(1)
+                other = [w for w in tail.split()[1:] if w.lower() not in ctx.rules.role_words]
+                if tail.split()[0] == "and" and len(words) > 1 and len(other) > 1 and _person_like(words, ctx) \
+                        and _person_like(other, ctx):
+                    continue  # `Karen Miles and Mayor Tom Reed`: a person's full name and another's, not one body
                 if len(tail) > len(longest) and len(tail.split()) <= 6:
                     longest = tail
         ctx.mentions[key] = Person(person.name + longest, person.role, person.where) if longest else person
