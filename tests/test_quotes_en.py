@@ -60,3 +60,34 @@ def test_a_body_and_its_role_before_a_full_name_make_the_person_the_subject():
     paragraphs = ["Apple chief executive Tim Cook spoke in Cupertino.",
                   "\"We believe privacy is a fundamental human right,\" he said."]
     assert speakers(paragraphs) == [("Tim Cook", "We believe privacy is", 2)]
+
+
+# ------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a month's abbreviation with no number after it is a first name
+    ("\"The numbers speak for themselves,\" said Goldman Sachs economist Jan Hatzius.", "Jan Hatzius"),
+    # `Un` in title case is a name, not the UN
+    ("Kim Jong Un said \"the nuclear force is our treasured sword of the nation.\"", "Kim Jong Un"),
+    # `King` before a suffix is no title
+    ("\"We won't stop until we win,\" Martin Luther King III told the crowd.", "Martin Luther King III"),
+    # a role in apposition after a lone surname: the body it is held at is not who speaks
+    ("\"The numbers speak for themselves,\" Hatzius, chief economist at Goldman Sachs, wrote in a note.", "Hatzius"),
+    ("\"The numbers speak for themselves,\" Jan Hatzius, chief economist at Goldman Sachs, wrote in a note.",
+     "Jan Hatzius"),
+])
+def test_names_read_whole(sentence, speaker):
+    assert [s for s, _, _ in speakers([sentence])] == [speaker]
+
+
+def test_a_surname_that_is_also_a_word_is_the_person_of_that_surname_after_a_quotation():
+    paragraphs = ["Karen Miles and Tom Reed spoke at the scene.",
+                  "\"We are working around the clock,\" Miles said."]
+    assert speakers(paragraphs) == [("Karen Miles", "We are working around", 2)]
+
+
+def test_two_people_joined_by_and_are_not_one_body():
+    paragraphs = ["Police chief Karen Miles and Mayor Tom Reed spoke at the scene.",
+                  "\"We are working around the clock,\" Miles said."]
+    assert speakers(paragraphs) == [("Karen Miles", "We are working around", 2)]

@@ -68,6 +68,11 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         if subject and not re.fullmatch(r"(also|then|later|также|затем)", subject.lower()) \
                 and not (rules.lang == "en" and words[0] in LOCATIVE_PREPOSITIONS):  # `" at the release of X, adding`
             found = parse_speaker(subject, rules, "apposition" if subject.endswith(",") else "before")
+            if not found[0] and rules.lang == "en" and re.fullmatch(r"[A-Z][a-z'’-]+", subject) \
+                    and subject.lower() not in rules.pronouns | rules.stop_words and quote.rstrip()[-1:] in ",!?":
+                # `"...," Miles said`: inside the sentence a capital makes a word a name, a surname even where it is
+                # also a word (Miles, Young, Price); resolve() finds who, or no one
+                found = ("name", subject, "")
         if not found[0] and rules.lang == "en" and words[v].lower().endswith("ing") and subject:
             return UNKNOWN  # `" at the release, adding that Weeks' family ...`: the sentence's subject adds; who
             # the participle names after it is spoken of

@@ -50,15 +50,31 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
         words = [t.group().rstrip(".") if not INITIALS.fullmatch(t.group()) else t.group() for t in tokens]
         words = [POSSESSIVE.sub("", w) for w in words]
         k = 0
-        while k < len(words) and (words[k].lower() in rules.stop_words or words[k].lower().rstrip(".") in rules.stop_words
+        while k < len(words) and (_stop_word(tokens[k], text, rules)
                                   or words[k].lower() in rules.role_words or words[k].isupper() and len(words) - k > 2):
             k += 1
         end = len(words)
-        while end > k + 1 and words[end - 1].lower() in rules.stop_words:
+        while end > k + 1 and _stop_word(tokens[end - 1], text, rules):
             end -= 1  # `Trump Oct.`
         if k < len(words):
             runs.append((tokens[k].start(), tokens[end - 1].end(), words[k:end]))
     return runs
+
+
+def _stop_word(token: re.Match, text: str, rules: Rules) -> bool:
+    """A word of a capitalised run that is no part of a name: a stop word, but in English not a month's
+    abbreviation with no period and no number after it (`Jan Hatzius`, not `Jan. 5`, `Jan 5`), nor an acronym
+    written in title case (`Kim Jong Un`, not `UN`)."""
+    word = token.group()
+    low = word.lower()
+    if rules.lang == "en" and (low in TITLE_CASE_NAMES and not word.isupper()
+                               or low in MONTH_ABBREVIATIONS and not re.match(r"\s*\d", text[token.end() :])):
+        return False
+    return low in rules.stop_words or low.rstrip(".") in rules.stop_words
+
+
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+TITLE_CASE_NAMES = {"un", "us", "uk"}  # stop words as acronyms (`the UN`, `the US`), name words in title case
 
 
 def _is_name_token(tok: str, inside: bool) -> bool:
@@ -86,6 +102,9 @@ def person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
 
 
 def _person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
+    if rules.lang == "en" and len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
+        # `Martin Luther King III`: the name read without its suffix (`King` is no title here), then given it back
+        return f"{_person_name(words[:-1], preceded_by_link, rules)} {words[-1]}"
     roles = [k for k, w in enumerate(words) if w.lower() in rules.role_words]
     if roles and roles[-1] < len(words) - 1:
         words = words[roles[-1] + 1 :]  # `Home Secretary Suella Braverman`, `Head of State K.K. Tokayev`

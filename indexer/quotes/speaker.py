@@ -153,8 +153,8 @@ def _parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool
     if mode == "before" and lowered[0] in rules.pronouns and len(lowered) <= 3 and not name_runs(phrase, rules)[1:]:
         return "pronoun", lowered[0], ""  # `He instead told ...`
     segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
-    if mode == "before" and len(segments) >= 2 and APPOSITIVE.match(segments[-1]):
-        segments = segments[-2:-1]  # `Laila Lalami, a Moroccan author based in the US wrote`
+    if mode == "before" and len(segments) >= 2 and (APPOSITIVE.match(segments[-1]) or _role_apposition(segments[-1], rules)):
+        segments = segments[-2:-1]  # `Laila Lalami, a Moroccan author based in the US wrote`, `Hatzius, chief economist at ...`
     elif mode == "before":
         segments = segments[-1:]
     body = organisation_subject(segments[-1] if mode == "before" else segments[0], rules) if mode != "after" else ""
@@ -215,6 +215,14 @@ def _certainly_nominative(words: list[str]) -> bool:
 APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|which)\s+[a-z]")
 
 
+def _role_apposition(segment: str, rules: Rules) -> bool:
+    """`chief economist at Goldman Sachs`, `senior lecturer in law`: a lowercase role phrase with no article, in
+    apposition to the name before it (English); the body after its preposition is not who speaks."""
+    words = segment.split()
+    return rules.lang == "en" and bool(words) and words[0][:1].islower() and not rules.is_verb(words[0]) \
+        and any(w in rules.role_words and w not in NOT_A_PERSON_ROLE or _role_noun(w, rules) for w in words[:3])
+
+
 def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True):
     """The segment and the name run in it that names the speaker."""
     # after the verb (`сказала Мадонна`) a segment's first word does not open a sentence
@@ -241,7 +249,8 @@ def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True
                     return seg, run
         return found[0][0], found[0][1][0]
     if mode == "apposition":
-        full = [(seg, runs) for seg, runs in found if any(len(r[2]) >= 2 for r in runs)]
+        full = [(seg, runs) for seg, runs in found if any(len(r[2]) >= 2 for r in runs)
+                and not (seg is not segments[0] and _role_apposition(seg, rules))]  # not the body a role is held at
         seg, runs = (full or found)[0]
     else:
         seg, runs = found[-1]
