@@ -101,7 +101,11 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         return held or Person(_complete_body(body, ctx) if _body_lemma(name.split()[1], ctx.rules)
                               or _body_lemma(name.split()[-1], ctx.rules) else "")
     if kind == "role":
-        return (_by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent
+        # `Чиновник добавил:` right after a quotation: the one just quoted, before anyone named in between (or
+        # inside the quotation itself)
+        return (_by_role(name, ctx, (paragraph, upto)) or (recent if recent and ctx.rules.lang == "ru"
+                                                            and _person_like(recent.name.split(), ctx) else None)
+                or nearest_person(ctx, paragraph, upto) or recent
                 or _named_later(ctx, paragraph, upto) or protagonist(ctx) or Person(""))
     if kind == "body" and ctx.rules.lang == "ru" and name.split() and name.split()[0].islower() \
             and russian.is_person_noun(name.split()[0]):
@@ -339,6 +343,36 @@ def _english_gender(person: Person, ctx: Context) -> str | None:
     return ctx.mentions[key]
 
 
+def _russian_gender(person: Person, ctx: Context) -> str | None:
+    """What the article says of a name's gender where the dictionary cannot (`Хиллари Клинтон`, `Кэмерон Диаз`):
+    the gender of the past-tense verbs it is the subject of (`Клинтон заявила`, `Диаз впервые стала`), the
+    name as written, the verb one to three words after it; not where the name is governed (`у Клинтон был`,
+    `диагноз Клинтон был поставлен`: a preposition or a noun before it). None when it says nothing, or both."""
+    surname = _surname(person.name)
+    key = ("gender", surname)
+    if key not in ctx.mentions:
+        votes = {"masc": 0, "femn": 0}
+        first = re.escape(person.name.split()[0]) + r"\s+" if len(person.name.split()) > 1 else ""
+        pattern = re.compile(rf"(?:^|([\w-]+)[ \t]+)(?:{first})?{re.escape(surname)}((?:\s+[а-яё]+){{1,3}})")
+        for text in ctx.paragraphs:
+            if surname not in text:
+                continue
+            for m in pattern.finditer(_masked_quotations(text)):
+                before = m.group(1)
+                if before and not (before[:1].isupper() and before != before.lower() and before.lower() not in ctx.rules.prepositions
+                                   or russian.is_adjective(before) or before.isdigit()):
+                    continue  # (a capitalised word before it opens the sentence or is a first name or a place)
+                for word in m.group(2).split():
+                    past = [p for p in russian.parses(word) if p.tag.POS == "VERB" and p.tag.tense == "past"]
+                    if past:
+                        genders = {p.tag.gender for p in past}
+                        if len(genders) == 1 and genders <= votes.keys():
+                            votes[genders.pop()] += 1
+                        break  # the first verb after the name is its own
+        ctx.mentions[key] = None if 2 * min(votes.values()) >= max(votes.values()) else max(votes, key=votes.get)
+    return ctx.mentions[key]
+
+
 def _gender_agreement(pronoun: str, ctx: Context):
     """For `он` and `она`, `he` and `she`: whether a person's name can be what the pronoun stands for (a name of
     the other gender cannot: `его телеграмма` is not Юлия Зарипова's); None where nothing is checked."""
@@ -363,7 +397,7 @@ def _gender_agreement(pronoun: str, ctx: Context):
             return True  # a body, a role: not checked
         if russian.name_case(words)[0] != "nomn":
             return True  # `Эда Гонзалеса` kept as written: its nominative readings say nothing
-        gender = russian.name_gender(words)
+        gender = russian.name_gender(words) or _russian_gender(person, ctx)
         return gender is None or gender == wanted
 
     return agrees

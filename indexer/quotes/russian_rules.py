@@ -211,6 +211,13 @@ def reporting_body(clause: str, rules: Rules) -> str:
     return ""
 
 
+def _of_an_acronym(words: list[str]) -> bool:
+    """`в пресс-центре ГУ МВД`, `в штабе НАТО`: a common noun whose complement is a body's acronym names a part of
+    that body (not `в городе Москве`: a place's name)."""
+    return len(words) > 1 and words[1].isupper() and len(words[1]) > 1 and not russian.is_geo(words[1]) \
+        and not russian.is_geo(words[0])
+
+
 def _body_phrase(words: list[str], rules: Rules) -> str:
     """A body after `в`, in the locative, put in the nominative with its complement kept
     (`пресс-службе в ГУ МВД России` -> `пресс-служба ГУ МВД России`, `Кремле` -> `Кремль`); "" for
@@ -220,7 +227,7 @@ def _body_phrase(words: list[str], rules: Rules) -> str:
         return ""
     head = words[0]
     lemma = next((p.normal_form for p in russian.parses(head.lower()) if p.tag.case == "loct" or p.tag.case == "loc2"), "")
-    is_body = head.isupper() and len(head) > 1 or _is_body_noun(lemma, rules)
+    is_body = head.isupper() and len(head) > 1 or _is_body_noun(lemma, rules) or bool(lemma) and _of_an_acronym(words)
     if not is_body or russian.is_geo(head):
         return ""  # `в Москве`, `в понедельник`, `в интервью`
     kept = [head]
@@ -229,13 +236,14 @@ def _body_phrase(words: list[str], rules: Rules) -> str:
         if word.lower() in rules.prepositions and k + 1 < len(words) and words[k + 1][:1].isupper() and len(kept) == 1:
             continue  # `в пресс-службе в ГУ МВД`
         if word.lower() == "по" and not regional and kept[-1][:1].isupper() and k + 1 < len(words) \
-                and (words[k + 1][:1].isupper() or k + 2 < len(words) and words[k + 2].lower() in ("области", "краю", "округу")):
+                and (words[k + 1][:1].isupper() or k + 2 < len(words) and (words[k + 2].lower() in ("области", "краю", "округу")
+                                                                            or words[k + 1] == "г" and words[k + 2][:1].isupper())):
             regional = True
             kept.append(word)
             continue
         if regional:
-            if word[:1].isupper() or word.lower() in ("области", "краю", "округу", "республике"):
-                kept.append(word)
+            if word[:1].isupper() or word.lower() in ("области", "краю", "округу", "республике") or word == "г" and kept[-1] == "по":
+                kept.append("г." if word == "г" else word)  # `по г. Москве`
                 continue
             break
         if not word[:1].isupper() and not any(p.tag.case == "gent" for p in russian.parses(word.lower())):
