@@ -91,3 +91,20 @@ def test_two_people_joined_by_and_are_not_one_body():
     paragraphs = ["Police chief Karen Miles and Mayor Tom Reed spoke at the scene.",
                   "\"We are working around the clock,\" Miles said."]
     assert speakers(paragraphs) == [("Karen Miles", "We are working around", 2)]
+
+
+def test_an_apposition_with_the_names_no_body_as_the_speaker():
+    # the name opens the phrase; the body at which the apposition's role is held is not who speaks
+    paragraphs = ["\"There is no incentive to sign this deal,\" Wang Jianxiong, the former executive director for "
+                  "China at the International Monetary Fund, said."]
+    assert speakers(paragraphs) == [("Wang Jianxiong", "There is no incentive", 1)]
+
+
+def test_a_pronoun_after_a_surname_that_is_also_a_word_against_a_verb_of_speech():
+    # `Early says` mid-paragraph: Chris Early, not the speaker of the paragraph before
+    paragraphs = ["Chris Early leads partnerships at Ubisoft.",
+                  "\"The groundwork is there,\" Jack Buser says. \"It's just staggering.\"",
+                  "While the lineup is light, Early says there is a possibility of exclusives. "
+                  "\"Our objective is to make the best game,\" he says."]
+    assert speakers(paragraphs) == [("Jack Buser", "The groundwork is there,", 2),
+                                    ("Chris Early", "Our objective is to", 3)]

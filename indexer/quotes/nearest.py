@@ -110,9 +110,11 @@ def _speech_verb_name(sentence: str, ctx: Context) -> Person | None:
             continue  # `, told Sky News`: the one told listens
         checked = _speaker_run(run, ctx.rules, sentence)
         if checked is None:
-            if len(names) == 1 and ctx.rules.lang == "en" and not is_common_word(names[0], ctx.rules):
+            if len(names) == 1 and ctx.rules.lang == "en":
                 found = full_name(names[0], ctx)
-                if found:
+                # `Early says there is`: a word that is also a surname, against a verb of speech, is the person the
+                # article names in full with that surname (only that: no first name, no look-alike)
+                if found and (not is_common_word(names[0], ctx.rules) or found.name.split()[-1] == names[0]):
                     return found
             continue
         if _person_like(checked[2], ctx) or len(checked[2]) == 1 and full_name(checked[2][0], ctx):

@@ -250,7 +250,8 @@ def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True
         return found[0][0], found[0][1][0]
     if mode == "apposition":
         full = [(seg, runs) for seg, runs in found if any(len(r[2]) >= 2 for r in runs)
-                and not (seg is not segments[0] and _role_apposition(seg, rules))]  # not the body a role is held at
+                and not (seg is not segments[0] and (_role_apposition(seg, rules) or rules.lang == "en" and APPOSITIVE.match(seg)))]
+        # (not the body the apposition's role is held at: `X, the former director at the International Monetary Fund,`)
         seg, runs = (full or found)[0]
     else:
         seg, runs = found[-1]
