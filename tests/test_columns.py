@@ -97,3 +97,35 @@ def test_collapsing_keeps_every_article_outside_a_group(searcher):
     assert set(outside.tolist()) <= set(kept.tolist())
     grouped_kept = kept[columns.groups[kept] >= 0]
     assert len(np.unique(columns.groups[grouped_kept])) == len(grouped_kept)  # one per group
+
+
+@pytest.mark.parametrize("name", [*config.FACETS, "group", "date"])
+def test_a_segments_keys_read_in_one_pass_are_whooshs_key_for_each_document(searcher, name):
+    from indexer.whoosh.columns import segment_keys
+    categorizer = sorting.FieldFacet(name).categorizer(searcher)
+    assert type(categorizer) is sorting.ColumnCategorizer  # the one-pass read is the one tested
+    for subsearcher, offset in searcher.leaf_searchers():
+        categorizer.set_searcher(subsearcher, offset)
+        expected = [categorizer.key_for(None, docnum) for docnum in range(subsearcher.doc_count_all())]
+        assert segment_keys(categorizer, subsearcher) == expected
+        assert len(set(expected)) > 1 or name == "group"
+
+
+def test_a_segments_key_lists_read_in_one_pass_are_whooshs_keys_for_each_document(searcher):
+    from indexer.whoosh.columns import segment_key_lists
+    categorizer = sorting.FieldFacet("mentioned", allow_overlap=True).categorizer(searcher)
+    assert type(categorizer) is sorting.OverlappingCategorizer
+    for subsearcher, offset in searcher.leaf_searchers():
+        categorizer.set_searcher(subsearcher, offset)
+        expected = [categorizer.keys_for(None, docnum) for docnum in range(subsearcher.doc_count_all())]
+        assert segment_key_lists(categorizer, subsearcher) == expected
+        assert any(len(keys) > 1 for keys in expected) and any(not keys for keys in expected)
+
+
+def test_varints_read_as_whoosh_writes_them():
+    from whoosh.util.varints import varint
+    from indexer.whoosh.columns import byte_list, read_varint
+    for value in (0, 1, 127, 128, 300, 16_383, 16_384, 2**31):
+        assert read_varint(b"x" + varint(value) + b"y", 1) == (value, 1 + len(varint(value)))
+    long = b"z" * 200
+    assert byte_list(varint(3) + varint(4) + b"2019" + varint(0) + varint(200) + long) == [b"2019", b"", long]

@@ -8,12 +8,16 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh import columns as whoosh_columns
 from whoosh import sorting
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
 from .. import config
 
+# Column readers whose sort key is the value itself (unreversed), which iterating the column gives.
+PLAIN_SORT_KEYS = (whoosh_columns.ColumnReader.sort_key, whoosh_columns.NumericColumn.Reader.sort_key)
+FIXED_SIZE_TYPES = "bBhHiIqQfd"  # struct's codes that numpy reads at the same size (not l, L)
 GROUP = "group"  # the near-copy group: the id of its earliest article
 DATE = "date"  # published date, else the year: the sort key and the order within a group
 MENTIONED = "mentioned"  # years the text mentions, several per document
@@ -36,22 +40,106 @@ class FacetColumn:
 
 def facet_column(searcher, facet: sorting.FieldFacet) -> FacetColumn:
     """Every document's value(s), named by Whoosh's own categorizer for the facet, so counts name
-    values exactly as a Whoosh FacetCollector does."""
+    values exactly as a Whoosh FacetCollector does, numbered in the order they first appear."""
     categorizer = facet.categorizer(searcher)
     ordinal_of: dict = {}
-    docs: list[int] = []
-    ordinals: list[int] = []
+    docs: list[np.ndarray] = []
+    ordinals: list[np.ndarray] = []
     for subsearcher, offset in searcher.leaf_searchers():
         categorizer.set_searcher(subsearcher, offset)
-        for docnum in range(subsearcher.doc_count_all()):
-            if categorizer.allow_overlap:
-                names = [categorizer.key_to_name(key) for key in categorizer.keys_for(None, docnum)]
-            else:
-                names = [categorizer.key_to_name(categorizer.key_for(None, docnum))]
-            for name in names:
-                docs.append(offset + docnum)
-                ordinals.append(ordinal_of.setdefault(name, len(ordinal_of)))
-    return FacetColumn(list(ordinal_of), np.array(docs, dtype=np.int64), np.array(ordinals, dtype=np.int64))
+        count = subsearcher.doc_count_all()
+        if categorizer.allow_overlap:
+            lists = segment_key_lists(categorizer, subsearcher)
+            keys = [key for found in lists for key in found]
+            docs.append(np.repeat(np.arange(offset, offset + count), [len(found) for found in lists]))
+        else:
+            keys = segment_keys(categorizer, subsearcher)
+            docs.append(np.arange(offset, offset + count))
+        local: dict = {}  # a key's number in this segment, in the order keys first appear
+        numbers = [local.setdefault(key, len(local)) for key in keys]
+        global_number = np.array([ordinal_of.setdefault(categorizer.key_to_name(key), len(ordinal_of))
+                                  for key in local], dtype=np.int64)
+        ordinals.append(global_number[np.array(numbers, dtype=np.int64)] if numbers else np.zeros(0, np.int64))
+    return FacetColumn(list(ordinal_of), np.concatenate(docs or [np.zeros(0, np.int64)]).astype(np.int64),
+                       np.concatenate(ordinals or [np.zeros(0, np.int64)]))
+
+
+def segment_keys(categorizer, subsearcher) -> list:
+    """Every document's key in the segment (`categorizer.key_for`, set to this segment): read in one
+    pass over the column where the key is the column's value, not a lookup per document."""
+    count = subsearcher.doc_count_all()
+    reader = getattr(categorizer, "_creader", None)
+    if (type(categorizer) is sorting.ColumnCategorizer and not categorizer._reverse
+            and type(reader).sort_key in PLAIN_SORT_KEYS):
+        if type(reader) is whoosh_columns.VarBytesColumn.Reader:
+            keys = var_bytes(reader)
+        elif type(reader) is whoosh_columns.NumericColumn.Reader and reader._typecode in FIXED_SIZE_TYPES:
+            keys = numbers(reader)
+        else:
+            keys = list(reader)
+        if len(keys) == count:
+            return keys
+    return [categorizer.key_for(None, docnum) for docnum in range(count)]
+
+
+def segment_key_lists(categorizer, subsearcher) -> list[list]:
+    """Every document's keys in the segment (`categorizer.keys_for`, set to this segment), decoded
+    from one copy of the column where it is a list of byte strings."""
+    reader = getattr(categorizer, "_creader", None)
+    if (type(categorizer) is sorting.OverlappingCategorizer and categorizer._use_column
+            and type(reader) is whoosh_columns.VarBytesListColumn.Reader
+            and type(reader._child) is whoosh_columns.VarBytesColumn.Reader):
+        decoded: dict[bytes, list[bytes]] = {}  # documents share their lists (the same few years)
+        lists = [decoded.get(data) or decoded.setdefault(data, byte_list(data)) for data in var_bytes(reader._child)]
+        if len(lists) == subsearcher.doc_count_all():
+            return lists
+    return [categorizer.keys_for(None, docnum) for docnum in range(subsearcher.doc_count_all())]
+
+
+def byte_list(data: bytes) -> list[bytes]:
+    """A VarBytesList value: a varint count, then each string's varint length and bytes."""
+    if not data:
+        return []
+    count, at = read_varint(data, 0)
+    out = []
+    for _ in range(count):
+        length = data[at]
+        if length < 0x80:  # a one-byte varint: most are
+            at += 1
+        else:
+            length, at = read_varint(data, at)
+        out.append(data[at : at + length])
+        at += length
+    return out
+
+
+def read_varint(data: bytes, at: int) -> tuple[int, int]:
+    """The varint at `at` and the position after it (Whoosh's: 7 bits a byte, low bits first)."""
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at
+        shift += 7
+
+
+def numbers(reader) -> list:
+    """A numeric column's every value, from one read of its array (big-endian, as Whoosh packs it);
+    documents past the array's end hold the column's default."""
+    stored = np.frombuffer(reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen),
+                           dtype=">" + reader._typecode).tolist()
+    return stored + [reader._default] * (reader._doccount - len(stored))
+
+
+def var_bytes(reader) -> list[bytes]:
+    """A VarBytes column's every value, sliced from one copy of its data (its reader reads them one
+    call at a time)."""
+    lengths = np.asarray(reader._lengths, dtype=np.int64)
+    ends = np.cumsum(lengths).tolist()
+    data = reader._dbfile.get(reader._basepos, ends[-1] if ends else 0)
+    return [data[end - length : end] for end, length in zip(ends, lengths.tolist())]
 
 
 # A stored length byte to the length Whoosh scores with (byte 0: no length; never scored).
@@ -82,7 +170,7 @@ def sort_ranks(searcher, facet: sorting.FieldFacet) -> np.ndarray:
     keys = []
     for subsearcher, offset in searcher.leaf_searchers():
         categorizer.set_searcher(subsearcher, offset)
-        keys.extend(categorizer.key_for(None, docnum) for docnum in range(subsearcher.doc_count_all()))
+        keys.extend(segment_keys(categorizer, subsearcher))
     rank_of = {key: rank for rank, key in enumerate(sorted(set(keys)))}
     return np.array([rank_of[key] for key in keys], dtype=np.int64)
 
