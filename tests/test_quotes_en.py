@@ -108,3 +108,14 @@ def test_a_pronoun_after_a_surname_that_is_also_a_word_against_a_verb_of_speech(
                   "\"Our objective is to make the best game,\" he says."]
     assert speakers(paragraphs) == [("Jack Buser", "The groundwork is there,", 2),
                                     ("Chris Early", "Our objective is to", 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a role word before a body, its role noun and the person who holds it
+    "\"He was in charge of the whole region,\" said another witness, former White House adviser Jane Holt.",
+    # the sentence goes on after the quotation, then the verb after a comma and its subject after it
+    "Brown kept telling others \"he was in charge of the whole region\" despite his junior rank, said another "
+    "witness in the inquiry, former White House adviser Jane Holt.",
+])
+def test_an_inverted_attribution_names_the_person_after_the_verb(sentence):
+    assert [s for s, _, _ in speakers([sentence])] == ["Jane Holt"]

@@ -68,6 +68,11 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         if subject and not re.fullmatch(r"(also|then|later|также|затем)", subject.lower()) \
                 and not (rules.lang == "en" and words[0] in LOCATIVE_PREPOSITIONS):  # `" at the release of X, adding`
             found = parse_speaker(subject, rules, "apposition" if subject.endswith(",") else "before")
+            if rules.lang == "en" and subject[:1].islower() and subject.endswith(",") and words[v].lower() not in ADDRESSING_VERBS:
+                # `"...", despite being the envoy in Brussels, said another witness, Fiona Hill`: the verb after a
+                # comma, its subject after it; what stood before was the quotation's sentence going on
+                inverted = parse_speaker(" ".join(words[v + 1 :]), rules, "after")
+                found = inverted if inverted[0] else found
             if not found[0] and rules.lang == "en" and re.fullmatch(r"[A-Z][a-z'’-]+", subject) \
                     and subject.lower() not in rules.pronouns | rules.stop_words and quote.rstrip()[-1:] in ",!?":
                 # `"...," Miles said`: inside the sentence a capital makes a word a name, a surname even where it is

@@ -238,11 +238,13 @@ def _pick_run(segments: list[str], rules: Rules, mode: str, subject: bool = True
         return None
     if mode == "after":
         seg, runs = found[0]
+        held = next((r for r in runs[1:2] if len(r[2]) >= 2 and _role_only(seg[runs[0][1] : r[0]], rules)), None)
         if seg is segments[0] and not segments[0][: runs[0][0]].strip():
             # `said Bolden ...`, `сказал Трамп, когда ...`; but `responded NASA administrator Jim Bridenstine`:
             # a body, its role noun, then the person who holds it
-            held = next((r for r in runs[1:2] if len(r[2]) >= 2 and _role_only(seg[runs[0][1] : r[0]], rules)), None)
             return seg, held or runs[0]
+        if held and rules.lang == "en" and _role_only(seg[: runs[0][0]], rules):
+            return seg, held  # `said another witness, former White House adviser Fiona Hill`
         for seg, runs in found:
             for run in runs:
                 if len(run[2]) >= 2:
