@@ -23,6 +23,8 @@ def speakers(paragraphs: list[str]) -> list[tuple[str, str, int]]:
     ("Lawmakers questioned Mark Zuckerberg for five hours.", "the Facebook founder", "Mark Zuckerberg"),
     ("Federal Reserve Chairman Jerome Powell spoke after the meeting.", "the Fed chair", "Jerome Powell"),
     ("Nancy Pelosi criticised the plan on Monday.", "the House speaker", "Nancy Pelosi"),
+    # a people's name for one of them, after the paragraph about her
+    ("Williams lost to Ajla Tomljanovic, who was overcome with emotion.", "the Australian", "Ajla Tomljanovic"),
 ])
 def test_a_definite_description_is_the_person_named_before(introduction, description, speaker):
     paragraphs = [introduction, f"\"It was a very hard decision for all of us,\" {description} said."]
@@ -119,3 +121,13 @@ def test_a_pronoun_after_a_surname_that_is_also_a_word_against_a_verb_of_speech(
 ])
 def test_an_inverted_attribution_names_the_person_after_the_verb(sentence):
     assert [s for s, _, _ in speakers([sentence])] == ["Jane Holt"]
+
+
+@pytest.mark.parametrize("introduction", [
+    "Linda Park, the principal, said the cuts were painful.",
+    "Linda Park, who has run the school for a decade, said the cuts were painful.",
+])
+def test_a_surname_that_names_places_is_a_person_where_the_article_treats_it_as_one(introduction):
+    # `Park` ends the names of places (Central Park); an apposition after the full name says it is a person
+    paragraphs = [introduction, "\"We need more funding for our teachers,\" she said."]
+    assert speakers(paragraphs) == [("Linda Park", "We need more funding", 2)]

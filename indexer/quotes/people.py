@@ -117,7 +117,8 @@ def _named_again(word: str, ctx: Context) -> bool:
 def _person_like(words: list[str], ctx: Context) -> bool:
     if all(w.isupper() for w in words) or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]) \
             or _common_phrase(words, ctx.rules) \
-            or ctx.rules.lang == "en" and len(words) >= 2 and words[-1].lower() in NOT_A_PERSON_HEADS:
+            or ctx.rules.lang == "en" and len(words) >= 2 and words[-1].lower() in NOT_A_PERSON_HEADS \
+            and not _attested_person(words, ctx):
         return False
     if _speaker_run((0, 0, words), ctx.rules) is None or words[-1].lower() in ORGANISATION_WORDS \
             or ctx.rules.lang == "en" and words[-1].lower() in ctx.rules.role_words \
@@ -131,6 +132,19 @@ def _person_like(words: list[str], ctx: Context) -> bool:
             and russian.parses(words[0].lower())[0].tag.case == "nomn":
         return True  # `Министр Лавров ответил`: a surname the dictionary knows, in the nominative
     return any(len(p.name.split()) > 1 and p.name.split()[-1] == words[0] for p in ctx.people_named(words[0]))
+
+
+def _attested_person(words: list[str], ctx: Context) -> bool:
+    """`Linda Park, the principal,`, `Linda Park, 45,`, `Park said`: a name ending in a word that names places
+    (Park, Church, Street) that the article itself treats as a person's: an apposition of age, role or `who`
+    after the full name, or the surname alone against a verb of speech (English)."""
+    key = ("attested", " ".join(words))
+    if key not in ctx.mentions:
+        full = re.compile(rf"(?<![\w-]){re.escape(' '.join(words))},\s+(?:who\b|the\s+[a-z]|an?\s+[a-z]|\d{{1,3}},)")
+        alone = re.compile(rf"(?<![\w-]){re.escape(words[-1])}\s+([a-z]+)")
+        ctx.mentions[key] = any(full.search(p) or any(ctx.rules.is_verb(m.group(1)) for m in alone.finditer(p))
+                                for p in ctx.paragraphs if words[-1] in p)
+    return ctx.mentions[key]
 
 
 def _person_of(words: list[str], ctx: Context) -> Person:
