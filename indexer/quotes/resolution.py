@@ -100,6 +100,17 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         body = " ".join(russian.nominative_phrase(name.split()[1:]))
         return held or Person(_complete_body(body, ctx) if _body_lemma(name.split()[1], ctx.rules)
                               or _body_lemma(name.split()[-1], ctx.rules) else "")
+    if kind == "role" and ctx.rules.lang == "ru":
+        agrees = _agreeing_with(_role_verb_gender(name, ctx.paragraphs[paragraph]), ctx)
+        if agrees is not None:  # `житель Сан-Хосе ... заявил`: not a woman the article named before
+            held = _by_role(name, ctx, (paragraph, upto))
+            for person in (held, recent if recent and _person_like(recent.name.split(), ctx) else None,
+                           lambda: nearest_person(ctx, paragraph, upto, accept=agrees), lambda: _named_later(ctx, paragraph, upto),
+                           lambda: protagonist(ctx)):
+                person = person() if callable(person) else person
+                if person and agrees(person):
+                    return person
+            return Person("")
     if kind == "role":
         # `Чиновник добавил:` right after a quotation: the one just quoted, before anyone named in between (or
         # inside the quotation itself)
@@ -120,6 +131,8 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         return ((full_name(name, ctx) if " " not in name else None) or recent or nearest_person(ctx, paragraph, upto)
                 or Person(""))
     name = " ".join(checked[2])
+    if ctx.rules.lang == "ru" and ACRONYM.fullmatch(name):
+        return Person(_expanded_acronym(name, ctx))  # `МИД заявил`: a body, whatever the clause read it as
     if ctx.rules.lang == "ru":
         name = nominative_name(name, ctx)
     if len(name.split()) == 1:
@@ -166,6 +179,8 @@ def _inverted_name(part: str, ctx: Context) -> Person | None:
 def _complete_body(name: str, ctx: Context) -> str:
     """`полиция` -> `полиция РА`: a Russian body named by a common noun alone is the one the article
     names in full with its complement (`пресс-служба полиции РА`), in any case; the first such mention."""
+    if ctx.rules.lang == "ru" and ACRONYM.fullmatch(name):
+        return _expanded_acronym(name, ctx)
     if ctx.rules.lang != "ru" or any(c.isupper() for c in name) or len(name.split()) > 2:
         return name
     words_of_name = name.split()
@@ -185,6 +200,21 @@ def _complete_body(name: str, ctx: Context) -> str:
                    for w in words[:regional]) and not _opens_a_sentence(text, text.find(words[-1], m.start(1))):
                 return f"{name} {' '.join(words)}"
     return name
+
+
+ACRONYM = re.compile(r"[А-ЯЁ]{2,6}")
+
+
+def _expanded_acronym(acronym: str, ctx: Context) -> str:
+    """A body's acronym alone, as the article writes it elsewhere with its country or region in the genitive
+    (`МИД` -> `МИД России`, the form it uses most). (Spelt out in words, `Международный олимпийский комитет` for
+    `МОК`, it was tried and left: the annotators wrote the acronym as often as the words.)"""
+    key = ("acronym", acronym)
+    if key not in ctx.mentions:
+        places = re.findall(rf"(?<![\w-]){acronym}\s+([А-ЯЁ][а-яё]+)", "\n".join(ctx.paragraphs))
+        places = [p for p in places if russian.is_geo(p) and any(x.tag.case == "gent" for x in russian.parses(p.lower()))]
+        ctx.mentions[key] = f"{acronym} {max(sorted(set(places)), key=places.count)}" if places else acronym
+    return ctx.mentions[key]
 
 
 def nominative_name(name: str, ctx: Context) -> str:
@@ -353,7 +383,8 @@ def _russian_gender(person: Person, ctx: Context) -> str | None:
     if key not in ctx.mentions:
         votes = {"masc": 0, "femn": 0}
         first = re.escape(person.name.split()[0]) + r"\s+" if len(person.name.split()) > 1 else ""
-        pattern = re.compile(rf"(?:^|([\w-]+)[ \t]+)(?:{first})?{re.escape(surname)}((?:\s+[а-яё]+){{1,3}})")
+        # (the name may be a gloss in parentheses, or have one: `Соня Томас (Sonya Thomas) сохранила`)
+        pattern = re.compile(rf"(?:^|([\w-]+)[ \t]+\(?)(?:{first})?{re.escape(surname)}(?:\)|\s*\([^()]{{1,40}}\))?((?:\s+[а-яё]+){{1,3}})")
         for text in ctx.paragraphs:
             if surname not in text:
                 continue
@@ -373,6 +404,38 @@ def _russian_gender(person: Person, ctx: Context) -> str | None:
     return ctx.mentions[key]
 
 
+def _role_verb_gender(role: str, text: str) -> str | None:
+    """The gender of the past-tense verb a role noun is the subject of (`житель Сан-Хосе, Калифорния, заявил`:
+    masc), read in the paragraph after the role's words; None where no such verb follows closely."""
+    words, text = role.split(), _masked_quotations(text)
+    m = re.search(r"(?<![\w-])" + r"\s+".join(re.escape(w[: max(3, len(w) - 2)]) + r"[а-яё]*" for w in words[:2]),
+                  text, re.I)
+    if not m:
+        return None
+    for word in re.findall(r"[\w-]+", text[m.end() : m.end() + 80])[:6]:
+        past = [p for p in russian.parses(word.lower()) if p.tag.POS == "VERB" and p.tag.tense == "past"]
+        if past:
+            genders = {p.tag.gender for p in past}
+            return genders.pop() if len(genders) == 1 and genders <= {"masc", "femn"} else None
+    return None
+
+
+def _agreeing_with(wanted: str | None, ctx: Context):
+    """Whether a person can be of the `wanted` gender (a Russian name the dictionary or the article's own verbs
+    give a gender); None where nothing is checked."""
+    if wanted is None:
+        return None
+
+    def agrees(person: Person) -> bool:
+        words = person.name.split()
+        if not words or not all(w[:1].isupper() for w in words) or russian.name_case(words)[0] != "nomn":
+            return True  # a body, a role, a name kept as declined: not checked
+        gender = russian.name_gender(words) or _russian_gender(person, ctx)
+        return gender is None or gender == wanted
+
+    return agrees
+
+
 def _gender_agreement(pronoun: str, ctx: Context):
     """For `он` and `она`, `he` and `she`: whether a person's name can be what the pronoun stands for (a name of
     the other gender cannot: `его телеграмма` is not Юлия Зарипова's); None where nothing is checked."""
@@ -387,20 +450,8 @@ def _gender_agreement(pronoun: str, ctx: Context):
             return gender is None or gender == wanted_en
 
         return agrees_en
-    wanted = PRONOUN_GENDER.get(pronoun) if ctx.rules.lang == "ru" else None
-    if wanted is None:
-        return None
-
-    def agrees(person: Person) -> bool:
-        words = person.name.split()
-        if not words or not all(w[:1].isupper() for w in words):
-            return True  # a body, a role: not checked
-        if russian.name_case(words)[0] != "nomn":
-            return True  # `Эда Гонзалеса` kept as written: its nominative readings say nothing
-        gender = russian.name_gender(words) or _russian_gender(person, ctx)
-        return gender is None or gender == wanted
-
-    return agrees
+    # (`Эда Гонзалеса` kept as written: its nominative readings say nothing)
+    return _agreeing_with(PRONOUN_GENDER.get(pronoun) if ctx.rules.lang == "ru" else None, ctx)
 
 
 QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
