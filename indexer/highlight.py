@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import config
 from . import querytree as qt
-from .analysis import fold, stem, tokens
+from .analysis import HAN, TOKEN, fold, lowered_words, stem, tokens
 
 
 # Each indexed field compares words in one form: as written, stemmed, or folded.
@@ -71,18 +71,20 @@ def word_matches(word: str, wanted: Wanted) -> bool:
         return True
     # stemming and folding cost more than the lookups: done only when the query has such words
     stemmed = stem(word) if wanted.terms["stem"] or wanted.prefixes else word
-    return (
-        stemmed in wanted.terms["stem"]
-        or bool(wanted.terms["fold"]) and fold(word) in wanted.terms["fold"]
-        or any(word.startswith(p) or stemmed.startswith(p) for p in wanted.prefixes)
-        or any(Levenshtein.distance(word, fuzzy, score_cutoff=d) <= d for fuzzy, d in wanted.fuzzy)
-    )
+    if stemmed in wanted.terms["stem"] or wanted.terms["fold"] and fold(word) in wanted.terms["fold"]:
+        return True
+    if wanted.prefixes and any(word.startswith(p) or stemmed.startswith(p) for p in wanted.prefixes):
+        return True
+    return bool(wanted.fuzzy) and any(Levenshtein.distance(word, fuzzy, score_cutoff=d) <= d for fuzzy, d in wanted.fuzzy)
 
 
-def match_spans(text: str, wanted: Wanted) -> list[tuple[int, int]]:
-    """(start, end) character spans of the matches in text, phrases merged into one span."""
+def match_spans(text: str, wanted: Wanted, matched: dict[str, bool] | None = None) -> list[tuple[int, int]]:
+    """(start, end) character spans of the matches in text, phrases merged into one span. `matched`
+    holds the verdicts on words already tested against `wanted` (shared by a page's snippets)."""
+    matched = {} if matched is None else matched  # an article repeats its words: each is tested once
+    if not any(wanted.phrases.values()) and not HAN.search(text):
+        return word_spans(text, wanted, matched)
     found = tokens(text)
-    matched: dict[str, bool] = {}  # an article repeats its words: each is tested once
     spans: list[tuple[int, int]] = []
     for word, start, end in found:
         hit = matched.get(word)
@@ -100,6 +102,23 @@ def match_spans(text: str, wanted: Wanted) -> list[tuple[int, int]]:
                 if words[i] == phrase[0] and tuple(words[i : i + n]) == phrase:
                     spans.append((found[i][1], found[i + n - 1][2]))
     return merge(spans)
+
+
+def word_spans(text: str, wanted: Wanted, matched: dict[str, bool]) -> list[tuple[int, int]]:
+    """match_spans for a query of words alone, in a text without Han: each distinct word is tested,
+    and the text is walked for places only when one matches (most words of most texts do not)."""
+    hits = set()
+    for word in set(lowered_words(text)):
+        hit = matched.get(word)
+        if hit is None:
+            hit = matched[word] = word_matches(word, wanted)
+        if hit:
+            hits.add(word)
+    if not hits:
+        return []
+    if "İ" in text or "Σ" in text:  # lowercased, not in place (İ) or not alone (Σ): as lowered_words
+        return [(m.start(), m.end()) for m in TOKEN.finditer(text) if m.group().lower() in hits]
+    return [(m.start(), m.end()) for m in TOKEN.finditer(text.lower()) if m.group() in hits]
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -163,12 +182,27 @@ def head(text: str, size: int) -> str:
     return text[:space] if space > 0 else text[:size]
 
 
+class Snippets:
+    """The snippets of one query's hits: what the query wants is read once, and each word's verdict
+    is kept for the next article (a page's articles share most of their words)."""
+
+    def __init__(self, query: qt.Node):
+        self.wanted = wanted_terms(query)
+        self.matched: dict[str, bool] = {}
+
+    def __call__(self, text: str, width: int = config.SNIPPET_CHARS) -> str:
+        return _snippet(text, self.wanted, self.matched, width)
+
+
 def snippet(text: str, query: qt.Node, width: int = config.SNIPPET_CHARS) -> str:
+    return _snippet(text, wanted_terms(query), {}, width)
+
+
+def _snippet(text: str, wanted: Wanted, matched: dict[str, bool], width: int) -> str:
     text = " ".join(text.split())
-    wanted = wanted_terms(query)
-    spans = match_spans(head(text, config.SNIPPET_SCAN_CHARS), wanted) if wanted else []
+    spans = match_spans(head(text, config.SNIPPET_SCAN_CHARS), wanted, matched) if wanted else []
     if wanted and not spans and len(text) > config.SNIPPET_SCAN_CHARS:
-        spans = match_spans(text, wanted)
+        spans = match_spans(text, wanted, matched)
     if not spans:
         start, end = 0, min(len(text), width)
         if end < len(text):

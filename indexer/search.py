@@ -260,7 +260,8 @@ class Index:
         notice = parsed.notice
         if found.total > found.strict_total:
             notice = most_words_notice(found.strict_total, len(typed))
-        hits = [self._hit(stored, parsed.query) for stored in found.hits]
+        snippets = highlight.Snippets(parsed.query)
+        hits = [self._hit(stored, snippets) for stored in found.hits]
         suggestion = self._suggest(query, parsed, local) if parsed.words else None
         if found.stopped:
             notice = f"The search took over {config.QUERY_SECONDS:g} s and was stopped: these results are partial."
@@ -279,7 +280,7 @@ class Index:
         )
 
     @staticmethod
-    def _hit(found: StoredHit, query: qt.Node) -> Hit:
+    def _hit(found: StoredHit, snippet: highlight.Snippets) -> Hit:
         stored = found.fields
         date = stored.get("date", "")
         return Hit(
@@ -292,7 +293,7 @@ class Index:
             country=stored.get("country", ""),
             language=stored.get("language", ""),
             score=round(found.score, 4),
-            snippet=highlight.snippet(stored.get("text", ""), query),
+            snippet=snippet(stored.get("text", "")),
             copies=stored.get("copies", 0),
             explain=found.matched,
         )
@@ -360,7 +361,7 @@ class Index:
             return []
         group = fields.get("group")
         similar = reader.more_like(article_id, "text", top=limit + 5)
-        return [self._hit(hit, qt.Every()) for hit in similar if hit.fields.get("group") != group][:limit]
+        return [self._hit(hit, highlight.Snippets(qt.Every())) for hit in similar if hit.fields.get("group") != group][:limit]
 
     def articles(self, query: str = "", limit: int | None = None, **filters) -> list[Article]:
         """Every article matching the query and filters (all when both are empty), in id order;

@@ -78,3 +78,17 @@ def test_tokens_are_the_exact_analyzers(text):
 @given(st.text(alphabet=st.sampled_from("aZ .,'İß1_北京ёЁ\u0301-"), max_size=40) | st.text(max_size=40))
 def test_tokens_are_the_exact_analyzers_for_any_text(text):
     assert tokens(text) == analyzer_tokens(text)
+
+
+@given(st.lists(st.sampled_from(["Museum", "museums", "U.S.", "u.s", "İstanbul", "istanbul", "ΟΔΟΣ", "οδος", "Минске",
+                                 "Minsk", "the", "exhibit", "Exhibition", "x.y.z", "ÉCOLE", "ecole", ",", ". ", "  "]),
+                max_size=30))
+def test_a_word_query_is_marked_where_every_token_would_be(parts):
+    from indexer.highlight import match_spans, merge, wanted_terms, word_matches, word_spans
+    text = " ".join(parts)
+    query = Or((Term("text", "museum"), Term("exact", "u.s"), Term("exact", "istanbul"), Term("exact", "οδος"),
+                Term("fold", "minsk"), Prefix("text", "exhib"), Term("fold", "ecole")))
+    wanted = wanted_terms(query)
+    expected = merge([(start, end) for word, start, end in tokens(text) if word_matches(word, wanted)])
+    assert word_spans(text, wanted, {}) == expected
+    assert match_spans(text, wanted) == expected
