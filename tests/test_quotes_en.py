@@ -25,6 +25,8 @@ def speakers(paragraphs: list[str]) -> list[tuple[str, str, int]]:
     ("Nancy Pelosi criticised the plan on Monday.", "the House speaker", "Nancy Pelosi"),
     # a people's name for one of them, after the paragraph about her
     ("Williams lost to Ajla Tomljanovic, who was overcome with emotion.", "the Australian", "Ajla Tomljanovic"),
+    # a party's member, with the state before it
+    ("Joe Manchin has opposed the plan.", "the West Virginia Democrat", "Joe Manchin"),
 ])
 def test_a_definite_description_is_the_person_named_before(introduction, description, speaker):
     paragraphs = [introduction, f"\"It was a very hard decision for all of us,\" {description} said."]
@@ -131,3 +133,12 @@ def test_a_surname_that_names_places_is_a_person_where_the_article_treats_it_as_
     # `Park` ends the names of places (Central Park); an apposition after the full name says it is a person
     paragraphs = [introduction, "\"We need more funding for our teachers,\" she said."]
     assert speakers(paragraphs) == [("Linda Park", "We need more funding", 2)]
+
+
+def test_a_colon_s_sentence_starts_after_a_sentence_that_ends_inside_its_closing_mark():
+    # the block quotation is Jomra's: the sentence before the colon opens after `retreat.”`, not with García's clause
+    paragraphs = ["Jomra criticizes President Alan García, who said the protesters were stepping into "
+                  "“primitive retreat.” Jomra writes about García:",
+                  "He is not only a liar but intolerant and ignorant of the constitution and the treaties that "
+                  "our country has signed."]
+    assert speakers(paragraphs) == [("Jomra", "He is not only", 2)]

@@ -270,6 +270,9 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     if text[-1:] not in ":,":
         return None
     last = clause_before(text, len(text) - 1, 0)
+    closed = list(QUOTED_SENTENCE_END.finditer(last))
+    if closed:  # `... stepping into “primitive retreat.” Jomra writes about García:`: the colon's own sentence
+        last = last[closed[-1].end() :]
     found = attribute_before(last + (":" if text.endswith(":") else "") + " ", rules)  # (the colon kept: `Ответ X:`)
     if found and found[0] != "unknown":
         return found
@@ -289,6 +292,11 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
             return "pronoun", pronoun, ""  # `Заявление он сделал на заседании ассамблеи:`
         return UNKNOWN
     return None
+
+
+# A sentence ending inside its closing quotation mark, the next one opening with a capital (SENTENCE_END reads a
+# full stop before a space only)
+QUOTED_SENTENCE_END = re.compile(r"[.!?…][”\"»’]\s+(?=[A-ZА-ЯЁ])")
 
 
 def inner_attribution(span: Span, rules: Rules) -> tuple[str, tuple[str, str, str]] | None:

@@ -73,7 +73,7 @@ BODY_ANAPHOR = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+
 
 
 # `the Minnesota senator`, `the former Nissan chairman`, `the Apple CEO`, `the 58-year-old`, `the farmer`, `the
-# Australian` (a people's name for one of them): a definite
+# Australian` (a people's name for one of them), `the West Virginia Democrat`: a definite
 # description, `the`, up to four modifiers and a head noun, of someone the article has named
 DESCRIPTION = re.compile(r"\W*[Tt]he\s+((?:[\w.'’&-]+\s+){0,4}?)(\d+-year-old|[a-z][a-z-]+|[A-Z]{2,4}|[A-Z][a-z]+)[\s,.:;]*")
 # Definite nouns that describe no one person: a household, an outlet, a band, an unnamed source
@@ -92,9 +92,8 @@ def _description(phrase: str, found: tuple[str, str, str], rules: Rules) -> tupl
     head, modifiers = m.group(2), m.group(1).split()
     low = head.lower()
     closed = rules.stop_words | rules.prepositions | rules.pronouns | rules.conjunctions
-    if head.isupper() and low not in rules.role_words or head.istitle() and low not in demonyms() \
-            or low in BODY_NOUNS_EN or low in DOCUMENT_NOUNS \
-            or low in PARTY_MEMBERS or low in NOT_ONE_PERSON or low in closed or rules.is_verb(low) \
+    if head.isupper() and low not in rules.role_words or head.istitle() and low not in demonyms() | PARTY_MEMBERS \
+            or low in BODY_NOUNS_EN or low in DOCUMENT_NOUNS or low in NOT_ONE_PERSON or low in closed or rules.is_verb(low) \
             or re.search(r"[^siu]s$", low) \
             or any(w.lower() in closed or rules.is_verb(w.lower()) for w in modifiers):
         return None
