@@ -1,5 +1,7 @@
 """Russian speaker attribution: each test is a construction, on sentences written for it (not taken from the
 gold), with who speaks as a reader of the sentence says."""
+import pytest
+
 from indexer.quotes import extract_quotes
 
 
@@ -67,3 +69,19 @@ def test_a_role_s_verb_agrees_in_gender_with_the_person_it_is_resolved_to():
         "Получивший золотую медаль и денежный приз житель Балтимора заявил журналистам:",
         "Я плыл бы так же быстро и без всякой награды.",
     ) == ["Майкл Фелпс"]
+
+
+def test_a_surname_the_dictionary_takes_for_a_place_is_a_person_where_the_recogniser_says_so():
+    # Кама and Чита are towns and a river to the dictionary; natasha's recogniser reads them here as people
+    assert speakers(
+        "Арбитражный суд Москвы рассмотрел иск о банкротстве строительной компании.",
+        "Оглашая решение, судья Ирина Кама подчеркнула, что компания «не исполнила ни одного из своих обязательств перед дольщиками».",
+    ) == ["Ирина Кама"]
+
+
+@pytest.mark.xfail(reason="a surname alone that is a town's name (Чита) is no person to the recogniser either", strict=True)
+def test_a_lone_surname_that_is_a_town_s_name():
+    assert speakers(
+        "Суд приговорил бывшего директора завода Олега Читу к пяти годам колонии.",
+        "52-летний Чита перед оглашением приговора заявил: «Я ни в чём не виноват и буду обжаловать это решение».",
+    ) == ["Олег Чита"]

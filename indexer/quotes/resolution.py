@@ -100,6 +100,14 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         body = " ".join(russian.nominative_phrase(name.split()[1:]))
         return held or Person(_complete_body(body, ctx) if _body_lemma(name.split()[1], ctx.rules)
                               or _body_lemma(name.split()[-1], ctx.rules) else "")
+    if kind == "role" and ctx.rules.lang == "ru" and len(name.split()) > 1:
+        # `судья Альфонс Ори`: a role before a name the dictionary takes for a place (Ори), that the recogniser
+        # knows for a person
+        after = re.search(rf"(?<![\w-])(?i:{re.escape(name.split()[0])})\s+([А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+){{0,2}})",
+                          ctx.paragraphs[paragraph])
+        recognised = _recognised_person(after.group(1).split(), ctx, paragraph, upto) if after else None
+        if recognised:
+            return resolve("name", recognised, name.split()[0], ctx, paragraph, upto)
     if kind == "role" and ctx.rules.lang == "ru":
         agrees = _agreeing_with(_role_verb_gender(name, ctx.paragraphs[paragraph]), ctx)
         if agrees is not None:  # `житель Сан-Хосе ... заявил`: not a woman the article named before
@@ -127,13 +135,14 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     if kind != "name":
         return Person("")
     checked = _speaker_run((0, 0, name.split()), ctx.rules)
-    if checked is None:  # a place or a common word, unless someone of that surname is named in full
+    recognised = _recognised_person(name.split(), ctx, paragraph, upto) if checked is None else None
+    if checked is None and not recognised:  # a place or a common word, unless someone of that surname is named in full
         return ((full_name(name, ctx) if " " not in name else None) or recent or nearest_person(ctx, paragraph, upto)
                 or Person(""))
-    name = " ".join(checked[2])
+    name = recognised or " ".join(checked[2])
     if ctx.rules.lang == "ru" and ACRONYM.fullmatch(name):
         return Person(_expanded_acronym(name, ctx))  # `МИД заявил`: a body, whatever the clause read it as
-    if ctx.rules.lang == "ru":
+    if ctx.rules.lang == "ru" and not recognised:
         name = nominative_name(name, ctx)
     if len(name.split()) == 1:
         full = full_name(name, ctx)
@@ -148,6 +157,32 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     person = Person(name, role)
     _remember(ctx, person)
     return person
+
+
+def _recognised_person(words: list[str], ctx: Context, paragraph: int, upto: int) -> str | None:
+    """A Russian name the dictionary reads as a place or a common word (`Маркив` as a genitive plural, `Ори` and
+    `Шерхан` as places), in the nominative as natasha's recogniser finds it a person in the sentence nearest the
+    quotation that holds it (`29-летний Маркив ... заявил`); None where it finds no person there, or without
+    the parse."""
+    if ctx.rules.lang != "ru" or not ctx.syntax or not words or not all(w[:1].isupper() for w in words):
+        return None
+    text = _masked_quotations(ctx.paragraphs[paragraph])
+    starts = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text)]
+    if not starts:
+        return None
+    at = min(starts, key=lambda k: abs(k - upto))
+    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    begin = max(b for b in bounds if b <= at)
+    end = min((b for b in bounds if b > at), default=len(text))
+    sentence = text[begin:end].strip()
+    if len(sentence) > 400:
+        return None
+    from indexer import russian_syntax
+
+    for span in russian_syntax.entities(sentence):
+        if span.type == "PER" and begin + span.start <= at < begin + span.stop + 1 and words[-1] in span.text.split():
+            return span.normal
+    return None
 
 
 def _named_later(ctx: Context, paragraph: int, upto: int) -> Person | None:
