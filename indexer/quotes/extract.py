@@ -145,6 +145,10 @@ def judge(span: Span, prev_end: int, ctx: Context) -> Verdict | None:
         person = resolve(*found, ctx, span.paragraph - 1, len(intro.rstrip()) - 1)
         if not person.name and rules.lang == "en":
             person = signature(ctx, span.end_paragraph) or person  # `See tweets:`, the tweet, `— The Nigerian Senate (@NGRSenate)`
+        if not person.name and rules.lang == "en" and found[0] == "unknown":
+            # `In his blog ..., Erick Garcia continues the criticism ... It was well known that ...:`: a colon's sentence
+            # that names no one goes on from the person an earlier sentence of its paragraph is about
+            person = nearest_person(ctx, span.paragraph - 1, len(intro), subjects_only=True) or person
         if person.name:
             ctx.last_speaker, ctx.last_paragraph = person, span.paragraph
         return Verdict(span.text, person, "paragraph", span)
