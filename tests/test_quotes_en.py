@@ -142,3 +142,28 @@ def test_a_colon_s_sentence_starts_after_a_sentence_that_ends_inside_its_closing
                   "He is not only a liar but intolerant and ignorant of the constitution and the treaties that "
                   "our country has signed."]
     assert speakers(paragraphs) == [("Jomra", "He is not only", 2)]
+
+
+# ------------------------------------------------------------ block quotations after a colon
+
+
+def test_a_pronoun_before_a_colon_points_to_a_name_with_an_apostrophe_particle():
+    paragraphs = ["US President Barack Obama's speech in Cairo sparked many reactions.",
+                  "Not everybody was impressed. Abdelhak al'Koush, blogging on Afinina, launched a strong attack on the "
+                  "president and questioned his motives. He wrote:",
+                  "The president has charmed the crowd, but his words will change nothing for the people of the region."]
+    assert speakers(paragraphs) == [("Abdelhak al'Koush", "The president has charmed", 3)]
+
+
+def test_a_comment_by_someone_before_a_colon_is_theirs():
+    paragraphs = ["When Omar Bongo was admitted to a clinic in Barcelona in May, a comment by Akin at the African "
+                  "Loft predicted his death away from his subjects:",
+                  "The greatest indictment of his regime is that Gabon does not have hospitals that could treat him."]
+    assert speakers(paragraphs) == [("Akin", "The greatest indictment of", 2)]
+
+
+def test_a_colon_s_impersonal_sentence_goes_on_from_the_person_its_paragraph_is_about():
+    paragraphs = ["In his blog Social Conflicts, Erick Garcia continues the criticism of the government. Despite the "
+                  "reports, it was well known that outside groups had joined the protests:",
+                  "Now I wonder whether a few decrees are worth all the hatred and pain these deaths will cause."]
+    assert speakers(paragraphs) == [("Erick Garcia", "Now I wonder whether", 2)]

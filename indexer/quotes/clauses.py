@@ -273,6 +273,9 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
     closed = list(QUOTED_SENTENCE_END.finditer(last))
     if closed:  # `... stepping into “primitive retreat.” Jomra writes about García:`: the colon's own sentence
         last = last[closed[-1].end() :]
+    author = AUTHORED_BY.search(last) if rules.lang == "en" and text.endswith(":") else None
+    if author:  # `When Omar Bongo was admitted ..., a comment by Akin at the African Loft predicted his death:`: its writer
+        return parse_speaker(author.group(1), rules, "after")
     found = attribute_before(last + (":" if text.endswith(":") else "") + " ", rules)  # (the colon kept: `Ответ X:`)
     if found and found[0] != "unknown":
         return found
@@ -292,6 +295,11 @@ def attribute_previous_paragraph(text: str, rules: Rules) -> tuple[str, str, str
             return "pronoun", pronoun, ""  # `Заявление он сделал на заседании ассамблеи:`
         return UNKNOWN
     return None
+
+
+# A piece of writing and its author (`a comment by Akin`, `a post from Jane Roe`, `In an op-ed by ...`)
+AUTHORED_BY = re.compile(r"\b(?:comment|post|blog\s+post|tweet|message|note|reply|response|column|op-ed|essay|article)\s+"
+                         r"(?:by|from)\s+((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)")
 
 
 # A sentence ending inside its closing quotation mark, the next one opening with a capital (SENTENCE_END reads a

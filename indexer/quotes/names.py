@@ -22,7 +22,7 @@ SENTENCE_ENDS_IN_RUN = re.compile(r"(?:\w{3,}|(?<![\w.])[A-ZА-ЯЁ]{2,})[.!?]$"
 INITIALS = re.compile(r"(?:\w\.)+")
 POSSESSIVE = re.compile(r"['’]s$")
 NAME_CHARS = re.compile(r"[\w.'’-]+")
-NAME_PARTICLE = re.compile(r"(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la|аль|эль|ибн|бен|бин|де|ван|фон|ди)(-[A-ZА-ЯЁ]\w*)?")
+NAME_PARTICLE = re.compile(r"(?:al|el|de|da|di|van|von|bin|ibn|ben|le|la|аль|эль|ибн|бен|бин|де|ван|фон|ди)([-'’][A-ZА-ЯЁ]\w*)?")
 
 
 def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
