@@ -16,7 +16,7 @@ from indexer.quotes.clauses import (
 )
 from indexer.quotes.marks import _word_count, after_title_noun, find_spans, is_title_like, normalize_marks
 from indexer.quotes.names import (
-    NOT_A_PERSON_HEADS, ORGANISATION_HEADS, _common_phrase, _is_city, is_common_word, is_place,
+    HONORIFICS, NOT_A_PERSON_HEADS, ORGANISATION_HEADS, _common_phrase, _is_city, is_common_word, is_place,
 )
 from indexer.quotes.narration import introduces_speech, narrates
 from indexer.quotes.nearest import LONGEST_SENTENCE, _sentence_subject, nearest_person
@@ -103,9 +103,9 @@ def _full_body_name(person: Person, ctx: Context) -> Person:
             for m in pattern.finditer(text):
                 tail = m.group(1)
                 other = [w for w in tail.split()[1:] if w.lower() not in ctx.rules.role_words]
-                if tail.split()[0] == "and" and len(words) > 1 and len(other) > 1 and _person_like(words, ctx) \
-                        and _person_like(other, ctx):
-                    continue  # `Karen Miles and Mayor Tom Reed`: a person's full name and another's, not one body
+                if tail.split()[0] == "and" and (len(words) > 1 and len(other) > 1 and _person_like(words, ctx)
+                                                 and _person_like(other, ctx) or other[0].lower().rstrip(".") in HONORIFICS):
+                    continue  # `Karen Miles and Mayor Tom Reed`, `Trump and Ms. Pelosi`: two people, not one body
                 if len(tail) > len(longest) and len(tail.split()) <= 6:
                     longest = tail
         ctx.mentions[key] = Person(person.name + longest, person.role, person.where) if longest else person
