@@ -167,3 +167,24 @@ def test_a_colon_s_impersonal_sentence_goes_on_from_the_person_its_paragraph_is_
                   "reports, it was well known that outside groups had joined the protests:",
                   "Now I wonder whether a few decrees are worth all the hatred and pain these deaths will cause."]
     assert speakers(paragraphs) == [("Erick Garcia", "Now I wonder whether", 2)]
+
+
+# ------------------------------------------------------------ titles and appositions
+
+
+def test_two_titled_surnames_joined_by_and_are_two_people_and_the_pronoun_agrees_with_the_title():
+    paragraphs = ["Mr. Trump and Ms. Pelosi have not spoken since October.",
+                  "\"She is a very nasty person,\" Mr. Trump said on Tuesday.",
+                  "Ms. Pelosi shrugged off the remark. \"I pray for the president all the time,\" she said."]
+    assert speakers(paragraphs) == [("Trump", "She is a very", 2), ("Pelosi", "I pray for the", 3)]
+
+
+def test_a_role_in_apposition_after_a_name_is_that_person_s_role():
+    paragraphs = ["Eric Adams, the mayor, and Kathy Hochul, the governor, disagreed on the plan.",
+                  "\"We cannot afford this right now,\" the governor said."]
+    assert speakers(paragraphs) == [("Kathy Hochul", "We cannot afford this", 2)]
+
+
+def test_a_middle_initial_keeps_the_first_name():
+    paragraphs = ["\"We are looking at all options,\" said Defense Secretary Lloyd J. Austin III."]
+    assert speakers(paragraphs) == [("Lloyd J. Austin III", "We are looking at", 1)]

@@ -113,6 +113,8 @@ def _person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
     initials = [w for w in words if re.fullmatch(r"(?:\w\.)+", w)]
     if initials:
         first = words.index(initials[0])
+        if rules.lang == "en" and first == 1 and _speaker_run((0, 0, words[:1]), rules) is not None:
+            first = 0  # `Lloyd J. Austin`: a middle initial after the first name
         return " ".join(words[first:])
     if rules.lang == "ru":
         linked = next((k for k, w in enumerate(words) if k and w.lower() in russian.NAME_PARTICLES), None)

@@ -55,7 +55,8 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     return None  # someone unnamed here: not whoever an earlier sentence names
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
-                    if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _title_before(sentence, r[0], ctx.rules))
+                    if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and (_title_before(sentence, r[0], ctx.rules)
+                                                                          or ctx.rules.lang == "en" and _titled(sentence, r[0])))
                     and not _after_the(sentence, r[0], ctx.rules)
                     and (ctx.rules.lang != "ru" or _in_nominative(person_name(r[2], False, ctx.rules).split()))
                     and not POSSESSIVE.search(sentence[: r[1]])  # `at Epstein’s mansion`: a possessor, not a doer
@@ -142,7 +143,8 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     every = name_runs(head, ctx.rules)
     # `Здоровье Хиллари вызывает вопросы`: the common noun opening the sentence is not part of a name
     runs = [r for r in (_speaker_run(r, ctx.rules, head) for r in every)
-            if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _titled(head, r[0]) and full_name(r[2][0], ctx))]
+            if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _titled(head, r[0])
+                      and (ctx.rules.lang == "en" or full_name(r[2][0], ctx)))]  # `Ms. Pelosi`: a person, if not named in full
     if ctx.rules.lang == "ru":
         # `Олимпийскую чемпионку Юлию Петрову поздравил губернатор Сергей Боженов`: a name in an oblique case is
         # no subject; with none before the verb, the subject may follow it (the nominative name after the verb)

@@ -217,6 +217,10 @@ def _remember(ctx: Context, person: Person) -> None:
         ctx.remembered.append(person)
 
 
+# `, the governor,`, `, a spokeswoman for the agency.`: a role in apposition after an English name
+APPOSITIVE_ROLE = re.compile(r",\s+(?:the|an?)\s+([^,.;:()\"“”]{2,60}?)\s*(?:[,.;]|$)")
+
+
 def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
     """The people one paragraph names with two words or more, with the role written before them
     (`Director of the Library X Y`)."""
@@ -248,5 +252,8 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
             name = " ".join(russian.nominative_name(name.split(), asked))
         leftover = " ".join(words[: len(words) - len(name.split())])
         role = _role_text(_clause_tail(before) + " " + leftover, rules)
+        appositive = APPOSITIVE_ROLE.match(para, end) if rules.lang == "en" and not role else None
+        if appositive:  # `Kathy Hochul, the governor,`: the role in apposition after the name
+            role = _role_text(appositive.group(1), rules)
         people.append(Person(name, role, (n, start)))
     return people
