@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 QUOTE = "«Цитата»"  # stands for the quoted words: the parse sees a short quotation, never the words' own verbs
+QUOTE_WORD = QUOTE.strip("«»")
 SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 # what belongs to a subject's noun phrase (`официальный представитель МИД России Мария Захарова`)
 PHRASE_RELATIONS = {"amod", "nmod", "conj", "flat:name", "flat", "flat:foreign", "appos", "compound", "nummod", "case", "det"}
@@ -122,11 +123,36 @@ def _subject(verb, tokens, by_id):
     for candidate in (verb, by_id.get(verb.head_id) if verb.rel == "conj" else None):
         if candidate is None:
             continue
-        subject = next((t for t in tokens if t.head_id == candidate.id and t.rel in SUBJECT_RELATIONS), None)
+        subject = next((t for t in tokens if t.head_id == candidate.id and t.rel in SUBJECT_RELATIONS
+                        and t.text != QUOTE_WORD), None)  # (`подчеркнуло, что «Цитата»`: the quotation is no subject)
         if subject is not None and subject.text.lower() in RELATIVE_PRONOUNS and candidate.rel == "acl:relcl":
             return _antecedent(subject, by_id.get(candidate.head_id), tokens)
         if subject is not None:
             return subject
+    return _matrix_subject(verb, tokens, by_id)
+
+
+# a clause whose verb has no subject of its own: Russian drops the one it shares with the clause it hangs from
+# (`пресс-служба разослала сообщение, в котором уведомила, что ...`, `он пообещал сделать ...`)
+DROPPED_SUBJECT_RELATIONS = ("acl:relcl", "xcomp", "advcl", "ccomp")
+
+
+def _matrix_subject(verb, tokens, by_id):
+    """The subject of the nearest verb above a subjectless clause (through the noun a relative clause tells of),
+    climbing at most three heads; never a relative pronoun's antecedent (the rules read those)."""
+    token = verb
+    for _ in range(3):
+        if token.rel not in DROPPED_SUBJECT_RELATIONS:
+            return None
+        head = by_id.get(token.head_id)
+        if head is not None and head.pos in ("NOUN", "PROPN") and token.rel == "acl:relcl":
+            head = by_id.get(head.head_id)  # `сообщение, в котором уведомила`: the verb the noun belongs to
+        if head is None or head.pos not in ("VERB", "AUX"):
+            return None
+        subject = next((t for t in tokens if t.head_id == head.id and t.rel in SUBJECT_RELATIONS and t.text != QUOTE_WORD), None)
+        if subject is not None:
+            return None if subject.text.lower() in RELATIVE_PRONOUNS else subject
+        token = head
     return None
 
 

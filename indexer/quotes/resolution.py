@@ -97,9 +97,13 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         # `рассказал представитель следственного управления`: someone who speaks for a body; the person if the
         # article names the holder of that role, else the body itself (`следственное управление СК РФ по ...`)
         held = _by_role(name, ctx, (paragraph, upto))
+        # `представитель движения «Братья-мусульмане»`: the body its name in marks gives
+        named = re.search(rf"(?i:{re.escape(' '.join(name.split()[:2]))})[а-яё]*\s+«([^«»]{{2,60}})»", ctx.paragraphs[paragraph])
         body = " ".join(russian.nominative_phrase(name.split()[1:]))
-        return held or Person(_complete_body(body, ctx) if _body_lemma(name.split()[1], ctx.rules)
-                              or _body_lemma(name.split()[-1], ctx.rules) else "")
+        if held or named:
+            return held or Person(named.group(1))
+        return Person(_complete_body(body, ctx) if _body_lemma(name.split()[1], ctx.rules)
+                      or _body_lemma(name.split()[-1], ctx.rules) else "")
     if kind == "role" and ctx.rules.lang == "ru" and len(name.split()) > 1:
         # `судья Альфонс Ори`: a role before a name the dictionary takes for a place (Ори), that the recogniser
         # knows for a person
@@ -109,22 +113,23 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         if recognised:
             return resolve("name", recognised, name.split()[0], ctx, paragraph, upto)
     if kind == "role" and ctx.rules.lang == "ru":
+        # `Чиновник добавил:` right after a quotation: the one just quoted, before anyone named in between (or inside
+        # the quotation itself); `житель Сан-Хосе ... заявил`: not a woman the article named before; `Глава
+        # католической церкви обратился к молящимся:` two paragraphs after the Pope spoke, with no one named since:
+        # the last speaker, before the article's protagonist
         agrees = _agreeing_with(_role_verb_gender(name, ctx.paragraphs[paragraph]), ctx)
-        if agrees is not None:  # `житель Сан-Хосе ... заявил`: not a woman the article named before
-            held = _by_role(name, ctx, (paragraph, upto))
-            for person in (held, recent if recent and _person_like(recent.name.split(), ctx) else None,
-                           lambda: nearest_person(ctx, paragraph, upto, accept=agrees), lambda: _named_later(ctx, paragraph, upto),
-                           lambda: protagonist(ctx)):
-                person = person() if callable(person) else person
-                if person and agrees(person):
-                    return person
-            return Person("")
+        ok = agrees or (lambda person: True)
+        earlier = ctx.last_speaker if ctx.last_speaker and paragraph - ctx.last_paragraph <= 3 else None
+        for person in (lambda: _by_role(name, ctx, (paragraph, upto)), recent if recent and _person_like(recent.name.split(), ctx) else None,
+                       lambda: nearest_person(ctx, paragraph, upto, accept=agrees), recent, lambda: _named_later(ctx, paragraph, upto),
+                       earlier if earlier and all(w[:1].isupper() and not w.isupper() for w in earlier.name.split()) else None,
+                       lambda: protagonist(ctx)):
+            person = person() if callable(person) else person
+            if person and ok(person):
+                return person
+        return Person("")
     if kind == "role":
-        # `Чиновник добавил:` right after a quotation: the one just quoted, before anyone named in between (or
-        # inside the quotation itself)
-        return (_by_role(name, ctx, (paragraph, upto)) or (recent if recent and ctx.rules.lang == "ru"
-                                                            and _person_like(recent.name.split(), ctx) else None)
-                or nearest_person(ctx, paragraph, upto) or recent
+        return (_by_role(name, ctx, (paragraph, upto)) or nearest_person(ctx, paragraph, upto) or recent
                 or _named_later(ctx, paragraph, upto) or protagonist(ctx) or Person(""))
     if kind == "body" and ctx.rules.lang == "ru" and name.split() and name.split()[0].islower() \
             and russian.is_person_noun(name.split()[0]):
