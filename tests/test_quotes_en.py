@@ -188,3 +188,12 @@ def test_a_role_in_apposition_after_a_name_is_that_person_s_role():
 def test_a_middle_initial_keeps_the_first_name():
     paragraphs = ["\"We are looking at all options,\" said Defense Secretary Lloyd J. Austin III."]
     assert speakers(paragraphs) == [("Lloyd J. Austin III", "We are looking at", 1)]
+
+
+@pytest.mark.parametrize("introduction, speaker", [
+    ("Syrian Khaldoun Jarbou was not impressed either, and writes:", "Khaldoun Jarbou"),
+    ("Many in the region also expressed support. From Erich Jao of the Philippines:", "Erich Jao"),
+])
+def test_a_people_s_name_or_a_preposition_opening_a_name_is_no_part_of_it(introduction, speaker):
+    paragraphs = [introduction, "The speech was long on promises and short on anything we could hold him to."]
+    assert speakers(paragraphs) == [(speaker, "The speech was long", 2)]

@@ -198,7 +198,8 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
             return None  # `Заявление он сделал ...`
         words = words[1:]  # `Выступление Мадонны`
     k = 0
-    while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in HONORIFICS) \
+    while k < len(words) - 1 and (_opens_sentence_only(words[k], rules) or words[k].lower().rstrip(".") in HONORIFICS
+                                  or rules.lang == "en" and _describes_name(words, k, rules)) \
             and words[k + 1].lower() not in russian.NAME_PARTICLES:  # `Хамад бен Халифа`: a particle follows a name
         k += 1
     titled = k > 0 and words[k - 1].lower().rstrip(".") in HONORIFICS or text is not None and _titled(text, start)
@@ -220,6 +221,14 @@ def _speaker_run(run, rules: Rules, text: str | None = None):
                                                        or words[0].lower() in demonyms())):
         return None
     return (start, end, words)
+
+
+def _describes_name(words: list[str], k: int, rules: Rules) -> bool:
+    """`From Erich Jao`, `Syrian Khaldoun Jarbou`: a capitalised preposition, or a people's name before a person's
+    name of two words or more, opens the run but is no part of the name (English; not `Russian Foreign Ministry`)."""
+    low = words[k].lower()
+    return low in rules.prepositions or low in demonyms() and len(words) - k > 2 \
+        and not any(w.lower() in ORGANISATION_HEADS or w.lower() in rules.role_words for w in words[k + 1 :])
 
 
 def _body_of_country(words: list[str], rules: Rules) -> bool:
