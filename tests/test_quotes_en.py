@@ -197,3 +197,16 @@ def test_a_middle_initial_keeps_the_first_name():
 def test_a_people_s_name_or_a_preposition_opening_a_name_is_no_part_of_it(introduction, speaker):
     paragraphs = [introduction, "The speech was long on promises and short on anything we could hold him to."]
     assert speakers(paragraphs) == [(speaker, "The speech was long", 2)]
+
+
+# ------------------------------------------------------------ the speaker a paragraph carries over
+
+
+@pytest.mark.parametrize("first", [
+    "\"We will not raise taxes,\" said Mark Hill, the finance minister. His deputy, Tom Reed, was less certain.",
+    "\"We will not raise taxes,\" Hill said. Opposition leader Tom Reed called the promise empty.",
+])
+def test_a_pronoun_opening_a_paragraph_points_to_the_person_narrated_after_the_last_quotation(first):
+    # the person the narration after the last quotation is about, not the one just quoted
+    paragraphs = [first, "\"He has said this before and broken his word,\" he said."]
+    assert [s for s, _, _ in speakers(paragraphs)][1:] == ["Tom Reed"]

@@ -15,7 +15,7 @@ from indexer.quotes.names import (
     _speaker_run, _title_before, _titled, is_common_word, name_runs, nominative_tail, person_name,
 )
 from indexer.quotes.people import Context, _by_role, _named_again, _person_like, _person_of, full_name
-from indexer.quotes.rules import CLAUSE_CHARS, SENTENCE_END, Person, Rules, find_verb
+from indexer.quotes.rules import ARTICLES, CLAUSE_CHARS, SENTENCE_END, Person, Rules, find_verb
 from indexer.quotes.speaker import _role_only
 
 # Reading back for whom a pronoun means costs about a millisecond each: an article of hundreds of
@@ -34,6 +34,12 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
     if ctx.lookbacks > LOOKBACKS:
         return None
     texts = [ctx.paragraphs[paragraph][max(since, upto - 3 * CLAUSE_CHARS) : upto]]
+    if subjects_only and ctx.rules.lang == "en" and not texts[0].strip() and paragraph > 0:
+        # `"...," said Mark Hill. His deputy, Tom Reed, was less certain.` then `"...," he said.`: a quotation opening its
+        # paragraph goes on from the narration after the last quotation of the paragraph before
+        closing = [m.end() for m in CLOSING_MARK.finditer(ctx.paragraphs[paragraph - 1])]
+        if closing:
+            texts.append(ctx.paragraphs[paragraph - 1][closing[-1] :][-3 * CLAUSE_CHARS :])
     if not subjects_only:
         texts += [ctx.paragraphs[k] for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
     for text in texts:
@@ -80,6 +86,9 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     return Person(f"{title[0]} {words[0]}")  # `Prince Harry` is his name in full
                 return _person_of(words, ctx)
     return None
+
+
+CLOSING_MARK = re.compile(r"[\"”»]")
 
 
 # A name right after a preposition of place is where something happens, not who (`outside City Hall`, `in Leeds`)
@@ -180,7 +189,7 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
         return None
     if ctx.rules.lang == "en":  # `... addressed the crowd in St. Peter's Square`: no subject behind a preposition or
         # before a possessive's `'s`
-        runs = [r for r in runs if not _after_preposition(head, r[0], ctx.rules)
+        runs = [r for r in runs if not _governed(head, r[0], ctx.rules)
                 and not re.match(r"['’]s\b", head[r[1] :])] or ([] if v <= 0 else runs)
         if not runs:
             return None
@@ -192,6 +201,15 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
         if not runs:
             return None  # `In an interview with Oprah Winfrey, Prince Harry said`: the one interviewing is no subject
     return _person_of((runs[-1] if v > 0 else runs[0])[2], ctx)
+
+
+def _governed(text: str, start: int, rules: Rules) -> bool:
+    """A name right after a preposition (`in St. Peter's Square`, `with the Times`), no comma between: no subject
+    (`His deputy, Tom Reed,` is one: in apposition)."""
+    before = re.findall(r"[\w-]+|[,;:]", text[:start].lower())
+    while before and before[-1] in ARTICLES:
+        before = before[:-1]
+    return bool(before) and before[-1] in rules.prepositions
 
 
 def _opens(sentence: str, start: int, rules: Rules) -> bool:
