@@ -210,3 +210,18 @@ def test_a_pronoun_opening_a_paragraph_points_to_the_person_narrated_after_the_l
     # the person the narration after the last quotation is about, not the one just quoted
     paragraphs = [first, "\"He has said this before and broken his word,\" he said."]
     assert [s for s, _, _ in speakers(paragraphs)][1:] == ["Tom Reed"]
+
+
+# ------------------------------------------------------------ bodies
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["\"We are committed to keeping people safe,\" a Meta spokesperson said in an email."], "Meta"),
+    (["\"We are committed to keeping people safe,\" a spokesperson for Meta said in an email."], "Meta"),
+    (["Google declined to comment. \"We do not comment on ongoing litigation,\" a spokesman said."], "Google"),
+    (["The Justice Department declined to comment. \"We do not comment on ongoing investigations,\" a department "
+      "spokesman said."], "Justice Department"),
+    (["Facebook's parent company, Meta, said in a blog post: \"We are committed to keeping people safe.\""], "Meta"),
+])
+def test_an_unnamed_spokesperson_or_a_described_company_speaks_for_the_body(paragraphs, speaker):
+    assert [s for s, _, _ in speakers(paragraphs)] == [speaker]

@@ -27,6 +27,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
     subject: the name is the subject of a speech verb, so in Russian it is in the nominative (not
     `с Соной Ованнисян`); False after `по словам`, which takes the genitive.
     """
+    if rules.lang == "en":
+        spokesperson = _spokesperson(phrase, rules)
+        if spokesperson:
+            return spokesperson
     found = _parse_speaker(phrase, rules, mode, subject)
     if rules.lang == "en":
         described = _description(phrase, found, rules)
@@ -58,6 +62,29 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if document and document.group(1) in DOCUMENT_NOUNS:
             return "role", document.group(1), ""  # `the lawsuit says`: whoever filed it, as the statement's issuer
     return found
+
+
+# `a Meta spokesperson`, `a department spokesman`, `a spokeswoman`: someone unnamed who speaks for a body
+SPOKESPERSON = re.compile(r"\W*(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w.&'’-]+\s+){0,3}?)(?:spokes(?:man|woman|person)|representative"
+                          r"|press\s+(?:secretary|officer))(?:\s+(?:for|at|of)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*))?\W*")
+
+
+def _spokesperson(phrase: str, rules: Rules) -> tuple[str, str, str] | None:
+    """An unnamed spokesperson speaks for the body: the one named before the noun (`a Meta spokesperson`: Meta,
+    a body even where its name is also a word), else the one the article named (`a department spokesman` after
+    `The Justice Department declined to comment.`; `a spokesman` after `Google declined to comment.`)."""
+    m = SPOKESPERSON.fullmatch(phrase.strip())
+    if not m:
+        return None
+    if m.group(2):
+        return "body", m.group(2), ""  # `a spokesperson for Meta`
+    modifiers = m.group(1).split()
+    named = [w for w in modifiers if w[:1].isupper()]
+    if named and len(named) == len(modifiers):
+        return "body", " ".join(named), ""
+    if len(modifiers) == 1 and modifiers[0].lower() in BODY_NOUNS_EN:
+        return "bodyref", modifiers[0].lower(), ""
+    return ("bodyref", "spokesperson", "") if not modifiers else None
 
 
 # `the company said`, `the group said in the report`, `police said`: a body the article named before, called by its kind
@@ -154,6 +181,13 @@ def _parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool
     if mode == "before" and lowered[0] in rules.pronouns and len(lowered) <= 3 and not name_runs(phrase, rules)[1:]:
         return "pronoun", lowered[0], ""  # `He instead told ...`
     segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
+    if mode == "apposition" and rules.lang == "en" and len(segments) >= 2 and OWNED_DESCRIPTION.fullmatch(segments[0]) \
+            and name_runs(segments[1], rules):
+        # `Facebook's parent company, Meta, said`, `Biden's chief of staff, Ron Klain,`: the name in apposition to the
+        # description; a body's by its own name, even where that is also a word
+        if segments[0].split()[-1].lower() in BODY_NOUNS_EN and re.fullmatch(r"(?:[A-Z][\w.&'’-]*\s*)+", segments[1].strip()):
+            return "body", segments[1].strip(), ""
+        segments = segments[1:]
     if mode == "before" and len(segments) >= 2 and (APPOSITIVE.match(segments[-1]) or _role_apposition(segments[-1], rules)):
         segments = segments[-2:-1]  # `Laila Lalami, a Moroccan author based in the US wrote`, `Hatzius, chief economist at ...`
     elif mode == "before":
@@ -214,6 +248,7 @@ def _certainly_nominative(words: list[str]) -> bool:
 
 
 APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|which)\s+[a-z]")
+OWNED_DESCRIPTION = re.compile(r"\W*(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+(?:[a-z][\w-]*\s*){1,3}")  # `Facebook's parent company`
 
 
 def _role_apposition(segment: str, rules: Rules) -> bool:
