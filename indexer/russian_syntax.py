@@ -81,7 +81,22 @@ def speaker(sentence: str, is_speech_verb: Callable[[str], bool], body_nouns: fr
         subject = _subject(tokens[i], tokens, by_id)
         if subject is not None:
             return _phrase(subject, tokens, sentence, body_nouns)
+    if verbs:
+        return _dropped_subject(tokens[min(verbs, key=lambda i: abs(i - quote))])
     return None
+
+
+def _dropped_subject(verb) -> tuple[str, str, str] | None:
+    """`Также заявил, что «...»`, `Кроме того, добавила:`: a verb of speech in the past singular with no subject at
+    all speaks for the one the text was about, as `он` or `она` would (its gender says which); not a plural
+    (`сообщили`: a body's report), a neuter (`было заявлено`) nor a reflexive (`отмечалась «...»`: the quotation
+    is what was said)."""
+    feats = verb.feats or {}
+    if feats.get("VerbForm") != "Fin" or feats.get("Tense") != "Past" or feats.get("Number") != "Sing" \
+            or verb.text.lower().endswith(("ся", "сь")):
+        return None
+    pronoun = {"Masc": "он", "Fem": "она"}.get(feats.get("Gender"))
+    return ("pronoun", pronoun, "") if pronoun else None
 
 
 def governor_subject(sentence: str, body_nouns: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
