@@ -225,3 +225,13 @@ def test_a_pronoun_opening_a_paragraph_points_to_the_person_narrated_after_the_l
 ])
 def test_an_unnamed_spokesperson_or_a_described_company_speaks_for_the_body(paragraphs, speaker):
     assert [s for s, _, _ in speakers(paragraphs)] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Putin was quoted by the Interfax news agency as saying \"we are ready for talks at any moment.\"", "Putin"),
+    ("\"The suspect was armed and dangerous,\" reporters were told by police chief Ana Ruiz.", "Ana Ruiz"),
+    ("Reporters were told by police chief Ana Ruiz that \"the suspect was armed and dangerous.\"", "Ana Ruiz"),
+])
+def test_the_speaker_of_a_passive_attribution(sentence, speaker):
+    # the one quoted, not the outlet that quotes; the agent of `were told by`, not those told
+    assert [s for s, _, _ in speakers([sentence])] == [speaker]

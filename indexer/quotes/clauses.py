@@ -48,7 +48,7 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
         return "body", document, ""
     if rules.lang == "ru" and RU_OWNERLESS_DOCUMENT.search(body):
         return OWNERLESS
-    cited = citing(body, rules)
+    cited = passive_source(body, rules) or citing(body, rules)
     if cited:
         return cited
     owner = RU_POSSESSIVE_DOCUMENT.match(body) if rules.lang == "ru" else None
@@ -133,7 +133,7 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         return "body", document, ""
     if rules.lang == "ru" and RU_OWNERLESS_DOCUMENT.search(clause):
         return OWNERLESS  # `В заявлении, в частности, говорится: «...»`: whoever the text before says issued it
-    found = citing(clause, rules) or words_of(clause, rules)
+    found = passive_source(clause, rules) or citing(clause, rules) or words_of(clause, rules)
     if found:
         return found
     possessive = list(POSSESSIVE_ACCORDING.finditer(clause))
@@ -225,6 +225,31 @@ def attribute_before(clause: str, rules: Rules, any_verb: bool = False) -> tuple
         if pronoun:
             found = ("pronoun", pronoun, "")
     return found if found[0] else UNKNOWN
+
+
+# `Putin was quoted by Interfax as saying`: the one quoted, subject of the passive; `reporters were told by police chief
+# Ana Ruiz`: the agent of a passive verb of telling
+QUOTED_PASSIVE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s+(?:was|were|has\s+been|had\s+been)"
+                            r"\s+quoted\s+(?:by\s+[^,.;:]{1,60}?\s+)?as\s+saying\b")
+TOLD_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+told\s+by\s+([^,.;:]{2,80})")
+
+
+def passive_source(clause: str, rules: Rules) -> tuple[str, str, str] | None:
+    """The speaker of a passive attribution (English): `X was quoted by Y as saying` (X), `... were told by X` (X)."""
+    if rules.lang != "en":
+        return None
+    quoted = QUOTED_PASSIVE.search(clause)
+    if quoted:
+        source = quoted.group(1)
+        if source.lower() in rules.pronouns:
+            return "pronoun", source.lower(), ""
+        found = parse_speaker(source, rules, "before")
+        return found if found[0] else None
+    told = TOLD_BY.search(clause)
+    if told:
+        found = parse_speaker(told.group(1), rules, "after")
+        return found if found[0] in ("name", "role", "body", "bodyref") else None
+    return None
 
 
 # `Speaking to reporters outside City Hall, the mayor said`, `Asked about the vote, Baker said`, `In an interview with
