@@ -228,10 +228,11 @@ def _complete_body(name: str, ctx: Context) -> str:
     stem += "[а-яё]{0,3}" + "".join(rf"\s+{re.escape(w[: max(3, len(w) - 2)])}[а-яё]{{0,3}}" for w in words_of_name[1:])
     # `полиции РА`, `федерации футбола Португалии`, `следственного управления СК РФ по Кабардино-Балкарии`: genitive
     # words, the last of them a name (a region after `по` too)
-    complement = r"((?:[а-яё]+\s+){0,2}(?:[A-ZА-ЯЁ][\w.-]*)(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}(?:\s+по\s+[A-ZА-ЯЁ][\w.-]*(?:\s+[а-яё]+)?)?)"
+    # (or a name in marks: `пресс-службе «Киностудии КИТ»`)
+    complement = r"((?:[а-яё]+\s+){0,2}«?(?:[A-ZА-ЯЁ][\w.-]*)(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}»?(?:\s+по\s+[A-ZА-ЯЁ][\w.-]*(?:\s+[а-яё]+)?)?)"
     for text in ctx.paragraphs:
         for m in re.finditer(rf"(?<![\w-]){stem}\s+{complement}", text):
-            words = [w.rstrip(".") for w in m.group(1).split()]
+            words = [w.rstrip(".").strip("«»") for w in m.group(1).split()]
             regional = words.index("по") if "по" in words else len(words)
             # the complement is in the genitive (`России`) or an acronym (`РА`, `МВД`); not a new subject
             # (a name in Latin letters does not decline: `группы The Rolling Stones`)
