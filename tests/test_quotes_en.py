@@ -235,3 +235,16 @@ def test_an_unnamed_spokesperson_or_a_described_company_speaks_for_the_body(para
 def test_the_speaker_of_a_passive_attribution(sentence, speaker):
     # the one quoted, not the outlet that quotes; the agent of `were told by`, not those told
     assert [s for s, _, _ in speakers([sentence])] == [speaker]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # a compound title is no part of the name, and the first name alone is the person named in full
+    ["WHO Director-General Tedros Adhanom Ghebreyesus spoke in Geneva.", "\"The virus is not done with us,\" Tedros said."],
+    # a role of a body, described: the person named before who holds it
+    ["The head of the World Health Organization, Tedros Adhanom Ghebreyesus, spoke in Geneva.",
+     "\"The virus is not done with us,\" the head of the WHO said."],
+    # the description first, the name in apposition
+    ["\"The virus is not done with us,\" the head of the World Health Organization, Tedros Adhanom Ghebreyesus, said."],
+])
+def test_a_role_of_a_body_and_its_holder(paragraphs):
+    assert [s for s, _, _ in speakers(paragraphs)] == ["Tedros Adhanom Ghebreyesus"]

@@ -51,7 +51,7 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
         words = [POSSESSIVE.sub("", w) for w in words]
         k = 0
         while k < len(words) and (_stop_word(tokens[k], text, rules)
-                                  or words[k].lower() in rules.role_words or words[k].isupper() and len(words) - k > 2):
+                                  or _role_word(words[k], rules) or words[k].isupper() and len(words) - k > 2):
             k += 1
         end = len(words)
         while end > k + 1 and _stop_word(tokens[end - 1], text, rules):
@@ -59,6 +59,13 @@ def name_runs(text: str, rules: Rules) -> list[tuple[int, int, list[str]]]:
         if k < len(words):
             runs.append((tokens[k].start(), tokens[end - 1].end(), words[k:end]))
     return runs
+
+
+def _role_word(word: str, rules: Rules) -> bool:
+    """A word of a title: a role word, or in English a compound of one (`Director-General`, `Editor-in-Chief`)."""
+    low = word.lower()
+    return low in rules.role_words or rules.lang == "en" and "-" in low and any(
+        part in rules.role_words and part not in NOT_A_PERSON_ROLE for part in low.split("-"))
 
 
 def _stop_word(token: re.Match, text: str, rules: Rules) -> bool:
@@ -105,7 +112,7 @@ def _person_name(words: list[str], preceded_by_link: bool, rules: Rules) -> str:
     if rules.lang == "en" and len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
         # `Martin Luther King III`: the name read without its suffix (`King` is no title here), then given it back
         return f"{_person_name(words[:-1], preceded_by_link, rules)} {words[-1]}"
-    roles = [k for k, w in enumerate(words) if w.lower() in rules.role_words]
+    roles = [k for k, w in enumerate(words) if _role_word(w, rules)]
     if roles and roles[-1] < len(words) - 1:
         words = words[roles[-1] + 1 :]  # `Home Secretary Suella Braverman`, `Head of State K.K. Tokayev`
     if len(words) <= 2:

@@ -108,13 +108,24 @@ NOT_ONE_PERSON = {"family", "families", "couple", "pair", "duo", "band", "newspa
                   "outlet", "channel", "station", "source", "sources", "people", "public", "crowd", "audience", "government"}
 
 
+# `the head of the WHO`, `the chief executive of BP`: a role of a body, described
+ROLE_OF_BODY = re.compile(r"\W*[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?"
+                          r"([A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,5})[\s,.:;]*")
+
+
 def _description(phrase: str, found: tuple[str, str, str], rules: Rules) -> tuple[str, str, str] | None:
     """A definite description of one person as a role, for resolve() to find its holder among the people named
     before (the one whose role fits, else the nearest): its head noun, and the capitalised modifier nearest it as
     the role's complement (`senator minnesota`). None where the phrase is no such description, names someone
     itself, or is plural (`the physicians`: a group, not one person)."""
+    if found[0] in ("role", "nobody", "bodyref", "body", "pronoun"):
+        return None
+    of_body = ROLE_OF_BODY.fullmatch(phrase.strip())
+    if of_body and (of_body.group(1) in rules.role_words or _role_noun(of_body.group(1), rules)) \
+            and of_body.group(1) not in NOT_A_PERSON_ROLE:
+        return "role", f"{of_body.group(1)} {of_body.group(2).split()[0].lower()}", ""
     m = DESCRIPTION.fullmatch(phrase.strip())
-    if not m or found[0] in ("role", "nobody", "bodyref", "body", "pronoun"):
+    if not m:
         return None
     head, modifiers = m.group(2), m.group(1).split()
     low = head.lower()
@@ -181,10 +192,10 @@ def _parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool
     if mode == "before" and lowered[0] in rules.pronouns and len(lowered) <= 3 and not name_runs(phrase, rules)[1:]:
         return "pronoun", lowered[0], ""  # `He instead told ...`
     segments = [s for s in re.split(r",\s*|\s+[–—]\s+", phrase) if s.strip()]
-    if mode == "apposition" and rules.lang == "en" and len(segments) >= 2 and OWNED_DESCRIPTION.fullmatch(segments[0]) \
-            and name_runs(segments[1], rules):
-        # `Facebook's parent company, Meta, said`, `Biden's chief of staff, Ron Klain,`: the name in apposition to the
-        # description; a body's by its own name, even where that is also a word
+    if mode == "apposition" and rules.lang == "en" and len(segments) >= 2 and name_runs(segments[1], rules) \
+            and (OWNED_DESCRIPTION.fullmatch(segments[0]) or re.match(r"\W*[Tt]he\s+[a-z]", segments[0])):
+        # `Facebook's parent company, Meta, said`, `the head of the World Health Organization, Tedros Adhanom Ghebreyesus,`:
+        # the name in apposition to the description; a body's by its own name, even where that is also a word
         if segments[0].split()[-1].lower() in BODY_NOUNS_EN and re.fullmatch(r"(?:[A-Z][\w.&'’-]*\s*)+", segments[1].strip()):
             return "body", segments[1].strip(), ""
         segments = segments[1:]
