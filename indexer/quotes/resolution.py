@@ -446,18 +446,23 @@ def _russian_gender(person: Person, ctx: Context) -> str | None:
 
 
 def _role_verb_gender(role: str, text: str) -> str | None:
-    """The gender of the past-tense verb a role noun is the subject of (`житель Сан-Хосе, Калифорния, заявил`:
-    masc), read in the paragraph after the role's words; None where no such verb follows closely."""
+    """`femn` where the past-tense verb a role noun is the subject of is feminine: right before it in the inverted
+    order of an attribution (`— сказала официальный представитель`), else in the paragraph after the role's words
+    (`житель Сан-Хосе, Калифорния, заявила`); None where no such verb is that close, or it is masculine."""
     words, text = role.split(), _masked_quotations(text)
+    if not any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in russian.parses(words[0].lower())):
+        return None  # `В машине была записка`: a thing's gender says nothing of anyone
     m = re.search(r"(?<![\w-])" + r"\s+".join(re.escape(w[: max(3, len(w) - 2)]) + r"[а-яё]*" for w in words[:2]),
                   text, re.I)
     if not m:
         return None
-    for word in re.findall(r"[\w-]+", text[m.end() : m.end() + 80])[:6]:
+    clause = re.split(r"[.!?…]", text[max(0, m.start() - 60) : m.start()])[-1]
+    for word in list(reversed(re.findall(r"[\w-]+", clause)[-2:])) + re.findall(r"[\w-]+", text[m.end() : m.end() + 80])[:6]:
         past = [p for p in russian.parses(word.lower()) if p.tag.POS == "VERB" and p.tag.tense == "past"]
         if past:
-            genders = {p.tag.gender for p in past}
-            return genders.pop() if len(genders) == 1 and genders <= {"masc", "femn"} else None
+            # only a feminine verb says who: a masculine one agrees with the noun, and `собеседник`, `врач`,
+            # `министр` are said of women too (`«...», — отметил собеседник ТАСС` of a woman surgeon)
+            return "femn" if {p.tag.gender for p in past} == {"femn"} else None
     return None
 
 

@@ -192,7 +192,7 @@ def document_speaker(clause: str, rules: Rules) -> str:
 # `they`), whose source is the body `в ...` names
 RU_PLURAL_SPEECH = r"(?:[а-яё]+ли|[а-яё]+(?:ют|ят))"
 RU_REPORTING_BODY = [
-    re.compile(rf"(?:^|[^\w-])[вВ]о?\s+((?:[\w.-]+\s+){{0,6}}?[\w.-]+),?\s+(?:также\s+|уже\s+)?({RU_PLURAL_SPEECH})\b"),
+    re.compile(rf"(?:^|[^\w-])[вВ]о?\s+(«[^«»]{{2,50}}»|(?:[\w.-]+\s+){{0,6}}?[\w.-]+),?\s+(?:также\s+|уже\s+)?({RU_PLURAL_SPEECH})\b"),
     re.compile(rf"\b({RU_PLURAL_SPEECH})\s+(?:[\w.-]+\s+)?во?\s+((?:[«»\"\w.-]+\s*){{1,5}})"),
 ]
 
@@ -204,6 +204,10 @@ def reporting_body(clause: str, rules: Rules) -> str:
         for m in pattern.finditer(clause):
             phrase, verb = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
             if not rules.is_verb(verb) or verb.lower() == "говорится":
+                continue
+            if phrase.startswith("«"):  # `В «Газпроме» заявили`: a body's name in marks, in the locative
+                if phrase.strip("«»_"):  # (not where the clause's quotations are blanked out)
+                    return " ".join(russian.nominative_phrase(phrase.strip("«»").split()))
                 continue
             body = _body_phrase(re.findall(r"[\w.-]+", phrase), rules)
             if body:
