@@ -248,3 +248,19 @@ def test_the_speaker_of_a_passive_attribution(sentence, speaker):
 ])
 def test_a_role_of_a_body_and_its_holder(paragraphs):
     assert [s for s, _, _ in speakers(paragraphs)] == ["Tedros Adhanom Ghebreyesus"]
+
+
+def test_a_pronoun_after_a_sentence_whose_subject_is_a_description_points_to_its_holder():
+    # `The 56-year-old chief executive` is Mary Barra, the chief executive named before; not the analyst quoted last
+    paragraphs = ["\"We have to act now,\" GM chief executive Mary Barra said in a statement.",
+                  "Analysts were not surprised. \"GM is cutting capacity because car sales are falling,\" said Michelle "
+                  "Krebs, an executive analyst at Autotrader.",
+                  "The 56-year-old chief executive defended the plan in an interview on Tuesday.",
+                  "\"These are hard decisions, but they are the right decisions,\" she said."]
+    assert [s for s, _, _ in speakers(paragraphs)] == ["Mary Barra", "Michelle Krebs", "Mary Barra"]
+
+
+def test_a_place_s_government_called_by_its_kind_is_the_body_named_before():
+    paragraphs = ["Beijing announced new rules on Monday.",
+                  "\"These rules will protect consumers from fraud,\" the government said."]
+    assert speakers(paragraphs) == [("Beijing", "These rules will protect", 2)]

@@ -16,7 +16,7 @@ from indexer.quotes.names import (
 )
 from indexer.quotes.people import Context, _by_role, _named_again, _person_like, _person_of, full_name
 from indexer.quotes.rules import ARTICLES, CLAUSE_CHARS, SENTENCE_END, Person, Rules, find_verb
-from indexer.quotes.speaker import _role_only
+from indexer.quotes.speaker import _role_only, parse_speaker
 
 # Reading back for whom a pronoun means costs about a millisecond each: an article of hundreds of
 # quotations each opened by a pronoun would take seconds. Past this many in one article, a pronoun is
@@ -45,7 +45,8 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
     for text in texts:
         text = re.sub(r"[«\"“„][^«»\"“”„]*[»\"”“]", " ", text)
         for sentence in reversed([s for s in SENTENCE_END.split(text) if s.strip()]):
-            subject = _sentence_subject(sentence, ctx, lone_named_once=False) or _speech_verb_name(sentence, ctx)
+            subject = _sentence_subject(sentence, ctx, lone_named_once=False) or _speech_verb_name(sentence, ctx) \
+                or _described_subject(sentence, ctx, (paragraph, upto))
             if subject and ok(subject):
                 return subject
             if _pronoun_opens(sentence, ctx.rules):
@@ -130,6 +131,21 @@ def _speech_verb_name(sentence: str, ctx: Context) -> Person | None:
         if _person_like(checked[2], ctx) or len(checked[2]) == 1 and full_name(checked[2][0], ctx):
             return _person_of(checked[2], ctx)
     return None
+
+
+# `The 56-year-old chief executive defended the plan`: a definite description opening the sentence, before its verb
+DESCRIBED_SUBJECT = re.compile(r"\s*((?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _described_subject(sentence: str, ctx: Context, here: tuple[int, int]) -> Person | None:
+    """The person a description opening the sentence stands for, where one named before holds its role
+    (English): `The 56-year-old chief executive defended ...` is the chief executive named before."""
+    m = DESCRIBED_SUBJECT.match(sentence) if ctx.rules.lang == "en" and len(sentence) <= LONGEST_SENTENCE else None
+    if not m:
+        return None
+    kind, role, _ = parse_speaker(m.group(1), ctx.rules, "before")
+    held = _by_role(role, ctx, here) if kind == "role" else None
+    return held if held and _person_like(held.name.split(), ctx) else None  # (not `Clean Air Act` after `The governor`)
 
 
 def _in_nominative(words: list[str]) -> bool:

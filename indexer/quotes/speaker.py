@@ -92,7 +92,9 @@ BODY_NOUNS_EN = ("company", "firm", "group", "organization", "organisation", "ag
                  "club", "team", "network", "bank", "airline", "charity", "foundation", "institute", "university",
                  "council", "committee", "commission", "board", "retailer", "carrier", "automaker", "carmaker", "startup",
                  "publisher", "broadcaster", "studio", "label", "party", "court", "campaign", "police", "school", "district",
-                 "hospital", "museum", "league", "federation", "association", "society", "coalition", "alliance")
+                 "hospital", "museum", "league", "federation", "association", "society", "coalition", "alliance",
+                 # a place's government, called by the place's kind (`The city reasoned`)
+                 "city", "town", "county", "state", "country", "municipality", "province", "government", "administration")
 BODY_ANAPHOR = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}(" + "|".join(BODY_NOUNS_EN)
                           + r")|([Pp]olice))\W*")
 
@@ -105,7 +107,7 @@ BODY_ANAPHOR = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+
 DESCRIPTION = re.compile(r"\W*[Tt]he\s+((?:[\w.'’&-]+\s+){0,4}?)(\d+-year-old|[a-z][a-z-]+|[A-Z]{2,4}|[A-Z][a-z]+)[\s,.:;]*")
 # Definite nouns that describe no one person: a household, an outlet, a band, an unnamed source
 NOT_ONE_PERSON = {"family", "families", "couple", "pair", "duo", "band", "newspaper", "paper", "magazine", "website", "site",
-                  "outlet", "channel", "station", "source", "sources", "people", "public", "crowd", "audience", "government"}
+                  "outlet", "channel", "station", "source", "sources", "people", "public", "crowd", "audience"}
 
 
 # `the head of the WHO`, `the chief executive of BP`: a role of a body, described
