@@ -264,3 +264,13 @@ def test_a_place_s_government_called_by_its_kind_is_the_body_named_before():
     paragraphs = ["Beijing announced new rules on Monday.",
                   "\"These rules will protect consumers from fraud,\" the government said."]
     assert speakers(paragraphs) == [("Beijing", "These rules will protect", 2)]
+
+
+@pytest.mark.parametrize("first", [
+    "Smith, the mayor, spoke first.",
+    "Smith, who has been in office since 2010, has faced criticism.",
+    "Smith, 45, has faced criticism.",
+])
+def test_a_surname_named_once_with_a_person_s_apposition_is_the_pronoun_s_antecedent(first):
+    # one word opening a sentence is a person's name when an apposition only a person takes follows it
+    assert [s for s, _, _ in speakers([first + " \"I have done my best for this city,\" he said."])] == ["Smith"]

@@ -187,9 +187,10 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
         return Person(f"{title[0]} {every[0][2][0]}")  # `Pope Francis addressed ...`: his name in full
     lead = head[: every[0][0]].split() if every else []  # `But Vaughan cautioned`: openers may stand before
     held = ctx.rules.lang == "en" and len(every) > 1 and len(every[1][2]) >= 2 and _role_only(head[every[0][1] : every[1][0]], ctx.rules)
+    apposed = ctx.rules.lang == "en" and bool(every) and PERSON_APPOSITION.match(head, every[0][1]) is not None
     if (not runs or runs[0][0] > every[0][0]) and every and len(every[0][2]) == 1 and not held \
             and (not lead or all(w.lower().strip(",") in SENTENCE_OPENERS for w in lead)) \
-            and (v == len(lead) + 1 or v < 0 and ctx.rules.lang == "en" and head[every[0][1] :].strip()[:1].islower()):
+            and (v == len(lead) + 1 or v < 0 and ctx.rules.lang == "en" and (head[every[0][1] :].strip()[:1].islower() or apposed)):
         # `Abdoukili reacts in a similar manner.`, `Simmons teased The Doobie Brothers tour`: one name
         # opening the sentence, before its verb, is its subject, whatever names follow
         checked = _speaker_run(every[0], ctx.rules, head)
@@ -199,7 +200,7 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
             if named:
                 return named
         if checked and every[0][2][0].lower() not in ORGANISATION_WORDS and not every[0][2][0].isupper() \
-                and (lone_named_once or _named_again(every[0][2][0], ctx)):
+                and (lone_named_once or _named_again(every[0][2][0], ctx) or apposed):  # (`Smith, the mayor,`: a person)
             return _person_of(checked[2], ctx)
     if not runs or not _opens(head, every[0][0], ctx.rules):
         return None
@@ -226,6 +227,10 @@ def _governed(text: str, start: int, rules: Rules) -> bool:
     while before and before[-1] in ARTICLES:
         before = before[:-1]
     return bool(before) and before[-1] in rules.prepositions
+
+
+# `Smith, the mayor,`, `Smith, 45,`, `Smith, who ...`: an apposition that only a person's name takes
+PERSON_APPOSITION = re.compile(r",\s+(?:the\s+[a-z]|an?\s+[a-z]|\d{1,3},|who\b)")
 
 
 def _opens(sentence: str, start: int, rules: Rules) -> bool:
