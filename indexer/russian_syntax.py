@@ -200,13 +200,18 @@ def _phrase(head, tokens, text: str, body_nouns: frozenset[str]) -> tuple[str, s
     does not know, a body (`пресс-служба МВД`) or a role (`представитель ведомства`)."""
     from indexer import russian
 
+    if head.text == QUOTE_WORD:
+        return None  # the quotation's placeholder is nobody
     if head.pos == "PRON":
         word = head.text.lower()
         return ("pronoun", word, "") if word in PERSON_PRONOUNS else None
-    phrase = _subtree(head, tokens)
+    quoted = [t for t in tokens if t.text == QUOTE_WORD]
+    phrase = [t for t in _subtree(head, tokens)  # (the quotation's placeholder and its marks are no part of a name)
+              if not any(abs(t.start - q.start) <= 1 or abs(t.start - q.stop) <= 1 or t.id == q.id for q in quoted)]
     start, stop = phrase[0].start, phrase[-1].stop
     spans = entities(text) if any(t.text[:1].isupper() for t in phrase) else []
-    named = [s for s in spans if start <= s.start and s.stop <= stop and _is_subject(s, head, tokens)]
+    named = [s for s in spans if start <= s.start and s.stop <= stop and _is_subject(s, head, tokens)
+             and s.text.strip("«»") != QUOTE_WORD]  # (the quotation's placeholder is no name)
     person = next((s for s in named if s.type == "PER"), None)
     if person is not None:
         role = text[start : person.start].strip(" ,–—-") if start < person.start else ""

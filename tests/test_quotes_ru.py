@@ -156,3 +156,12 @@ def test_a_report_with_no_subject_from_a_body_named_in_marks():
         "В «Газпроме» заявили:",
         "Сделка может быть закрыта уже в следующем месяце, все условия согласованы.",
     ) == ["Газпром"]
+
+
+def test_the_quotation_s_placeholder_is_never_a_name():
+    from indexer import russian_syntax
+    from indexer.quotes import load_rules
+
+    rules = load_rules("ru")
+    sentence = f"В нём сказано, что суд {russian_syntax.QUOTE}."
+    assert russian_syntax.governor_subject(sentence, rules.body_nouns) in (None, ("body", "суд", ""))
