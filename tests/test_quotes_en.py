@@ -274,3 +274,19 @@ def test_a_place_s_government_called_by_its_kind_is_the_body_named_before():
 def test_a_surname_named_once_with_a_person_s_apposition_is_the_pronoun_s_antecedent(first):
     # one word opening a sentence is a person's name when an apposition only a person takes follows it
     assert [s for s, _, _ in speakers([first + " \"I have done my best for this city,\" he said."])] == ["Smith"]
+
+
+# ------------------------------------------------------------ `according to`
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The company \"deeply regrets the incident,\" according to a statement from Boeing.", "Boeing"),
+    # the outlet only obtained the report; the report names no one
+    ("\"He wanted to hurt as many people as possible,\" according to a police report obtained by CNN.", ""),
+    ("The suspect \"wanted to hurt as many people as possible,\" according to court documents.", ""),
+    # the newspaper is the source of the report, not the one whose words are quoted
+    ("According to the New York Times, the president said he \"would never resign under any circumstances.\"", ""),
+    ("According to Boeing spokesman Gordon Johndroe, the company \"deeply regrets the incident.\"", "Gordon Johndroe"),
+])
+def test_the_source_of_an_according_to_phrase(sentence, speaker):
+    assert [s for s, _, _ in speakers([sentence])] == [speaker]

@@ -17,7 +17,7 @@ from indexer.quotes.russian_rules import (
     OWNERLESS, RU_COMMENT_OF, RU_OWNERLESS_DOCUMENT, RU_POSSESSIVE_DOCUMENT, citing, document_speaker,
     genitive_owner, words_of,
 )
-from indexer.quotes.speaker import parse_speaker
+from indexer.quotes.speaker import NOBODY, parse_speaker
 
 # An attribution clause that opens with one of these goes on with the sentence, it names no subject
 LOCATIVE_PREPOSITIONS = {"at", "in", "on", "of", "for", "from", "with", "during", "after", "before", "to", "about"}
@@ -36,7 +36,11 @@ def attribute_after(clause: str, quote: str, at_paragraph_end: bool, rules: Rule
     for phrase in rules.according:
         if low.startswith(phrase):
             document = document_speaker(body, rules)  # `как заявили в Кремле` starts as `как заявил X` does
-            return ("body", document, "") if document else parse_speaker(body[len(phrase) :], rules, "after", subject=False)
+            if document:
+                return "body", document, ""
+            if rules.lang == "en":
+                return according_source(body[len(phrase) :], rules)  # (a document's issuer, an apposition)
+            return parse_speaker(body[len(phrase) :], rules, "after", subject=False)
     if rules.lang == "ru" and not has_dash and not (clause.lstrip().startswith(",") and rules.is_verb(words[0])):
         return None  # `«Название», как подчеркнула X` is a title in a parenthetical; `«...», сказал X` is speech
     if rules.lang == "en" and quote.rstrip()[-1:] in ".…" and not has_dash:
@@ -371,6 +375,10 @@ def according_in(text: str, rules: Rules, kinds: tuple[str, ...] | None = None) 
     low = text.lower()
     for phrase in rules.according:
         k = low.rfind(phrase)
+        rest = text[k + len(phrase) :]
+        if k >= 0 and rules.lang == "en" and "," in rest and find_verb(rest.split(",", 1)[1].split(), rules) >= 0:
+            continue  # `According to the New York Times, the president said he "..."`: the report's source; the
+            # sentence's own verb of speech names the speaker
         if k >= 0:
             found = according_source(text[k + len(phrase) :], rules)
             if found[0] == "name" and rules.lang == "ru" and phrase.startswith("по "):
@@ -381,11 +389,22 @@ def according_in(text: str, rules: Rules, kinds: tuple[str, ...] | None = None) 
     return None
 
 
+# A document as the source: its issuer is named before the noun or after `from`/`by`, or not at all
+DOCUMENT_SOURCE = re.compile(r"\s*(?:[Aa]n?|[Tt]he)?\s*((?:[\w.&'’-]+\s+){0,3}?)(?:statements?|releases?|letters?|reports?"
+                             r"|complaints?|filings?|memos?|emails?|documents|records)\b"
+                             r"(?:\s+(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*)+))?")
+
+
 def according_source(text: str, rules: Rules) -> tuple[str, str, str]:
     """What follows `according to` / `по словам`: the source, which ends at the first comma
     (`according to the White House, made a trip to Walter Reed hospital`)."""
     parts = re.split(r"[,;]", text)
     source = parts[0] if not re.match(r"\s*[,;]", text) else text
+    document = DOCUMENT_SOURCE.match(source) if rules.lang == "en" else None
+    if document:  # `according to a statement from Boeing` (Boeing), `a Boeing statement` (Boeing), `a police report
+        # obtained by CNN` (no one named: the outlet only obtained it), `court documents` (no one)
+        issuer = document.group(2) or " ".join(w for w in document.group(1).split() if w[:1].isupper())
+        return ("body", issuer.strip(), "") if issuer.strip() else NOBODY
     found = parse_speaker(source, rules, "after", subject=False)
     if len(parts) > 1 and source.lstrip()[:1].islower():
         # `in the words of the Crown prosecutor, Mark Tedeschi,`: a role, then in apposition the person
