@@ -165,3 +165,11 @@ def test_the_quotation_s_placeholder_is_never_a_name():
     rules = load_rules("ru")
     sentence = f"В нём сказано, что суд {russian_syntax.QUOTE}."
     assert russian_syntax.governor_subject(sentence, rules.body_nouns) in (None, ("body", "суд", ""))
+
+
+def test_other_according_to_phrases_name_their_source_in_the_genitive():
+    for opener in ("Со слов", "По утверждению", "По оценке экономиста"):
+        assert speakers(
+            "Завод в Тольятти остановил конвейер.",
+            f"{opener} Ивана Петрова, «производство будет остановлено до конца месяца из-за нехватки деталей».",
+        ) == ["Иван Петров"], opener
