@@ -98,7 +98,8 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
         # article names the holder of that role, else the body itself (`следственное управление СК РФ по ...`)
         held = _by_role(name, ctx, (paragraph, upto))
         # `представитель движения «Братья-мусульмане»`: the body its name in marks gives
-        named = re.search(rf"(?i:{re.escape(' '.join(name.split()[:2]))})[а-яё]*\s+«([^«»]{{2,60}})»", ctx.paragraphs[paragraph])
+        role_words = re.escape(" ".join(name.split()[:2]))
+        named = re.search(rf"(?i:{role_words})[а-яё]*\s+«([^«»]{{2,60}})»", ctx.paragraphs[paragraph])
         body = " ".join(russian.nominative_phrase(name.split()[1:]))
         if held or named:
             return held or Person(named.group(1))
@@ -114,16 +115,22 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
             return resolve("name", recognised, name.split()[0], ctx, paragraph, upto)
     if kind == "role" and ctx.rules.lang == "ru":
         # `Чиновник добавил:` right after a quotation: the one just quoted, before anyone named in between (or inside
-        # the quotation itself); `житель Сан-Хосе ... заявил`: not a woman the article named before; `Глава
+        # the quotation itself); `жительница Мэриленда ... заявила`: not a man the article named before; `Глава
         # католической церкви обратился к молящимся:` two paragraphs after the Pope spoke, with no one named since:
         # the last speaker, before the article's protagonist
         agrees = _agreeing_with(_role_verb_gender(name, ctx.paragraphs[paragraph]), ctx)
         ok = agrees or (lambda person: True)
         earlier = ctx.last_speaker if ctx.last_speaker and paragraph - ctx.last_paragraph <= 3 else None
-        for person in (lambda: _by_role(name, ctx, (paragraph, upto)), recent if recent and _person_like(recent.name.split(), ctx) else None,
-                       lambda: nearest_person(ctx, paragraph, upto, accept=agrees), recent, lambda: _named_later(ctx, paragraph, upto),
-                       earlier if earlier and all(w[:1].isupper() and not w.isupper() for w in earlier.name.split()) else None,
-                       lambda: protagonist(ctx)):
+        candidates = (
+            lambda: _by_role(name, ctx, (paragraph, upto)),
+            recent if recent and _person_like(recent.name.split(), ctx) else None,
+            lambda: nearest_person(ctx, paragraph, upto, accept=agrees),
+            recent,
+            lambda: _named_later(ctx, paragraph, upto),
+            earlier if earlier and all(w[:1].isupper() and not w.isupper() for w in earlier.name.split()) else None,
+            lambda: protagonist(ctx),
+        )
+        for person in candidates:
             person = person() if callable(person) else person
             if person and ok(person):
                 return person
