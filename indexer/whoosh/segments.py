@@ -88,14 +88,10 @@ class BulkPostingsWriter(W3PostingsWriter):
     INLINE_BELOW = 8
 
     def finish_postings(self):
-        if not self.written() and 0 < len(self) < self.INLINE_BELOW:
+        if not self.written() and 0 < len(self) < self.INLINE_BELOW and self._values:
             terminfo = self._terminfo
             terminfo.add_block(self)
             terminfo.set_inlined(self._ids, self._weights, self._values)
-            if not self._values:
-                # A field without positions: a None for each, as Whoosh's block reader gives, not ()
-                # (which ListMatcher.all_items, what a merge reads, would zip the documents with).
-                terminfo._inlined = terminfo._inlined[:2] + ((None,) * len(self._ids),)
             self._terminfo = None
             return terminfo
         return super().finish_postings()
