@@ -99,9 +99,9 @@ def run(archive: Path, clients: int, seconds: float) -> dict:
                 t0 = time.monotonic()
                 done = subprocess.run([str(ARCHIVIST), "reindex", str(archive), "--index", str(index), "--full"],
                                       capture_output=True, text=True)
-                if done.returncode == 0 and time.monotonic() - started <= seconds + 1:
+                if done.returncode == 0:  # the clients search until the last reindex ends, however late
                     reindexes.append(time.monotonic() - t0)
-                elif done.returncode != 0:
+                else:
                     failures.append(f"reindex failed: {done.stderr.strip()[:200]}")
             stop.set()
             for t in threads:

@@ -9,7 +9,7 @@ import load  # noqa: E402
 
 
 def test_load_smoke_no_errors_during_reindex(seed_archive):
-    # long enough for one full reindex (about 3.5 s of a slow 2-core machine) under the clients' load
+    # at least one full reindex runs (about 3.5 s of a slow 2-core machine, longer under load) and is counted
     result = load.run(seed_archive, clients=4, seconds=8)
     assert result["errors"] == 0, result["first_errors"]
     assert result["http_5xx"] == 0
