@@ -8,7 +8,8 @@ rules (the language's rule data, `Span`, `Person`, clause boundaries), names (na
 people (`Context`: who each paragraph names), narration (the article's own voice or a speaker's),
 speaker (`parse_speaker`: the speaker a phrase names), marks (`find_spans`: quotations found),
 russian_rules (Russian forms of attribution), clauses (the attribution clause next to a quotation),
-nearest (the person a pronoun means), resolution (`resolve`: a parsed speaker made one of the article's
+nearest (the person a pronoun means), gender (whom a pronoun's or a verb's
+gender allows), resolution (`resolve`: a parsed speaker made one of the article's
 people) and extract (`extract_quotes`: the whole article).
 """
 from indexer.quotes.extract import DEFAULT_MODEL, extract_quotes

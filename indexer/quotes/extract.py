@@ -21,7 +21,8 @@ from indexer.quotes.names import (
 from indexer.quotes.narration import introduces_speech, narrates
 from indexer.quotes.nearest import LONGEST_SENTENCE, _sentence_subject, nearest_person
 from indexer.quotes.people import Context, _person_like, _surname, full_name
-from indexer.quotes.resolution import _masked_quotations, resolve
+from indexer.quotes.gender import _masked_quotations
+from indexer.quotes.resolution import resolve
 from indexer.quotes.rules import (
     MIN_WORDS, POSSESSOR, QUOTE_MARK, SENTENCE_END, Person, Rules, Span, clause_after, clause_before, find_verb,
     load_rules,
