@@ -1,10 +1,10 @@
 """A segment's words of one field, read at once from its terms file and kept while the process lives
-(segments never change): a segment reader and a field in, the words out, grouped by length and
-first letter; and the words within some edits of a word, which is what a word~ stands for.
+(segments never change): a segment reader and a field in, the words out, in the term dictionary's
+order; and the words within some edits of a word, which is what a word~ stands for.
 
 Whoosh finds a word~'s words by walking a Levenshtein automaton through the term dictionary in
-Python, some 15 ms a field and segment; here rapidfuzz's C code compares the word with the few
-buckets of words of a near length that start as it does.
+Python, some 15 ms a field and segment; here rapidfuzz's C code compares the word with the run of
+sorted words that start as it does.
 """
 from __future__ import annotations
 
