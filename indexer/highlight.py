@@ -78,6 +78,14 @@ def word_matches(word: str, wanted: Wanted) -> bool:
     return bool(wanted.fuzzy) and any(Levenshtein.distance(word, fuzzy, score_cutoff=d) <= d for fuzzy, d in wanted.fuzzy)
 
 
+def verdict(word: str, wanted: Wanted, matched: dict[str, bool]) -> bool:
+    """word_matches, asked once per word: `matched` keeps the verdicts."""
+    hit = matched.get(word)
+    if hit is None:
+        hit = matched[word] = word_matches(word, wanted)
+    return hit
+
+
 def match_spans(text: str, wanted: Wanted, matched: dict[str, bool] | None = None) -> list[tuple[int, int]]:
     """(start, end) character spans of the matches in text, phrases merged into one span. `matched`
     holds the verdicts on words already tested against `wanted` (shared by a page's snippets)."""
@@ -87,10 +95,7 @@ def match_spans(text: str, wanted: Wanted, matched: dict[str, bool] | None = Non
     found = tokens(text)
     spans: list[tuple[int, int]] = []
     for word, start, end in found:
-        hit = matched.get(word)
-        if hit is None:
-            hit = matched[word] = word_matches(word, wanted)
-        if hit:
+        if verdict(word, wanted, matched):
             spans.append((start, end))
     for form in FORMS:
         if not wanted.phrases[form]:
@@ -107,13 +112,7 @@ def match_spans(text: str, wanted: Wanted, matched: dict[str, bool] | None = Non
 def word_spans(text: str, wanted: Wanted, matched: dict[str, bool]) -> list[tuple[int, int]]:
     """match_spans for a query of words alone, in a text without Han: each distinct word is tested,
     and the text is walked for places only when one matches (most words of most texts do not)."""
-    hits = set()
-    for word in set(lowered_words(text)):
-        hit = matched.get(word)
-        if hit is None:
-            hit = matched[word] = word_matches(word, wanted)
-        if hit:
-            hits.add(word)
+    hits = {word for word in set(lowered_words(text)) if verdict(word, wanted, matched)}
     if not hits:
         return []
     if "İ" in text or "Σ" in text:  # lowercased, not in place (İ) or not alone (Σ): as lowered_words
@@ -191,23 +190,20 @@ class Snippets:
         self.matched: dict[str, bool] = {}
 
     def __call__(self, text: str, width: int = config.SNIPPET_CHARS) -> str:
-        return _snippet(text, self.wanted, self.matched, width)
+        wanted, matched = self.wanted, self.matched
+        text = " ".join(text.split())
+        spans = match_spans(head(text, config.SNIPPET_SCAN_CHARS), wanted, matched) if wanted else []
+        if wanted and not spans and len(text) > config.SNIPPET_SCAN_CHARS:
+            spans = match_spans(text, wanted, matched)
+        if not spans:
+            start, end = 0, min(len(text), width)
+            if end < len(text):
+                end = text.rfind(" ", 0, end) if " " in text[:end] else end
+        else:
+            start, end = best_window(text, spans, width)
+        body = mark(text, spans, start, end)
+        return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
 
 
 def snippet(text: str, query: qt.Node, width: int = config.SNIPPET_CHARS) -> str:
-    return _snippet(text, wanted_terms(query), {}, width)
-
-
-def _snippet(text: str, wanted: Wanted, matched: dict[str, bool], width: int) -> str:
-    text = " ".join(text.split())
-    spans = match_spans(head(text, config.SNIPPET_SCAN_CHARS), wanted, matched) if wanted else []
-    if wanted and not spans and len(text) > config.SNIPPET_SCAN_CHARS:
-        spans = match_spans(text, wanted, matched)
-    if not spans:
-        start, end = 0, min(len(text), width)
-        if end < len(text):
-            end = text.rfind(" ", 0, end) if " " in text[:end] else end
-    else:
-        start, end = best_window(text, spans, width)
-    body = mark(text, spans, start, end)
-    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+    return Snippets(query)(text, width)

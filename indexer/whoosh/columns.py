@@ -60,7 +60,7 @@ def facet_column(searcher, facet: sorting.FieldFacet) -> FacetColumn:
         global_number = np.array([ordinal_of.setdefault(categorizer.key_to_name(key), len(ordinal_of))
                                   for key in local], dtype=np.int64)
         ordinals.append(global_number[np.array(numbers, dtype=np.int64)] if numbers else np.zeros(0, np.int64))
-    return FacetColumn(list(ordinal_of), np.concatenate(docs or [np.zeros(0, np.int64)]).astype(np.int64),
+    return FacetColumn(list(ordinal_of), np.concatenate(docs or [np.zeros(0, np.int64)]),
                        np.concatenate(ordinals or [np.zeros(0, np.int64)]))
 
 
