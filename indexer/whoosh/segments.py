@@ -6,8 +6,8 @@ Whoosh's writer keeps every posting as a tuple in a pool it sorts at commit,
 then reads each posting's field length back from disk to write it. This one
 groups postings by term as documents come in (a document's postings arrive
 in document order, so each term's list is already sorted), sorts only the
-terms, keeps field lengths in memory and hands each term's postings to the
-codec a block at a time.
+terms, keeps field lengths in memory and writes each field's terms in one pass
+(termwriter).
 """
 from __future__ import annotations
 
@@ -25,29 +25,19 @@ from collections.abc import Callable
 from itertools import accumulate
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 from whoosh.matching import ReadTooFar
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from .. import config, limits
 from ..backend import WriteFailed
+from . import termwriter
 from .mapped import mapped
-
-# A term's postings: document numbers, weights, and the encoded values (positions) end to end with
-# where each ends. One bytes object per posting would cost some 40 bytes more each, and a writer
-# holds every posting of its segment.
-Postings = tuple[array, array, bytearray, array]
-
+from .termwriter import Postings
 
 def new_postings() -> Postings:
     return array("I"), array("f"), bytearray(), array("I")
-
-
-def values_of(postings: Postings) -> list[bytes]:
-    """The encoded values one by one, as the codec takes them (made a term at a time)."""
-    data, ends = postings[2], postings[3]
-    return [bytes(data[start:end]) for start, end in zip((0, *ends), ends)]
 
 
 class TermPool:
@@ -77,47 +67,6 @@ class TermPool:
 
     def cleanup(self) -> None:
         self.terms = {}
-
-
-class BulkPostingsWriter(W3PostingsWriter):
-    # zlib on a block of a few postings (most terms' only block) costs more time than it saves space;
-    # the block's header says whether it is compressed, so readers cope either way.
-    SMALLEST_COMPRESSED = 16
-    # A term in fewer documents than this has its postings kept in its entry of the term table, as
-    # Whoosh 3's format allows (its own writer never does: it calls a method that does not exist).
-    INLINE_BELOW = 8
-
-    def finish_postings(self):
-        if not self.written() and 0 < len(self) < self.INLINE_BELOW and self._values:
-            terminfo = self._terminfo
-            terminfo.add_block(self)
-            terminfo.set_inlined(self._ids, self._weights, self._values)
-            self._terminfo = None
-            return terminfo
-        return super().finish_postings()
-
-    def _write_block(self, last=False):
-        compression = self._compression
-        if len(self._ids) < self.SMALLEST_COMPRESSED:
-            self._compression = 0
-        try:
-            super()._write_block(last)
-        finally:
-            self._compression = compression
-
-    def add_many(self, docnums: array, weights: array, values: list, lengths: list[int]) -> None:
-        """A term's postings in blocks: what add_posting() one at a time would buffer and write."""
-        limit = self._blocklimit
-        for start in range(0, len(docnums), limit):
-            if start:
-                self._write_block()
-            self._ids = docnums[start : start + limit]
-            self._weights = weights[start : start + limit]
-            self._values = [value for value in values[start : start + limit] if value]
-            self._maxweight = max(0, max(self._weights))
-            known = [n for n in (lengths[d] for d in self._ids) if n]
-            self._minlength = min(known) if known else None
-            self._maxlength = max(known) if known else 0
 
 
 class SkippingLeafMatcher(W3LeafMatcher):
@@ -194,10 +143,6 @@ class Codec(W3Codec):
     def per_document_reader(self, storage, segment):
         return super().per_document_reader(mapped(storage), segment)
 
-    def postings_writer(self, dbfile, byteids=False):
-        return BulkPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                                  compression=self._compression, inlinelimit=self._inlinelimit)
-
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
@@ -261,14 +206,8 @@ class FastSegmentWriter(SegmentWriter):
             terms = self.pool.terms[fieldname]
             if not terms:
                 continue
-            fieldwriter.start_field(fieldname, self.schema[fieldname])
             lengths = [per_doc.doc_field_length(d, fieldname) for d in range(self.docnum)]
-            for btext in sorted(terms):
-                fieldwriter.start_term(btext)
-                postings = terms[btext]
-                fieldwriter._postwriter.add_many(postings[0], postings[1], values_of(postings), lengths)
-                fieldwriter.finish_term()
-            fieldwriter.finish_field()
+            termwriter.write_field(fieldwriter, fieldname, self.schema[fieldname], terms, lengths)
         fieldwriter.close()
         per_doc.close()
 
