@@ -101,16 +101,23 @@ def lowered_words(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """The words of tokens(), without their places."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> tuple[str, ...]:
+    # An article's text is split into words for three fields of the index (as written, stemmed,
+    # pairs) one after another: the last few texts' words are kept.
     found = lowered_words(text)
     if not HAN.search(text):
-        return found
+        return tuple(found)
     out = []
     for word in found:
         if len(word) < 2 or word.isascii() or not HAN.search(word):
             out.append(word)
         else:
             out.extend(word[i : i + 2] for i in range(len(word) - 1))
-    return out
+    return tuple(out)
 
 
 def without_stop_words(found: list[str]) -> Terms:

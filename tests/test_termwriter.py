@@ -5,7 +5,6 @@ compressed. The term table and the postings file are compared byte for byte."""
 from __future__ import annotations
 
 import random
-from array import array
 
 import pytest
 from whoosh import fields, formats
@@ -47,24 +46,39 @@ class ReferenceCodec(W3Codec):
 FORMATS = {"positions": formats.Positions(), "frequency": formats.Frequency(), "existence": formats.Existence()}
 
 
-def random_terms(rng: random.Random, format_name: str, documents: int) -> dict[bytes, termwriter.Postings]:
+def random_terms(rng: random.Random, format_name: str, documents: int) -> dict[bytes, tuple[list, list, list]]:
     """Terms in 1 to 300 documents (past the 128-posting block), with weights all 1, all equal or
-    mixed, and the format's values."""
+    mixed, and the format's values: each term's documents, weights and values."""
     terms = {}
     for n in range(400):
         count = rng.choice([1, 1, 1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 127, 128, 129, 300])
-        docnums = array("I", sorted(rng.sample(range(documents), min(count, documents))))
+        docnums = sorted(rng.sample(range(documents), min(count, documents)))
         kind = rng.choice(["ones", "equal", "mixed"])
-        weights = array("f", [1.0 if kind == "ones" else 2.5 if kind == "equal" else rng.randint(1, 9) for _ in docnums])
-        data, ends = bytearray(), array("I")
-        for weight in weights:
-            if format_name == "positions":
-                data += formats.Positions().encode(list(range(int(weight))))
-            elif format_name == "frequency":
-                data += pack_uint(int(weight))
-            ends.append(len(data))
-        terms[f"t{n:04d}-{rng.random():.6f}".encode()] = (docnums, weights, data, ends)
+        weights = [1.0 if kind == "ones" else 2.5 if kind == "equal" else float(rng.randint(1, 9)) for _ in docnums]
+        values = [formats.Positions().encode(list(range(int(weight)))) if format_name == "positions"
+                  else pack_uint(int(weight)) if format_name == "frequency" else b"" for weight in weights]
+        terms[f"t{n:04d}-{rng.random():.6f}".encode()] = (docnums, weights, values)
     return terms
+
+
+def pooled(terms: dict, rng: random.Random) -> termwriter.FieldPostings:
+    """The terms' postings added as a writer adds them: document by document, each document's terms
+    in no particular order, some one posting at a time (as a merge adds them)."""
+    by_document: dict[int, list] = {}
+    for btext, (docnums, weights, values) in terms.items():
+        for docnum, weight, value in zip(docnums, weights, values):
+            by_document.setdefault(docnum, []).append((btext, weight, value))
+    postings = termwriter.FieldPostings()
+    for docnum in sorted(by_document):
+        found = by_document[docnum]
+        rng.shuffle(found)
+        if docnum % 5 == 0:
+            for btext, weight, value in found:
+                postings.add_posting(btext, docnum, weight, value)
+        else:
+            btexts, weights, values = zip(*found)
+            postings.add_document(docnum, btexts, weights, values)
+    return postings
 
 
 def write(codec, writer_fields, lengths, through_whoosh: bool) -> dict[str, bytes]:
@@ -75,15 +89,15 @@ def write(codec, writer_fields, lengths, through_whoosh: bool) -> dict[str, byte
         if through_whoosh:
             fieldwriter.start_field(fieldname, field)
             for btext in sorted(terms):
-                docnums, weights, data, ends = terms[btext]
+                docnums, weights, values = terms[btext]
                 fieldwriter.start_term(btext)
-                for i, docnum in enumerate(docnums):
-                    value = bytes(data[(ends[i - 1] if i else 0) : ends[i]])
-                    fieldwriter.add(docnum, weights[i], value, lengths[fieldname][docnum])
+                for docnum, weight, value in zip(docnums, weights, values):
+                    fieldwriter.add(docnum, weight, value, lengths[fieldname][docnum])
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
         else:
-            termwriter.write_field(fieldwriter, fieldname, field, terms, lengths[fieldname])
+            postings = pooled(terms, random.Random(len(terms)))
+            termwriter.write_field(fieldwriter, fieldname, field, postings.ordered(), lengths[fieldname])
     fieldwriter.close()
     return {name: storage.open_file(name).read() for name in storage.list()}
 

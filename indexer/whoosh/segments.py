@@ -18,7 +18,6 @@ import multiprocessing.connection
 import os
 import signal
 import traceback
-from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
@@ -34,36 +33,28 @@ from .. import config, limits
 from ..backend import WriteFailed
 from . import termwriter
 from .mapped import mapped
-from .termwriter import Postings
-
-def new_postings() -> Postings:
-    return array("I"), array("f"), bytearray(), array("I")
-
+from .termwriter import FieldPostings
 
 class TermPool:
-    """Postings grouped by field and term bytes, standing in for Whoosh's PostingPool."""
+    """Postings by field, standing in for Whoosh's PostingPool."""
 
     def __init__(self):
-        self.terms: dict[str, dict[bytes, Postings]] = {}
+        self.terms: dict[str, FieldPostings] = {}
 
     @property
     def fieldnames(self) -> set[str]:
         return set(self.terms)
 
-    def field(self, fieldname: str) -> dict[bytes, Postings]:
-        return self.terms.setdefault(fieldname, {})
+    def field(self, fieldname: str) -> FieldPostings:
+        postings = self.terms.get(fieldname)
+        if postings is None:
+            postings = self.terms[fieldname] = FieldPostings()
+        return postings
 
     def add(self, item: tuple) -> None:
         """Whoosh's pool interface: used when the writer merges other segments into its own."""
         fieldname, btext, docnum, weight, vbytes = item
-        terms = self.field(fieldname)
-        postings = terms.get(btext)
-        if postings is None:
-            postings = terms[btext] = new_postings()
-        postings[0].append(docnum)
-        postings[1].append(weight)
-        postings[2].extend(vbytes or b"")
-        postings[3].append(len(postings[2]))
+        self.field(fieldname).add_posting(btext, docnum, weight, vbytes or b"")
 
     def cleanup(self) -> None:
         self.terms = {}
@@ -176,20 +167,16 @@ class FastSegmentWriter(SegmentWriter):
                 raise NotImplementedError(f"field {fieldname!r}: spelling and vectors are not written")
             length = 0
             if field.indexed:
-                boost = self._field_boost(fields, fieldname, docboost)
-                scorable = field.scorable
-                terms = self.pool.field(fieldname)
-                for btext, freq, weight, vbytes in field.index(value):
-                    postings = terms.get(btext)
-                    if postings is None:
-                        postings = terms[btext] = new_postings()
-                    postings[0].append(docnum)
-                    postings[1].append(weight * boost)
-                    postings[2].extend(vbytes or b"")
-                    postings[3].append(len(postings[2]))
-                    self.postings += 1
-                    if scorable:
-                        length += freq
+                postings = list(field.index(value))
+                if postings:
+                    btexts, freqs, weights, values = zip(*postings)
+                    boost = self._field_boost(fields, fieldname, docboost)
+                    if boost != 1.0:
+                        weights = tuple(weight * boost for weight in weights)
+                    self.pool.field(fieldname).add_document(docnum, btexts, weights, values)
+                    self.postings += len(btexts)
+                    if field.scorable:
+                        length = sum(freqs)
             stored = fields.get("_stored_%s" % fieldname, value)
             writer.add_field(fieldname, field, stored if field.stored else None, length)
             if field.column_type and stored is not None:
@@ -203,11 +190,11 @@ class FastSegmentWriter(SegmentWriter):
         per_doc = self.per_document_reader()
         fieldwriter = self.fieldwriter
         for fieldname in sorted(self.pool.terms):
-            terms = self.pool.terms[fieldname]
-            if not terms:
+            postings = self.pool.terms[fieldname]
+            if not len(postings):
                 continue
             lengths = [per_doc.doc_field_length(d, fieldname) for d in range(self.docnum)]
-            termwriter.write_field(fieldwriter, fieldname, self.schema[fieldname], terms, lengths)
+            termwriter.write_field(fieldwriter, fieldname, self.schema[fieldname], postings.ordered(), lengths)
         fieldwriter.close()
         per_doc.close()
 

@@ -1,27 +1,26 @@
-"""A segment's terms written in one pass: each field's terms (sorted term bytes -> postings) in, the
-bytes of Whoosh 3's term table and postings files out, the same bytes as Whoosh's field writer's
-start_term/add/finish_term calls would write (tests/test_termwriter.py compares them).
+"""A segment's postings, field by field: each document's terms (bytes, frequency, weight, encoded
+value) in, the bytes of Whoosh 3's term table and postings files out, the same bytes as Whoosh's
+field writer's start_term/add/finish_term calls would write (tests/test_termwriter.py compares them).
 
-Whoosh writes a term through five objects and some twenty calls (a terminfo, a postings writer's
-block buffer, the ordered hash file's record, the file's position asked at each step): most of a
-new segment's writing time is those calls, since most terms of a small segment have one posting.
-This does the same arithmetic in one loop per field and writes each file in large pieces.
+A document's postings are appended to flat arrays (a term number, the document, the weight, the
+value) a field at a time, by calls that loop in C: a list of postings per term costs four arrays
+for each of a small segment's many one-posting terms, and a Python step per posting. At the end
+the postings are ordered by term once (numpy), and each term is written by one loop doing what
+Whoosh does through five objects and some twenty calls a term.
 """
 from __future__ import annotations
 
 import struct
 import zlib
 from array import array
+from collections.abc import Iterable
 from hashlib import md5
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice, repeat
 from pickle import dumps
 
+import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.util.numeric import length_to_byte
-
-# A term's postings: document numbers, weights, and the encoded values (positions) end to end with
-# where each ends (segments.TermPool holds them so: one bytes object per posting costs more).
-Postings = tuple[array, array, bytearray, array]
 
 # zlib on a block of a few postings (most terms' only block) costs more time than it saves space;
 # the block's header says whether it is compressed, so readers cope either way.
@@ -37,10 +36,85 @@ _extent = struct.Struct("!qi")  # pack_long(offset) + pack_int(length)
 _terminfo = W3TermInfo._struct
 
 
-def write_field(fieldwriter, fieldname: str, field, terms: dict[bytes, Postings], lengths: list[int]) -> None:
-    """Write one field's terms through an open W3FieldWriter's files: what start_field, then
-    start_term/add_posting.../finish_term for each term in order, then finish_field would write,
-    with this project's block rules (SMALLEST_COMPRESSED, INLINE_BELOW)."""
+# Postings turned into Python lists this many at a time when written: a segment's field can hold
+# millions, and a list holds each number as an object.
+CHUNK = 1 << 16
+
+
+class FieldPostings:
+    """One field's postings in the order they came (each term's in document order, as documents are
+    numbered in the order they are added), with each term's number."""
+
+    def __init__(self):
+        self.numbers: dict[bytes, int] = {}
+        self.terms, self.docnums, self.weights = array("I"), array("I"), array("f")
+        self.data, self.ends = bytearray(), array("Q")  # the encoded values end to end, where each ends
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def add_document(self, docnum: int, btexts: tuple, weights: tuple, values: tuple) -> None:
+        numbers = self.numbers
+        new = [btext for btext in btexts if btext not in numbers]  # a document's terms are distinct
+        if new:
+            numbers.update(zip(new, range(len(numbers), len(numbers) + len(new))))
+        self.terms.extend(map(numbers.__getitem__, btexts))
+        self.docnums.extend(repeat(docnum, len(btexts)))
+        self.weights.extend(weights)
+        self.ends.extend(islice(accumulate(chain((len(self.data),), map(len, values))), 1, None))
+        self.data += b"".join(values)
+
+    def add_posting(self, btext: bytes, docnum: int, weight: float, value: bytes) -> None:
+        numbers = self.numbers
+        self.terms.append(numbers.setdefault(btext, len(numbers)))
+        self.docnums.append(docnum)
+        self.weights.append(weight)
+        self.data += value
+        self.ends.append(len(self.data))
+
+    def ordered(self) -> Iterable[tuple[bytes, list[int], list[float], list[bytes]]]:
+        """Each term, in order of its bytes, with its documents, weights and values."""
+        btexts = sorted(self.numbers)
+        rank = np.empty(len(btexts), dtype=np.int64)
+        rank[[self.numbers[btext] for btext in btexts]] = np.arange(len(btexts))
+        ranks = rank[np.frombuffer(self.terms, dtype=np.uint32)]
+        order = np.argsort(ranks, kind="stable")  # by term, each term's postings kept in document order
+        counts = np.bincount(ranks, minlength=len(btexts)).tolist()
+        docnums, weights = np.frombuffer(self.docnums, dtype=np.uint32), np.frombuffer(self.weights, dtype=np.float32)
+        ends = np.frombuffer(self.ends, dtype=np.uint64).astype(np.int64)
+        starts = np.zeros_like(ends)
+        starts[1:] = ends[:-1]
+        data = bytes(self.data)
+        chunk_end, base, term = 0, 0, 0
+        while term < len(btexts):
+            # the postings of the next terms up to about CHUNK of them, as lists
+            first, stop = term, term
+            size = 0
+            while stop < len(btexts) and (size < CHUNK or stop == first):
+                size += counts[stop]
+                stop += 1
+            which = order[chunk_end : chunk_end + size]
+            chunk_docs, chunk_weights = docnums[which].tolist(), weights[which].tolist()
+            if data:
+                chunk_values = [data[a:b] for a, b in zip(starts[which].tolist(), ends[which].tolist())]
+            else:  # a format without values
+                chunk_values = [b""] * size
+            at = 0
+            for term in range(first, stop):
+                count = counts[term]
+                yield (btexts[term], chunk_docs[at : at + count], chunk_weights[at : at + count],
+                       chunk_values[at : at + count])
+                at += count
+            chunk_end += size
+            term = stop
+
+
+def write_field(fieldwriter, fieldname: str, field, terms: Iterable[tuple[bytes, list[int], list[float], list]],
+                lengths: list[int]) -> None:
+    """Write one field's terms (in order of their bytes, each with its documents, weights and encoded
+    values) through an open W3FieldWriter's files: what start_field, then start_term/add.../finish_term
+    for each term, then finish_field would write, with this project's block rules (SMALLEST_COMPRESSED,
+    INLINE_BELOW)."""
     fieldmap = fieldwriter._fieldmap
     fieldid = fieldmap.setdefault(fieldname, len(fieldmap))
     prefix = struct.pack("!H", fieldid)
@@ -54,18 +128,18 @@ def write_field(fieldwriter, fieldname: str, field, terms: dict[bytes, Postings]
     tbase, pbase = tfile.tell(), postfile.tell()
     key = b""
 
-    for btext in sorted(terms):
-        docnums, weights, data, ends = terms[btext]
+    for btext, docnums, weights, all_values in terms:
         count = len(docnums)
         total_weight, maxweight, minlength, maxlength = 0, 0, None, 0
         inlined = None
         for start in range(0, count, blocklimit):
             ids = docnums[start : start + blocklimit]
             block_weights = weights[start : start + blocklimit]
-            values = [data[a:b] for a, b in zip((ends[start - 1] if start else 0, *ends[start : start + blocklimit]),
-                                                 ends[start : start + blocklimit]) if b > a]
+            values = [value for value in all_values[start : start + blocklimit] if value]
             block_max = max(0, max(block_weights))
-            known = [n for n in (lengths[d] for d in ids) if n]
+            known = list(map(lengths.__getitem__, ids))
+            if 0 in known:  # documents without a length (an unscorable field's)
+                known = [n for n in known if n]
             block_min, block_maxlength = (min(known), max(known)) if known else (None, 0)
             # W3TermInfo.add_block
             total_weight += sum(block_weights)
@@ -73,20 +147,20 @@ def write_field(fieldwriter, fieldname: str, field, terms: dict[bytes, Postings]
             maxlength = max(maxlength, block_maxlength)
             maxweight = max(maxweight, block_max)
             if count <= blocklimit and 0 < count < INLINE_BELOW and values:
-                inlined = (tuple(ids), tuple(block_weights), tuple(bytes(v) for v in values))
+                inlined = (tuple(ids), tuple(block_weights), tuple(values))
                 break
             if not start:
                 offset = pbase + len(pbuffer)
                 pbuffer += WHOOSH3_HEADER_MAGIC
             # W3PostingsWriter._write_block
-            if all(w == 1.0 for w in block_weights):
+            if block_weights.count(1.0) == len(block_weights):
                 mini_weights = None
-            elif all(w == block_weights[0] for w in block_weights):
+            elif block_weights.count(block_weights[0]) == len(block_weights):
                 mini_weights = block_weights[0]
             else:
                 mini_weights = tuple(block_weights)
             if fixedsize is None or fixedsize < 0:
-                mini_values = tuple(bytes(v) for v in values)
+                mini_values = tuple(values)
             elif fixedsize == 0:
                 mini_values = None
             else:
