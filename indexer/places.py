@@ -98,7 +98,19 @@ def gazetteer() -> Gazetteer:
 
 
 def candidates(gaz: Gazetteer, words: list[str]) -> list[tuple[Place, int]]:
-    phrase = " ".join(words).lower()
+    if gaz is gazetteer():  # the only one there is, outside tests
+        return known_candidates(" ".join(words).lower())
+    return phrase_candidates(gaz, " ".join(words).lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def known_candidates(phrase: str) -> list[tuple[Place, int]]:
+    """The gazetteer's candidates for a phrase, kept: the same capitalized words (names, words that
+    open sentences) are looked up again and again, a Russian one at up to a dozen stems."""
+    return phrase_candidates(gazetteer(), phrase)
+
+
+def phrase_candidates(gaz: Gazetteer, phrase: str) -> list[tuple[Place, int]]:
     found = gaz.exact.get(phrase) or gaz.exact.get(phrase.rstrip("."))
     if found:
         return found
