@@ -116,3 +116,22 @@ def test_a_passed_deadline_stops_with_what_was_found(searcher, columns):  # noqa
     with pytest.raises(vectorised.Stopped) as stop:
         vectorised.evaluate(Term("text", "the"), searcher, columns, deadline=0.0)
     assert len(stop.value.found[0]) == 0
+
+
+def test_a_year_ranges_matcher_class_is_told_without_reading_it(searcher, columns):  # noqa: F811
+    """Clauses of equal size are ordered by their matchers' classes: a year range's class, told
+    without building its matcher (which reads every year's postings), is the one Whoosh builds:
+    a list where some year of the range is held, nothing where none is, for wide and one-year
+    ranges, on segments with deletions."""
+    from whoosh.query import NumericRange
+
+    context = searcher.context()
+    told = set()
+    for number, (subsearcher, _) in enumerate(searcher.leaf_searchers()):
+        segment = vectorised.Segment(subsearcher, number, columns, context)
+        for start, end in [(2015, 2024), (2019, 2019), (2020, 2021), (1900, 1950), (3000, 3001), (None, 2018), (2022, None)]:
+            query = NumericRange("year", start, end)
+            built = type(query.matcher(subsearcher, context))
+            assert vectorised._matcher_class(query, segment) is built, (start, end)
+            told.add(built)
+    assert len(told) == 2  # both answers were met: a list and nothing

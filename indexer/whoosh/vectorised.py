@@ -258,11 +258,28 @@ def _matcher_class(query, segment: Segment, matches: Found | None = None) -> typ
         compiled = query._compile_query(segment.reader)
         if type(compiled) is ConstantScoreQuery:  # its matcher, without listing every document
             context = segment.context or SearchContext()
+            nothing = None if context.needs_current else _matches_nothing(compiled.child, segment)
+            if nothing is not None:
+                return matching.NullMatcherClass if nothing else matching.ListMatcher
             child = compiled.child.matcher(segment.searcher, context)
             if context.needs_current or isinstance(child, matching.NullMatcherClass):
                 return type(child)
             return matching.ListMatcher
     return type(query.matcher(segment.searcher, segment.context))
+
+
+def _matches_nothing(query, segment: Segment) -> bool | None:
+    """Whether Whoosh's matcher for a range's compiled query (a term, a term range, or an Or of two
+    or more of them) is a NullMatcher, told without building it: building it reads the postings of
+    every value in the range (a decade of years, a fair share of the archive). None when not known."""
+    kind = type(query)
+    if kind is Term:
+        return _btext(query, segment) is None
+    if kind is TermRange:  # MultiTerm.matcher: Null only without a term
+        return not any(query._btexts(segment.reader))
+    if kind is Or and len(query.subqueries) >= 2:  # a tree of unions, or an array union: never Null
+        return False
+    return None
 
 
 def _btext(query: Term, segment: Segment) -> bytes | None:
