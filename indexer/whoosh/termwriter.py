@@ -118,71 +118,32 @@ def write_field(fieldwriter, fieldname: str, field, terms: Iterable[tuple[bytes,
     fieldmap = fieldwriter._fieldmap
     fieldid = fieldmap.setdefault(fieldname, len(fieldmap))
     prefix = struct.pack("!H", fieldid)
-    blocklimit = fieldwriter._codec._blocklimit
-    compression = fieldwriter._codec._compression
-    fixedsize = field.format.fixed_value_size()
+    codec = fieldwriter._codec
+    settings = (lengths, codec._blocklimit, codec._compression, field.format.fixed_value_size())
     tindex, postfile = fieldwriter._tindex, fieldwriter._postfile
     tfile = tindex.dbfile
     buckets, index = tindex.buckets, tindex.index
     tbuffer, pbuffer = bytearray(), bytearray()
     tbase, pbase = tfile.tell(), postfile.tell()
     key = b""
+    # Most terms of a segment stand in one document, and their entry and postings depend on that
+    # document, weight and value alone, which many terms share: made once for each.
+    made_for_one: dict[tuple, tuple[bytes, bytes | None]] = {}
 
-    for btext, docnums, weights, all_values in terms:
-        count = len(docnums)
-        total_weight, maxweight, minlength, maxlength = 0, 0, None, 0
-        inlined = None
-        for start in range(0, count, blocklimit):
-            ids = docnums[start : start + blocklimit]
-            block_weights = weights[start : start + blocklimit]
-            values = [value for value in all_values[start : start + blocklimit] if value]
-            block_max = max(0, max(block_weights))
-            known = list(map(lengths.__getitem__, ids))
-            if 0 in known:  # documents without a length (an unscorable field's)
-                known = [n for n in known if n]
-            block_min, block_maxlength = (min(known), max(known)) if known else (None, 0)
-            # W3TermInfo.add_block
-            total_weight += sum(block_weights)
-            minlength = block_min if minlength is None else min(minlength, block_min)
-            maxlength = max(maxlength, block_maxlength)
-            maxweight = max(maxweight, block_max)
-            if count <= blocklimit and 0 < count < INLINE_BELOW and values:
-                inlined = (tuple(ids), tuple(block_weights), tuple(values))
-                break
-            if not start:
-                offset = pbase + len(pbuffer)
-                pbuffer += WHOOSH3_HEADER_MAGIC
-            # W3PostingsWriter._write_block
-            if block_weights.count(1.0) == len(block_weights):
-                mini_weights = None
-            elif block_weights.count(block_weights[0]) == len(block_weights):
-                mini_weights = block_weights[0]
-            else:
-                mini_weights = tuple(block_weights)
-            if fixedsize is None or fixedsize < 0:
-                mini_values = tuple(values)
-            elif fixedsize == 0:
-                mini_values = None
-            else:
-                mini_values = b"".join(values)
-            deltas = tuple(b - a for a, b in zip(chain((0,), ids), ids))
-            databytes = dumps((deltas, mini_weights, mini_values), 2)
-            level = compression if len(ids) >= SMALLEST_COMPRESSED else 0
-            if level:
-                databytes = zlib.compress(databytes, level)
-            infobytes = dumps((len(ids), ids[-1], block_max, level, length_to_byte(block_min),
-                               length_to_byte(block_maxlength)), 2)
-            size = len(infobytes) + len(databytes)
-            pbuffer += _block_length.pack(-size if start + blocklimit >= count else size)
-            pbuffer += infobytes
-            pbuffer += databytes
-        head = _terminfo.pack(inlined is not None, total_weight, count,
-                              0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength),
-                              maxweight, docnums[0], docnums[-1])
-        if inlined is None:
-            value = head + _extent.pack(offset, pbase + len(pbuffer) - offset)
+    for btext, docnums, weights, values in terms:
+        if len(docnums) == 1:
+            posting = (docnums[0], weights[0], values[0])
+            made = made_for_one.get(posting)
+            if made is None:
+                made = made_for_one[posting] = term_entry(docnums, weights, values, *settings)
         else:
-            value = head + dumps(inlined, 2)
+            made = term_entry(docnums, weights, values, *settings)
+        entry, postings = made
+        if postings is None:  # inlined in the entry
+            value = entry
+        else:
+            value = entry + _extent.pack(pbase + len(pbuffer), len(postings))
+            pbuffer += postings
         # OrderedHashWriter.add
         key = prefix + btext
         position = tbase + len(tbuffer)
@@ -204,3 +165,63 @@ def write_field(fieldwriter, fieldname: str, field, terms: Iterable[tuple[bytes,
     tfile.write(tbuffer)
     if key:
         tindex.lastkey = key
+
+
+def term_entry(docnums: list[int], weights: list[float], all_values: list, lengths: list[int], blocklimit: int,
+               compression: int, fixedsize: int | None) -> tuple[bytes, bytes | None]:
+    """A term's entry in the term table and its postings (a header and blocks), as W3TermInfo and
+    W3PostingsWriter make them; postings inlined in the entry give None, and an entry with postings
+    apart lacks its extent (where they start in the file, their length)."""
+    count = len(docnums)
+    total_weight, maxweight, minlength, maxlength = 0, 0, None, 0
+    inlined = None
+    postings = bytearray()
+    for start in range(0, count, blocklimit):
+        ids = docnums[start : start + blocklimit]
+        block_weights = weights[start : start + blocklimit]
+        values = [value for value in all_values[start : start + blocklimit] if value]
+        block_max = max(0, max(block_weights))
+        known = list(map(lengths.__getitem__, ids))
+        if 0 in known:  # documents without a length (an unscorable field's)
+            known = [n for n in known if n]
+        block_min, block_maxlength = (min(known), max(known)) if known else (None, 0)
+        # W3TermInfo.add_block
+        total_weight += sum(block_weights)
+        minlength = block_min if minlength is None else min(minlength, block_min)
+        maxlength = max(maxlength, block_maxlength)
+        maxweight = max(maxweight, block_max)
+        if count <= blocklimit and 0 < count < INLINE_BELOW and values:
+            inlined = (tuple(ids), tuple(block_weights), tuple(values))
+            break
+        if not start:
+            postings += WHOOSH3_HEADER_MAGIC
+        # W3PostingsWriter._write_block
+        if block_weights.count(1.0) == len(block_weights):
+            mini_weights = None
+        elif block_weights.count(block_weights[0]) == len(block_weights):
+            mini_weights = block_weights[0]
+        else:
+            mini_weights = tuple(block_weights)
+        if fixedsize is None or fixedsize < 0:
+            mini_values = tuple(values)
+        elif fixedsize == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(values)
+        deltas = tuple(b - a for a, b in zip(chain((0,), ids), ids))
+        databytes = dumps((deltas, mini_weights, mini_values), 2)
+        level = compression if len(ids) >= SMALLEST_COMPRESSED else 0
+        if level:
+            databytes = zlib.compress(databytes, level)
+        infobytes = dumps((len(ids), ids[-1], block_max, level, length_to_byte(block_min),
+                           length_to_byte(block_maxlength)), 2)
+        size = len(infobytes) + len(databytes)
+        postings += _block_length.pack(-size if start + blocklimit >= count else size)
+        postings += infobytes
+        postings += databytes
+    head = _terminfo.pack(inlined is not None, total_weight, count,
+                          0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength),
+                          maxweight, docnums[0], docnums[-1])
+    if inlined is not None:
+        return head + dumps(inlined, 2), None
+    return head, bytes(postings)
