@@ -255,12 +255,20 @@ def merge_tiers(writer: SegmentWriter, segments: list) -> list:
 
 
 def delete_all(writer: SegmentWriter, fieldname: str, values: list[str]) -> None:
-    """Delete the documents with these values, through one searcher (Whoosh opens one per call otherwise)."""
+    """Delete the documents with these values (what delete_by_term does for each), looked up in each
+    segment's term table: Whoosh runs a query over every segment for each value, and a value (an
+    article's id) is in one segment at most."""
     if not values or not writer.segments:
         return
     with writer.searcher() as searcher:
-        for value in values:
-            writer.delete_by_term(fieldname, value, searcher=searcher)
+        field = searcher.schema[fieldname]
+        btexts = [field.to_bytes(value) for value in values]
+        for subsearcher, offset in searcher.leaf_searchers():
+            reader = subsearcher.reader()
+            for btext in btexts:
+                if (fieldname, btext) in reader:
+                    for docnum in reader.postings(fieldname, btext).all_ids():  # the live ones
+                        writer.delete_document(offset + docnum)
 
 
 def write_in_parallel(indexes: list, write_share: Callable[[int, list[FastSegmentWriter]], None], shares: int,
