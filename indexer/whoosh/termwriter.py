@@ -85,7 +85,7 @@ class FieldPostings:
         starts = np.zeros_like(ends)
         starts[1:] = ends[:-1]
         data = bytes(self.data)
-        chunk_end, base, term = 0, 0, 0
+        chunk_end, term = 0, 0
         while term < len(btexts):
             # the postings of the next terms up to about CHUNK of them, as lists
             first, stop = term, term
