@@ -190,13 +190,14 @@ def pair_documents(reader, pairs_field: str, pair: str) -> np.ndarray:
 COLUMN_RATIO = 6
 
 
-def pair_matches(reader, fieldname: str, btexts: list[bytes], docs: np.ndarray, boost: float) -> dict[int, list[float]]:
+def pair_matches(reader, fieldname: str, btexts: list[bytes], docs: np.ndarray, column,
+                 frequency: dict[bytes, int], boost: float) -> dict[int, list[float]]:
     """A two-word phrase's matches, `docs` (its pair's documents), each with its words' weights:
-    counted in the documents' hashed terms when they are few against the words' lists (`with
-    other`), else read off the lists, a block of them at least for each document (`and the`)."""
+    counted in the documents' hashed terms (`column`, None where the segment has none) when they
+    are few against the words' lists (`with other`), else read off the lists, a block of them at
+    least for each document (`and the`). `frequency` is each word's document frequency in the segment."""
     docs = live_documents(reader, docs)
-    column = sequences.column(reader, fieldname)
-    read = sum(min(reader.doc_frequency(fieldname, btext), BLOCK * len(docs)) for btext in set(btexts))
+    read = sum(min(frequency[btext], BLOCK * len(docs)) for btext in set(btexts))
     if column is not None and len(docs) and read > COLUMN_RATIO * len(docs):
         docnums = docs.tolist()
         seqs = sequences.read(column, docnums)
@@ -330,7 +331,7 @@ class FastPhrase(Phrase):
         pairs = common_pairs(words) if pairs_field else []
         if len(words) == 2 and pairs:  # the pair's documents are the phrase's: no positions to check
             docs = pair_documents(reader, pairs_field, pairs[0][1])
-            return btexts, pair_matches(reader, fieldname, btexts, docs, field.format.field_boost)
+            return btexts, pair_matches(reader, fieldname, btexts, docs, column, frequency, field.format.field_boost)
         if column is None:  # a segment from before the hashed terms: positions are checked
             return btexts, phrase_matches(reader, fieldname, btexts, field.format, frequency=frequency)
         docs = phrase_candidates(reader, fieldname, btexts, frequency, pairs_field, words)
