@@ -37,7 +37,7 @@ def title_of(doc: Document, paragraphs: list[str]) -> str:
 
 
 def country_of(city: str) -> str:
-    options = places.candidates(places.gazetteer(), city.split())
+    options = places.candidates(city.split())
     return options[0][0].country if options else ""
 
 

@@ -97,20 +97,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(dict(exact), dict(stems), min(longest, 4), first_words)
 
 
-def candidates(gaz: Gazetteer, words: list[str]) -> list[tuple[Place, int]]:
-    if gaz is gazetteer():  # the only one there is, outside tests
-        return known_candidates(" ".join(words).lower())
-    return phrase_candidates(gaz, " ".join(words).lower())
+def candidates(words: list[str]) -> list[tuple[Place, int]]:
+    return phrase_candidates(" ".join(words).lower())
 
 
 @lru_cache(maxsize=1 << 16)
-def known_candidates(phrase: str) -> list[tuple[Place, int]]:
-    """The gazetteer's candidates for a phrase, kept: the same capitalized words (names, words that
+def phrase_candidates(phrase: str) -> list[tuple[Place, int]]:
+    """The gazetteer's places for a phrase, kept: the same capitalized words (names, words that
     open sentences) are looked up again and again, a Russian one at up to a dozen stems."""
-    return phrase_candidates(gazetteer(), phrase)
-
-
-def phrase_candidates(gaz: Gazetteer, phrase: str) -> list[tuple[Place, int]]:
+    gaz = gazetteer()
     found = gaz.exact.get(phrase) or gaz.exact.get(phrase.rstrip("."))
     if found:
         return found
@@ -155,7 +150,7 @@ def find_places(text: str) -> list[tuple[Place, int, int]]:
             phrase = words[i : i + size]
             if size > 1 and not may_be_name(gaz, phrase):
                 continue
-            options = candidates(gaz, phrase)
+            options = candidates(phrase)
             if options:
                 found.append((options[0][0], matches[i].start(), matches[i + size - 1].end()))
                 resume = i + size

@@ -160,7 +160,7 @@ def candidates(sentence: str) -> list[tuple[str, str, int]]:
             city = ""
             named = re.match(r"\s+(?:in|в|во)\s+([A-ZА-ЯЁ][\w-]+)", sentence[m.end() :])
             if named:
-                options = places.candidates(places.gazetteer(), [named.group(1)])
+                options = places.candidates([named.group(1)])
                 city = options[0][0].name if options and options[0][0].name != options[0][0].country else ""
             found.append((name, city, score))
     return found

@@ -318,7 +318,7 @@ def demonyms() -> frozenset[str]:
 def _is_city(word: str) -> bool:
     """A city or country of the gazetteer (Brussels, Боливии); a Russian surname that is also a town is kept."""
     from indexer import places  # the gazetteer loads on the first name that needs it
-    if not places.candidates(places.gazetteer(), [word]):
+    if not places.candidates([word]):
         return False
     return not (re.search("[а-яё]", word.lower()) and russian.is_surname(word))
 
