@@ -106,8 +106,9 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _words(text: str) -> tuple[str, ...]:
-    # An article's text is split into words for three fields of the index (as written, stemmed,
-    # pairs) one after another: the last few texts' words are kept.
+    # A text being indexed is split into words for several fields and uses one after another (the
+    # exact field's postings and its hashed column, the pairs; the stemmed text): the last few
+    # texts' words are kept.
     found = lowered_words(text)
     if not HAN.search(text):
         return tuple(found)

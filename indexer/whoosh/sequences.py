@@ -5,13 +5,11 @@ without unpickling the document's stored fields or tokenizing its text again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from hashlib import blake2b
 
 import numpy as np
 from whoosh.columns import VarBytesColumn
 
-from ..analysis import Terms
 from .terms import FastText
 
 HASH = np.dtype("<u4")  # a term's hash, as the column stores it
@@ -63,13 +61,6 @@ class Hasher:
 HASHER = Hasher()  # one per writer process: the schema's field is pickled, this is not
 
 
-@lru_cache(maxsize=1)
-def last_terms(terms_of, text: str) -> Terms:
-    """The terms of the text being written: its postings and its column value are made from one
-    tokenizing (the writer asks for both, one after the other, with the same text)."""
-    return terms_of(text)
-
-
 class SequencedText(FastText):
     """A FastText field whose column holds each document's terms in order, hashed (Hasher.value).
     Its terms must count positions from 0 (analysis.exact_terms), as the column's do."""
@@ -77,9 +68,6 @@ class SequencedText(FastText):
     def __init__(self, terms_of, **kwargs):
         super().__init__(terms_of, **kwargs)
         self.column_type = VarBytesColumn()
-
-    def terms(self, value: str) -> Terms:
-        return last_terms(self.terms_of, value)
 
     def to_column_value(self, value) -> bytes:
         terms, first = self.terms(value)
