@@ -4,10 +4,9 @@ columns that Whoosh's SegmentWriter writes (tests/test_segments.py compares them
 
 Whoosh's writer keeps every posting as a tuple in a pool it sorts at commit,
 then reads each posting's field length back from disk to write it. This one
-groups postings by term as documents come in (a document's postings arrive
-in document order, so each term's list is already sorted), sorts only the
-terms, keeps field lengths in memory and writes each field's terms in one pass
-(termwriter).
+keeps each field's postings in flat arrays as documents come in and orders
+them by term once (termwriter.FieldPostings), keeps field lengths in memory
+and writes each field's terms in one pass (termwriter.write_field).
 """
 from __future__ import annotations
 
@@ -34,6 +33,7 @@ from ..backend import WriteFailed
 from . import termwriter
 from .mapped import mapped
 from .termwriter import FieldPostings
+
 
 class TermPool:
     """Postings by field, standing in for Whoosh's PostingPool."""
