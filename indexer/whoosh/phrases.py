@@ -22,7 +22,7 @@ from whoosh.query import Phrase
 from ..analysis import common_pairs
 from . import sequences
 from .schema import PAIRS_OF
-from .segments import posting_arrays, raw_postings
+from .postings import posting_arrays, raw_postings
 
 
 def phrase_matches(reader, fieldname: str, btexts: list[bytes], field_format,

@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from itertools import accumulate
 
-import numpy as np
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 from whoosh.matching import ReadTooFar
 from whoosh.reading import SegmentReader
@@ -81,38 +80,6 @@ class SkippingLeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         self._ids = tuple(accumulate(self._data[0]))  # Whoosh's delta_decode, in C
-
-
-def raw_postings(reader, fieldname: str, btext: bytes):
-    """A segment reader's postings of the term as the codec reads them, deleted documents included
-    (reader.postings() wraps them in a filter that steps over the deleted ones one by one): for
-    callers that drop deleted documents once, from what they found."""
-    terms = getattr(reader, "_terms", None)
-    if terms is None:  # not a segment reader
-        return reader.postings(fieldname, btext)
-    return terms.matcher(fieldname, btext, reader.schema[fieldname].format)
-
-
-def posting_arrays(reader, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """The term's documents (deleted ones included, as raw_postings) and weights, read a block at a time."""
-    matcher = raw_postings(reader, fieldname, btext)
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        ids, weights = [], []
-        while not matcher._atend:
-            matcher._read_data()
-            ids.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))  # Whoosh's delta_decode
-            matcher._read_weights()
-            weights.append(np.asarray(matcher._weights, dtype=np.float64))
-            matcher._next_block()
-        if not ids:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        return np.concatenate(ids), np.concatenate(weights)
-    docnums, found = [], []  # postings inlined in the term's entry: a handful
-    while matcher.is_active():
-        docnums.append(matcher.id())
-        found.append(matcher.weight())
-        matcher.next()
-    return np.array(docnums, dtype=np.int64), np.array(found, dtype=np.float64)
 
 
 class Codec(W3Codec):

@@ -16,7 +16,7 @@ from whoosh.util import make_weighted_tree
 
 from .columns import Columns
 from .phrases import FastPhrase, ListedMatcher, tree_sum
-from .segments import posting_arrays
+from .postings import posting_arrays
 
 Found = tuple[np.ndarray, np.ndarray]  # a segment's (or the index's) sorted docnums and their scores
 NOTHING: Found = (np.zeros(0, dtype=np.int64), np.zeros(0))
