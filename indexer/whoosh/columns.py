@@ -37,6 +37,13 @@ class FacetColumn:
         tally = np.bincount(self.ordinals[chosen[self.docs]], minlength=len(self.values))
         return {self.values[i]: int(tally[i]) for i in np.flatnonzero(tally)}
 
+    def docs_with(self, accepted: np.ndarray) -> np.ndarray:
+        """The documents (sorted, each once) holding a value whose ordinal `accepted` (a mask) marks."""
+        docs = self.docs[accepted[self.ordinals]]  # entries are in document order
+        if docs.size > 1 and not (np.diff(docs) > 0).all():  # a document with two of the values: listed twice
+            docs = np.unique(docs)
+        return docs
+
 
 def facet_column(searcher, facet: sorting.FieldFacet) -> FacetColumn:
     """Every document's value(s), named by Whoosh's own categorizer for the facet, so counts name

@@ -18,6 +18,7 @@ from ..backend import SearchPage, SearchRequest, StoredHit, TooManyExpansions
 from . import vectorised
 from .collectors import build_collector
 from .columns import ColumnCache, Columns, by_score
+from .facet_filters import allowed_docs
 from .translate import to_whoosh
 from .vocabulary import field_words
 
@@ -46,7 +47,9 @@ def vectorised_matches(query, filters, columns: Columns, seconds: float | None) 
     (None, False) when the query or the filters have a shape left to Whoosh's matchers."""
     allowed = None
     if filters is not None:
-        allowed = vectorised.matching_docs(filters, columns.searcher, columns)
+        allowed = allowed_docs(filters, columns)
+        if allowed is None:
+            allowed = vectorised.matching_docs(filters, columns.searcher, columns)
         if allowed is None:
             return None, False
     stopped = False
