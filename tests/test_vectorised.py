@@ -135,3 +135,39 @@ def test_a_year_ranges_matcher_class_is_told_without_reading_it(searcher, column
             assert vectorised._matcher_class(query, segment) is built, (start, end)
             told.add(built)
     assert len(told) == 2  # both answers were met: a list and nothing
+
+
+def test_sizes_estimated_from_term_entries_are_whooshs(searcher, words, columns):  # noqa: F811
+    """Clauses are paired smallest first by their estimated size: read off each term's entry (looked
+    up once), it must be what Whoosh's estimate_size gives, for terms held or not, unions whose sum
+    passes the segment's documents, intersections, nested ones, and shapes left to Whoosh."""
+    from whoosh.query import And, Not, NumericRange
+
+    by_frequency = sorted(words, key=lambda w: (-searcher.doc_frequency("text", w), w))
+    common, rare = by_frequency[:60], by_frequency[-30:]
+    fields = ["title", "text", "quotes", "fold"]
+    shapes = []
+    for word in common[:6] + rare[:6] + ["zzzabsent"]:
+        shapes.append(Term("text", word))
+        shapes.append(Or([Term(field, word) for field in fields]))
+    shapes += [
+        Or([Term("text", w) for w in common[:40]]),  # more than the segment's documents, summed
+        And([Or([Term(f, w) for f in fields]) for w in common[:3]]),
+        And([Term("text", common[0]), And([Term("text", rare[0]), Term("title", rare[1])])]),
+        Or([And([Term("text", common[1]), Term("text", common[2])]), Term("quotes", rare[2])]),
+        And([Term("text", common[0]), Not(Term("text", rare[0]))]),
+        NumericRange("year", 2018, 2020),
+        Term("nosuchfield", "word"),
+    ]
+    context = searcher.context()
+    sizes = set()
+    for number, (subsearcher, _) in enumerate(searcher.leaf_searchers()):
+        segment = vectorised.Segment(subsearcher, number, columns, context)
+        for query in shapes:
+            expected = query.estimate_size(subsearcher.reader())
+            assert vectorised._estimated_size(query, segment) == expected, query
+            sizes.add(expected)
+    assert 0 in sizes and len(sizes) > 10
+    union = shapes[-7]
+    assert all(union.estimate_size(s.reader()) == s.reader().doc_count() < sum(
+        q.estimate_size(s.reader()) for q in union.subqueries) for s, _ in searcher.leaf_searchers())  # capped

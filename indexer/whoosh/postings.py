@@ -33,11 +33,13 @@ def raw_postings(reader, fieldname: str, btext: bytes):
     return terms.matcher(fieldname, btext, reader.schema[fieldname].format)
 
 
-def posting_arrays(reader, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """The term's documents (deleted ones included, as raw_postings) and weights."""
+def posting_arrays(reader, fieldname: str, btext: bytes, terminfo=None) -> tuple[np.ndarray, np.ndarray]:
+    """The term's documents (deleted ones included, as raw_postings) and weights; `terminfo`, the
+    term's entry in the segment's table, when the caller has it."""
     terms = getattr(reader, "_terms", None)
     if terms is not None:
-        terminfo = terms.term_info(fieldname, btext)  # TermNotFound, as the matcher raises it
+        if terminfo is None:
+            terminfo = terms.term_info(fieldname, btext)  # TermNotFound, as the matcher raises it
         if not terminfo.is_inlined():
             offset, length = terminfo.extent()
             if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves the length as struct.unpack's tuple

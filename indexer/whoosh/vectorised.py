@@ -10,6 +10,7 @@ import numpy as np
 from whoosh import matching
 from whoosh.collectors import TimeLimit
 from whoosh.query import And, ConstantScoreQuery, FuzzyTerm, NullQuery, NumericRange, Or, Prefix, Term, TermRange
+from whoosh.reading import TermInfo, TermNotFound
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import SearchContext
 from whoosh.util import make_weighted_tree
@@ -45,10 +46,23 @@ class Segment:
         self.searcher, self.number, self.columns, self.context = searcher, number, columns, context
         self.reader = searcher.reader()
         self.scorers = {} if scorers is None else scorers  # shared by the segments of one evaluation
+        self._entries: dict[tuple[str, bytes], TermInfo | None] = {}
+
+    def entry(self, fieldname: str, btext: bytes) -> TermInfo | None:
+        """The term's entry in the segment's term table, None when it has none: looked up once, where
+        whether the segment holds the term, how many documents it stands in and where its postings
+        are would each look it up again."""
+        key = (fieldname, btext)
+        if key not in self._entries:
+            try:
+                self._entries[key] = self.reader.term_info(fieldname, btext)
+            except TermNotFound:
+                self._entries[key] = None
+        return self._entries[key]
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The term's live documents and weights, read a block at a time."""
-        docnums, weights = posting_arrays(self.reader, fieldname, btext)
+        docnums, weights = posting_arrays(self.reader, fieldname, btext, self.entry(fieldname, btext))
         deleted = self.columns.deleted(self.number)
         if deleted is not None:
             live = ~deleted[docnums]
@@ -218,12 +232,25 @@ def _tree(query, segment: Segment, combine, negated: bool) -> Found:
     weighted = []
     for q in query.subqueries:
         matches = _scored(q, segment)
-        size = q.estimate_size(reader)
+        size = _estimated_size(q, segment)
         weighted.append((-size if negated else size, stand_in(_matcher_class(q, segment, matches), matches)))
     docnums, scores = found[id(make_weighted_tree(pair, weighted))]
     if query.boost != 1.0:  # WrappingMatcher
         scores = scores * query.boost
     return docnums, scores
+
+
+def _estimated_size(query, segment: Segment) -> int:
+    """query.estimate_size(reader), with a term's document frequency read off its entry."""
+    kind = type(query)
+    if kind is Term:  # 0 where the field, the term or its bytes are not the segment's
+        btext = _btext(query, segment)
+        return segment.entry(query.fieldname, btext).doc_frequency() if btext is not None else 0
+    if kind is Or and query.subqueries:  # CompoundQuery.estimate_size
+        return min(sum(_estimated_size(q, segment) for q in query.subqueries), segment.reader.doc_count())
+    if kind is And and query.subqueries:
+        return min(_estimated_size(q, segment) for q in query.subqueries)
+    return query.estimate_size(segment.reader)
 
 
 def _matcher_class(query, segment: Segment, matches: Found | None = None) -> type:
@@ -291,7 +318,7 @@ def _btext(query: Term, segment: Segment) -> bytes | None:
         btext = schema[query.fieldname].to_bytes(query.text)
     except ValueError:
         return None
-    return btext if (query.fieldname, btext) in segment.reader else None
+    return btext if segment.entry(query.fieldname, btext) is not None else None
 
 
 def _intersection(a: Found, b: Found) -> Found:
