@@ -290,3 +290,27 @@ def test_a_surname_named_once_with_a_person_s_apposition_is_the_pronoun_s_antece
 ])
 def test_the_source_of_an_according_to_phrase(sentence, speaker):
     assert [s for s, _, _ in speakers([sentence])] == [speaker]
+
+
+# ------------------------------------------------------------ groups of people
+
+
+@pytest.mark.parametrize("introduction, group, speaker", [
+    # the body their noun names, however far back
+    ("Nurses for Safe Staffing, a coalition of hospital nurses, wrote to the governor on Monday.", "the nurses",
+     "Nurses for Safe Staffing"),
+    ("The Amazon Workers Union called a strike at the Bessemer warehouse.", "the striking workers", "Amazon Workers Union"),
+    # the body they are members of
+    ("The scientists, members of the independent panel Climate Action Tracker, published their review.",
+     "the scientists", "Climate Action Tracker"),
+])
+def test_a_group_of_people_is_the_body_the_article_names(introduction, group, speaker):
+    paragraphs = [introduction, "Mayor Jane Holt met them at city hall on Tuesday.",
+                  f"\"We cannot wait another winter for this decision,\" {group} said."]
+    assert speakers(paragraphs) == [(speaker, "We cannot wait another", 3)]
+
+
+def test_a_group_of_people_is_none_of_the_people_named_around_them():
+    paragraphs = ["\"The march will be allowed,\" Police Chief Mark Dunn said.",
+                  "\"We will march every Saturday until the law changes,\" the protesters said."]
+    assert speakers(paragraphs) == [("Mark Dunn", "The march will be", 1), ("", "We will march every", 2)]

@@ -65,6 +65,30 @@ CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "intern
                       "technologies", "foundation", "fund", "network", "watch"}
 
 
+# a body's name: capitalised words, and the small words that join them (`Doctors for Camp Closure`)
+_LINK = r"(?:(?:for|of|against|without|and|on|in|the|&)\s+)*"
+_NAME_WORD = r"[A-Z][\w.&'’-]*"
+
+
+def group_of(plural: str, ctx: Context, paragraph: int, upto: int) -> Person | None:
+    """The body a group of people (`the physicians`, `the workers`) makes up, as the text before the quotation
+    names it, however far back: the nearest name of a body holding their noun (`Doctors for Camp Closure`, `Amazon Workers
+    Union`), or the one they are members of (`members of a recently formed group D4CC`); None where no body
+    is named: people speaking together are none of them alone."""
+    texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
+    texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, -1, -1)]  # the group's once named
+    noun = "|".join(re.escape(w.capitalize()) for w in {plural, plural[:-1]})
+    holding = re.compile(rf"((?:{_NAME_WORD}\s+{_LINK})*(?:{noun})\b(?:\s+{_LINK}{_NAME_WORD})*)")
+    member_of = re.compile(rf"\bmembers\s+of\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){{0,4}}?({_NAME_WORD}(?:\s+{_LINK}{_NAME_WORD})*)")
+    for text in texts:
+        named = [m.group(1) for m in holding.finditer(text) if len(m.group(1).split()) > 1]
+        named += [m.group(1) for m in member_of.finditer(text)]
+        if named:
+            words = named[-1].rstrip(".,").split()
+            return Person(" ".join(words[1:] if words[0].lower() in ARTICLES else words))  # not `The` opening a sentence
+    return None
+
+
 def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto: int) -> Person:
     """A full name (and role) for a speaker phrase, from the text before the quote."""
     recent = ctx.last_speaker if ctx.last_speaker and paragraph - ctx.last_paragraph <= 1 else None
@@ -85,6 +109,8 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
             if person and (agrees is None or agrees(person)):
                 return person
         return Person("")
+    if kind == "members":
+        return group_of(name, ctx, paragraph, upto) or Person("")
     if kind == "bodyref":  # a noun that may also name a role (`the production company`) is resolved as one, failing a body
         return body_antecedent(name, ctx, paragraph, upto) or (resolve("role", name, role, ctx, paragraph, upto)
                                                                 if name in ctx.rules.role_nouns else Person(""))

@@ -32,6 +32,10 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if spokesperson:
             return spokesperson
     found = _parse_speaker(phrase, rules, mode, subject)
+    if rules.lang == "en" and (not found[0] or found[0] == "role"):
+        members = MEMBERS.fullmatch(phrase.strip())
+        if members and members.group(1).lower() in PEOPLE_PLURALS:
+            return "members", members.group(1).lower(), ""  # `the physicians stated`: a group, never one of them
     if rules.lang == "en":
         described = _description(phrase, found, rules)
         if described:
@@ -99,6 +103,16 @@ BODY_ANAPHOR = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+
                           + r")|([Pp]olice))\W*")
 
 
+
+
+# `the physicians`, `the striking workers`, `the two researchers`: people of one kind, speaking together
+MEMBERS = re.compile(r"\W*[Tt]he\s+(?:[\w-]+\s+){0,2}?([a-z]+)\W*")
+PEOPLE_PLURALS = {"doctors", "physicians", "nurses", "researchers", "scientists", "scholars", "experts", "analysts",
+                  "economists", "activists", "protesters", "protestors", "demonstrators", "campaigners", "organizers",
+                  "organisers", "residents", "villagers", "locals", "workers", "employees", "volunteers", "parents",
+                  "students", "teachers", "lawyers", "attorneys", "prosecutors", "investigators", "officials", "officers",
+                  "members", "leaders", "founders", "lawmakers", "legislators", "senators", "judges", "ministers",
+                  "diplomats", "engineers", "developers", "artists", "musicians", "farmers", "survivors", "authors"}
 
 
 # `the Minnesota senator`, `the former Nissan chairman`, `the Apple CEO`, `the 58-year-old`, `the farmer`, `the
