@@ -314,3 +314,4 @@ def test_a_group_of_people_is_none_of_the_people_named_around_them():
     paragraphs = ["\"The march will be allowed,\" Police Chief Mark Dunn said.",
                   "\"We will march every Saturday until the law changes,\" the protesters said."]
     assert speakers(paragraphs) == [("Mark Dunn", "The march will be", 1), ("", "We will march every", 2)]
+

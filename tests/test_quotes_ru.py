@@ -173,3 +173,18 @@ def test_other_according_to_phrases_name_their_source_in_the_genitive():
             "Завод в Тольятти остановил конвейер.",
             f"{opener} Ивана Петрова, «производство будет остановлено до конца месяца из-за нехватки деталей».",
         ) == ["Иван Петров"], opener
+
+
+def test_a_social_network_is_where_words_were_posted_not_who_posted_them():
+    # the page's owner, in the nominative, where the sentence names it
+    assert speakers(
+        "Вчера в Казани закрылся музей.",
+        "Об этом сообщили в официальной группе Музея истории Казани «ВКонтакте»:",
+        "Мы благодарим всех зрителей, которые были с нами эти сорок лет.",
+    ) == ["Музей истории Казани"]
+    # no one, where it names none
+    assert speakers(
+        "Группа выпустила новый альбом.",
+        "В официальной группе ВКонтакте музыканты так анонсировали пластинку:",
+        "В нём мы постарались рассказать о любви и одиночестве.",
+    ) == [""]

@@ -75,6 +75,8 @@ def extract_quotes(paragraphs: list[str], language: str, model=DEFAULT_MODEL, ob
             cands = attribution.candidates(span, verdict.how, person, ctx, last, last_paragraph)
             chosen = attribution.choose(cands, model) if model is not None else cands[1 if person.name else 0]
             person = chosen.person
+        if person.name.lower() in PLATFORMS:
+            person = _page_owner(span, ctx)
         quotes.append(Quote(text=verdict.text, speaker=person.name, role=person.role, paragraph=span.paragraph + 1))
         if observe is not None:
             observe(quotes[-1], cands, chosen)
@@ -85,6 +87,31 @@ def extract_quotes(paragraphs: list[str], language: str, model=DEFAULT_MODEL, ob
             ctx.last_speaker, ctx.last_paragraph = last, last_paragraph
         previous = verdict
     return quotes
+
+
+# Where words were posted, never who posted them (`в официальной группе ... «ВКонтакте»`, `wrote on Twitter`)
+PLATFORMS = {"вконтакте", "вк", "vk", "vkontakte", "facebook", "фейсбук", "фейсбуке", "twitter", "твиттер", "твиттере",
+             "instagram", "инстаграм", "инстаграме", "инстаграмм", "telegram", "телеграм", "телеграме", "youtube",
+             "ютуб", "ютубе", "tiktok", "тикток", "одноклассники", "livejournal", "жж", "weibo", "whatsapp", "linkedin",
+             "reddit", "rutube", "threads"}
+# the page, account, channel or group whose owner's name follows it (in the genitive in Russian)
+PAGE_OWNER = re.compile(r"(?:групп|страниц|аккаунт|канал|сообществ|блог|паблик)[а-яё]*\s+"
+                        r"([А-ЯЁA-Z][\w-]*(?:\s+[\w-]+){0,5}?)(?=\s*(?:[«\"“]|\s(?:в|во|на)\s|[,:;.]|$))"
+                        r"|(?:page|account|channel|group|feed)\s+of\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})")
+
+
+def _page_owner(span: Span, ctx: Context) -> Person:
+    """The owner of the page a quotation was posted on, where the sentence that introduces it names one
+    (`в официальной группе Института Пушкина «ВКонтакте»` -> Институт Пушкина); else no one."""
+    text = ctx.paragraphs[span.paragraph][: span.start]
+    if not text.strip() and span.paragraph:  # introduced by the paragraph before (`... написал в Instagram:`)
+        text = ctx.paragraphs[span.paragraph - 1]
+    owners = [m for m in PAGE_OWNER.finditer(_masked_quotations(text))
+              if (m.group(1) or m.group(2)).split()[0].lower() not in PLATFORMS]  # `в группе ВКонтакте музыканты`
+    if not owners:
+        return Person("")
+    words = (owners[-1].group(1) or owners[-1].group(2)).split()
+    return Person(" ".join(russian.nominative_phrase(words) if ctx.rules.lang == "ru" and owners[-1].group(1) else words))
 
 
 def _full_body_name(person: Person, ctx: Context) -> Person:
