@@ -315,3 +315,16 @@ def test_a_group_of_people_is_none_of_the_people_named_around_them():
                   "\"We will march every Saturday until the law changes,\" the protesters said."]
     assert speakers(paragraphs) == [("Mark Dunn", "The march will be", 1), ("", "We will march every", 2)]
 
+
+
+@pytest.mark.parametrize("before, speaker", [
+    # the sentence before is about a body: they are the body, not a person it names
+    ("Amnesty International released a report on the prison on Monday. Its director, Ann Cole, visited the site.",
+     "Amnesty International"),
+    ("Carter Records have twice denied the claims made by Ann Cole.", "Carter Records"),
+    # about a person: singular they, that person
+    ("Ann Cole, a spokesperson for the prison service, answered questions by email.", "Ann Cole"),
+])
+def test_they_are_the_body_the_sentence_before_is_about(before, speaker):
+    paragraphs = [before, "\"Conditions there are worse than anything we have documented,\" they wrote."]
+    assert speakers(paragraphs) == [(speaker, "Conditions there are worse", 2)]

@@ -70,6 +70,29 @@ _LINK = r"(?:(?:for|of|against|without|and|on|in|the|&)\s+)*"
 _NAME_WORD = r"[A-Z][\w.&'’-]*"
 
 
+# a sentence's subject: a capitalised name before its verb (`Big Machine have twice denied`)
+_SUBJECT = re.compile(r"(?:^\s*|,\s+)(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)\s+"
+                      r"(?:(?:have|has|had|were|was|are|is)\s+)?(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _body_antecedent_of_they(ctx: Context, paragraph: int, upto: int) -> Person | None:
+    """The body `they said` means: the one the nearest sentence with a named subject is about (`Big Machine
+    have twice denied ...`), in the paragraph or the two before; None where that subject is a person."""
+    texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
+    texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
+    for text in texts:
+        for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()]):
+            m = _SUBJECT.search(sentence)
+            if not m:
+                continue
+            words = m.group(1).split()
+            if words[0].lower() in SENTENCE_OPENERS or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]):
+                continue
+            body = words[-1].lower().strip(".") in ORGANISATION_HEADS | CORPORATE_SUFFIXES  # `Amnesty International`
+            return Person(" ".join(words)) if body or not _person_like(words, ctx) else None
+    return None
+
+
 def group_of(plural: str, ctx: Context, paragraph: int, upto: int) -> Person | None:
     """The body a group of people (`the physicians`, `the workers`) makes up, as the text before the quotation
     names it, however far back: the nearest name of a body holding their noun (`Doctors for Camp Closure`, `Amazon Workers
@@ -98,6 +121,10 @@ def resolve(kind: str, name: str, role: str, ctx: Context, paragraph: int, upto:
     if kind == "pronoun":
         if name in NEUTER_PRONOUNS:
             return recent or ctx.last_speaker or Person("")
+        if name == "they":  # a body, where the sentence before is about one; else people, or one person (singular they)
+            body = _body_antecedent_of_they(ctx, paragraph, upto)
+            if body:
+                return body
         since = ctx.last_quote_end if ctx.last_paragraph == paragraph else 0
         agrees = _gender_agreement(name, ctx)
         subject = nearest_person(ctx, paragraph, upto, since=since, subjects_only=True, accept=agrees)
