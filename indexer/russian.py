@@ -7,6 +7,7 @@ surname from other capitalised words ("Госсовета" is none). pymorphy3's
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -60,23 +61,41 @@ def is_surname(word: str) -> bool:
 
 def name_case(words: list[str]) -> tuple[str, str | None]:
     """The case and gender the words of one name agree on, nominative first: ("gent", "masc")."""
-    options = []
+    options, likelihoods = [], []
     for word in words:
-        readings = {(p.tag.case, p.tag.gender) for p in _name_readings(word)
-                    if p.tag.case in CASES and p.tag.number != "plur"}
+        readings: dict[tuple, float] = {}
+        for p in _name_readings(word):
+            if p.tag.case in CASES and p.tag.number != "plur":
+                key = (p.tag.case, p.tag.gender)
+                readings[key] = max(readings.get(key, 0.0), p.score)
         if readings:
-            options.append(readings)
+            options.append(set(readings))
+            likelihoods.append(readings)
     if not options:
         return "nomn", None
     common = set.intersection(*options)
     if not common:  # gender-less surnames (Шойгу) agree on the case alone
         cases = set.intersection(*({c for c, _ in o} for o in options))
         common = {(c, None) for c in cases}
+    elif len(likelihoods) > 1:
+        # A first name and a surname: the reading both make likely, where the nominative is a long shot
+        # (`Дмитрия Медведева` read as a woman named Дмитрия is 0.024 x 0.029 against 0.78 x 0.82)
+        def likelihood(reading: tuple) -> float:
+            return math.prod(found[reading] for found in likelihoods)
+
+        best = max(sorted(common, key=lambda r: CASES.index(r[0])), key=likelihood)
+        nominative = [r for r in common if r[0] == "nomn"]
+        if not nominative or max(map(likelihood, nominative)) < NOMINATIVE_ODDS * likelihood(best):
+            return best
     for case in CASES:  # nominative first: a name the sentence leaves in it is kept
         genders = [g for c, g in common if c == case]
         if genders:
             return case, ("masc" if "masc" in genders else genders[0])
     return "nomn", None
+
+
+# A name of two words or more is read in the nominative unless another reading is this many times likelier.
+NOMINATIVE_ODDS = 0.1
 
 
 FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")

@@ -188,3 +188,10 @@ def test_a_social_network_is_where_words_were_posted_not_who_posted_them():
         "В официальной группе ВКонтакте музыканты так анонсировали пластинку:",
         "В нём мы постарались рассказать о любви и одиночестве.",
     ) == [""]
+
+
+def test_a_role_s_holder_named_in_the_genitive_speaks_in_the_nominative():
+    assert speakers(
+        "Журналист спросил Дмитрия Медведева о выборах.",
+        "«Я не собираюсь участвовать в этой кампании», — ответил политик.",
+    ) == ["Дмитрий Медведев"]
