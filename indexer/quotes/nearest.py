@@ -69,9 +69,10 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     and not POSSESSIVE.search(sentence[: r[1]])  # `at Epstein’s mansion`: a possessor, not a doer
                     and not (ctx.rules.lang == "en" and PLACE_PREPOSITION.search(sentence[: r[0]]))]  # `outside City Hall`
             runs = [r for r in runs if ok(_person_of(r[2], ctx))] if accept else runs
-            if ctx.rules.lang == "ru" and accept and not runs and len(sentence) <= LONGEST_SENTENCE:
+            if ctx.rules.lang == "ru" and (accept or not subjects_only) and not runs and len(sentence) <= LONGEST_SENTENCE:
                 # `В Твиттере шерифа Эда Гонсалеса появилась просьба. «...», — написал он`: with no one in the
-                # nominative, a pronoun's one antecedent may be a full name in another case, if its gender fits
+                # nominative, a pronoun's one antecedent may be a full name in another case, if its gender fits;
+                # a role's too (`Журналист спросил Дмитрия Медведева ... — ответил политик`)
                 oblique = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
                            if r and len(r[2]) >= 2 and _person_like(r[2], ctx) and all(russian.is_name_part(w) or
                                                                                          not russian.parses(w.lower())[0].is_known for w in r[2])]
