@@ -195,3 +195,13 @@ def test_a_role_s_holder_named_in_the_genitive_speaks_in_the_nominative():
         "Журналист спросил Дмитрия Медведева о выборах.",
         "«Я не собираюсь участвовать в этой кампании», — ответил политик.",
     ) == ["Дмитрий Медведев"]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("Компания «Газпром» опубликовала отчёт за год.",
+      "«Мы увеличили добычу газа на пять процентов», — говорится в сообщении компании."), "компания «Газпром»"),
+    (("«Мы требуем немедленно освободить всех задержанных», — говорится в заявлении правозащитного центра «Мемориал».",),
+     "правозащитный центр «Мемориал»"),
+])
+def test_a_body_named_by_its_kind_is_the_one_whose_name_in_marks_the_article_gives(paragraphs, speaker):
+    assert speakers(*paragraphs) == [speaker]

@@ -301,6 +301,8 @@ def _complete_body(name: str, ctx: Context) -> str:
                    or any(p.tag.case == "gent" for p in russian.parses(w.lower()))
                    for w in words[:regional]) and not _opens_a_sentence(text, text.find(words[-1], m.start(1))):
                 return f"{name} {' '.join(words)}"
+            if re.fullmatch(r"«[^«»]+»", m.group(1)):  # `центра «Мемориал»`, `компании «Газпром»`: its name, in marks
+                return f"{name} {m.group(1)}"
     return name
 
 
