@@ -218,6 +218,9 @@ def test_a_pronoun_opening_a_paragraph_points_to_the_person_narrated_after_the_l
 @pytest.mark.parametrize("paragraphs, speaker", [
     (["\"We are committed to keeping people safe,\" a Meta spokesperson said in an email."], "Meta"),
     (["\"We are committed to keeping people safe,\" a spokesperson for Meta said in an email."], "Meta"),
+    # a body's name with a small word in it
+    (["\"It is not the end of the road for this project,\" a spokesperson for the Department of Energy told CNN."],
+     "Department of Energy"),
     (["Google declined to comment. \"We do not comment on ongoing litigation,\" a spokesman said."], "Google"),
     (["The Justice Department declined to comment. \"We do not comment on ongoing investigations,\" a department "
       "spokesman said."], "Justice Department"),

@@ -70,7 +70,8 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
 
 # `a Meta spokesperson`, `a department spokesman`, `a spokeswoman`: someone unnamed who speaks for a body
 SPOKESPERSON = re.compile(r"\W*(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w.&'’-]+\s+){0,3}?)(?:spokes(?:man|woman|person)|representative"
-                          r"|press\s+(?:secretary|officer))(?:\s+(?:for|at|of)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*))?\W*")
+                          r"|press\s+(?:secretary|officer))(?:\s+(?:for|at|of)\s+(?:the\s+)?"
+                          r"((?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]*))?\W*")
 
 
 def _spokesperson(phrase: str, rules: Rules) -> tuple[str, str, str] | None:
