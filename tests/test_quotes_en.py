@@ -218,6 +218,11 @@ def test_a_pronoun_opening_a_paragraph_points_to_the_person_narrated_after_the_l
 @pytest.mark.parametrize("paragraphs, speaker", [
     (["\"We are committed to keeping people safe,\" a Meta spokesperson said in an email."], "Meta"),
     (["\"We are committed to keeping people safe,\" a spokesperson for Meta said in an email."], "Meta"),
+    # the body's spokesperson named: the person speaks, the body is the role's
+    (["\"We have been working around the clock to restore power,\" said Pacific Gas and Electric spokeswoman "
+      "Lynsey Paulo."], "Lynsey Paulo"),
+    (["\"Space exploration requires an entire ecosystem,\" said Michael Sims, CEO and founder of Ceres Robotics Inc."],
+     "Michael Sims"),
     # a body's name with a small word in it
     (["\"It is not the end of the road for this project,\" a spokesperson for the Department of Energy told CNN."],
      "Department of Energy"),

@@ -14,7 +14,7 @@ from indexer.quotes.names import (
     _is_org_acronym_after_role, _role_noun, _role_text, _speaker_run, demonyms, is_common_word, name_runs, nominative_tail,
     organisation_subject, person_name,
 )
-from indexer.quotes.rules import Rules
+from indexer.quotes.rules import ARTICLES, Rules
 
 
 def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool = True) -> tuple[str, str, str]:
@@ -32,6 +32,12 @@ def parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool 
         if spokesperson:
             return spokesperson
     found = _parse_speaker(phrase, rules, mode, subject)
+    if rules.lang == "en" and mode == "after" and found[0] == "name":
+        titled = ROLE_THEN_NAME.search(phrase)
+        if titled and titled.group(1) in rules.role_words and titled.group(1) not in ARTICLES | {"of"} \
+                and titled.group(2) != found[1]:  # not `CEO of Ceres Robotics Inc`
+            # `said Pacific Gas and Electric spokeswoman Lynsey Paulo`: the body is the role's, the name the speaker
+            return _parse_speaker(phrase, rules, "before", subject)
     if rules.lang == "en" and (not found[0] or found[0] == "role"):
         members = MEMBERS.fullmatch(phrase.strip())
         if members and members.group(1).lower() in PEOPLE_PLURALS:
@@ -104,6 +110,10 @@ BODY_ANAPHOR = re.compile(r"\W*(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+
                           + r")|([Pp]olice))\W*")
 
 
+
+
+# a role word, then the name that ends the phrase (`... Electric spokeswoman Lynsey Paulo`)
+ROLE_THEN_NAME = re.compile(r"\b([a-z][a-z-]+)\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\W*$")
 
 
 # `the physicians`, `the striking workers`, `the two researchers`: people of one kind, speaking together
