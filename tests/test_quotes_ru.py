@@ -205,3 +205,20 @@ def test_a_role_s_holder_named_in_the_genitive_speaks_in_the_nominative():
 ])
 def test_a_body_named_by_its_kind_is_the_one_whose_name_in_marks_the_article_gives(paragraphs, speaker):
     assert speakers(*paragraphs) == [speaker]
+
+
+@pytest.mark.parametrize("introduction, speaker", [
+    ("Министерство обороны России опубликовало заявление.", "Министерство обороны России"),
+    ("В Федеральной службе безопасности прокомментировали задержание.", "Федеральная служба безопасности"),
+    ("В МЧС сообщили подробности происшествия.", "МЧС"),
+])
+def test_the_agency_is_the_one_the_article_names(introduction, speaker):
+    assert speakers(introduction, "«Все нарушения будут устранены в кратчайшие сроки», — говорится в сообщении ведомства.") \
+        == [speaker]
+
+
+def test_an_outlet_told_by_an_unnamed_source_is_not_the_speaker():
+    assert speakers("«Решение было принято единогласно всеми членами совета директоров», — сообщил РБК источник, "
+                    "знакомый с ситуацией.") == [""]
+    assert speakers("«Переговоры продолжатся на следующей неделе в Стамбуле», — рассказал «Коммерсанту» источник "
+                    "в правительстве.") == [""]

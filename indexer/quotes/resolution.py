@@ -284,6 +284,8 @@ def _complete_body(name: str, ctx: Context) -> str:
         return _expanded_acronym(name, ctx)
     if ctx.rules.lang != "ru" or any(c.isupper() for c in name) or len(name.split()) > 2:
         return name
+    if name == "ведомство":  # `в сообщении ведомства`: the ministry, service or agency the article names
+        return _named_agency(ctx) or name
     words_of_name = name.split()
     stem = f"[{re.escape(name[0].upper() + name[0])}]" + re.escape(words_of_name[0][1: max(4, len(words_of_name[0]) - 2)])
     stem += "[а-яё]{0,3}" + "".join(rf"\s+{re.escape(w[: max(3, len(w) - 2)])}[а-яё]{{0,3}}" for w in words_of_name[1:])
@@ -307,6 +309,26 @@ def _complete_body(name: str, ctx: Context) -> str:
 
 
 ACRONYM = re.compile(r"[А-ЯЁ]{2,6}")
+# A ministry, service or agency by name (`Министерство обороны России`, `Федеральная служба безопасности`), or by
+# acronym (`МЧС`, `Минобороны`)
+AGENCY = re.compile(r"(?<![\w-])((?:(?:Федеральн|Государственн|Главн)[а-яё]+\s+(?:министерств|служб|агентств|управлени|инспекци)"
+                    r"|Министерств|Служб|Агентств|Департамент|Комитет|Управлени|Инспекци)[а-яё]*(?:\s+[а-яё]+){0,3}(?:\s+[А-ЯЁ][\w-]*)?"
+                    r"|(?:МВД|МИД|МЧС|ФСБ|ФСИН|ФНС|ФАС|СК|Мин[а-яё]+|Рос[а-яё]+надзор[а-яё]*))(?![\w-])")
+
+
+def _named_agency(ctx: Context) -> str | None:
+    """The first ministry, service or agency the article names, in the nominative."""
+    for text in ctx.paragraphs:
+        for m in AGENCY.finditer(_masked_quotations(text)):
+            words = m.group(1).split()
+            while len(words) > 1 and not any(p.tag.case == "gent" for p in russian.parses(words[-1].lower())):
+                words.pop()  # its complement is genitive (`службы безопасности`), not the sentence's verb or object
+            if words[0].isupper():
+                return words[0]
+            if words[0].startswith(("Мин", "Рос")) and len(words) == 1:
+                return " ".join(russian.nominative_phrase(words)) if russian.parses(words[0].lower())[0].is_known else words[0]
+            return " ".join(russian.nominative_phrase(words))
+    return None
 
 
 def _expanded_acronym(acronym: str, ctx: Context) -> str:

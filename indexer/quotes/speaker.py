@@ -183,6 +183,11 @@ def _parse_speaker(phrase: str, rules: Rules, mode: str = "after", subject: bool
         return "", "", ""
     if mode == "after" and lowered[0] in rules.pronouns:
         return "pronoun", lowered[0], ""
+    if rules.lang == "ru" and mode == "after" and len(lowered) > 2:
+        told = re.match(r"\W*((?:«[^«»]+»|[A-ZА-ЯЁ][\w-]*)(?:\s+[A-ZА-ЯЁ][\w-]*)?)\s+(.*)", phrase)
+        if told and _unnamed_ru([w.lower() for w in re.findall(r"[\w-]+", told.group(2))]):
+            phrase = told.group(2)  # `сообщил РБК источник, знакомый с ситуацией`: the outlet is told, not telling
+            lowered = [w.lower() for w in re.findall(r"[\w-]+", phrase)]
     if rules.lang == "ru" and mode in ("after", "before") and _unnamed_ru(lowered if mode == "after" else lowered[:3]):
         named = [r for r in name_runs(phrase.split(",", 1)[1], rules) if len(r[2]) >= 2] if mode == "after" and "," in phrase else []
         if named and _certainly_nominative(named[0][2]) or named and russian.can_be_nominative(named[0][2]):
