@@ -287,6 +287,15 @@ def is_person_noun(word: str) -> bool:
                and not NAME_TAGS & p.tag.grammemes for p in parses(word.lower()) if p.is_known)
 
 
+def is_person_title(noun: str, name: str) -> bool:
+    """`певица Земфира`, `форвард Вендел`: a noun for one person in the nominative, and a one-word name that can be
+    in the nominative too, in apposition (not `форвард Реала`, a club's genitive; not `дочери Челси`)."""
+    titled = any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
+                 and not NAME_TAGS & p.tag.grammemes for p in parses(noun.lower()) if p.is_known)
+    readings = [p for p in parses(name.lower()) if p.is_known]
+    return len(noun) > 2 and titled and (not readings or any(p.tag.case == "nomn" for p in readings))
+
+
 @lru_cache(maxsize=200_000)
 def is_plural_noun(word: str) -> bool:
     """A known common noun read first as a plural (Мятежники, Следователи): a group, not a name."""

@@ -342,10 +342,21 @@ def _after_the(text: str, start: int, rules: Rules) -> bool:
 
 
 def _title_before(text: str, start: int, rules: Rules) -> bool:
-    """`Prince Harry`, `Pope Francis`, `Senator Warren`: a capitalised title before one word makes it a person's name."""
+    """`Prince Harry`, `Pope Francis`, `Senator Warren`: a capitalised title before one word makes it a person's name;
+    in Russian, any noun for a person (`певица Земфира`, `футболист «Зенита» Вендел`, `патриарх Кирилл`)."""
     words = re.findall(r"[\w-]+", text[max(0, start - 20) : start])
-    return bool(words) and words[-1][:1].isupper() and words[-1].lower() in rules.role_words \
-        and words[-1].lower() not in NOT_A_PERSON_ROLE and text[:start].endswith(" ")
+    if bool(words) and words[-1][:1].isupper() and words[-1].lower() in rules.role_words \
+            and words[-1].lower() not in NOT_A_PERSON_ROLE and text[:start].endswith(" "):
+        return True
+    if rules.lang != "ru":
+        return False
+    noun = PERSON_NOUN_BEFORE.search(text[max(0, start - 60) : start])
+    name = re.match(r"[\w-]+", text[start:])
+    return bool(noun and name) and russian.is_person_title(noun.group(1), name.group())
+
+
+# a word, then a body's name in marks or nothing, right before a name (`футболист «Зенита» Вендел`)
+PERSON_NOUN_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё-]{3,})(?:\s+«[^«»]{1,40}»)?\s+$")
 
 
 def _opens_a_sentence(text: str, start: int) -> bool:

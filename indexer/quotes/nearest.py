@@ -62,7 +62,7 @@ def nearest_person(ctx: Context, paragraph: int, upto: int, since: int = 0, subj
                     return None  # someone unnamed here: not whoever an earlier sentence names
             # a Russian name in an oblique case (`с кинокритиком Джином Сискелом`) is not who speaks on
             runs = [r for r in (_speaker_run(r, ctx.rules, sentence) for r in name_runs(sentence, ctx.rules))
-                    if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and (_title_before(sentence, r[0], ctx.rules)
+                    if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and (_title_before(sentence, sentence.find(r[2][0], r[0]), ctx.rules)
                                                                           or ctx.rules.lang == "en" and _titled(sentence, r[0])))
                     and not _after_the(sentence, r[0], ctx.rules)
                     and (ctx.rules.lang != "ru" or _in_nominative(person_name(r[2], False, ctx.rules).split()))
@@ -170,7 +170,9 @@ def _sentence_subject(sentence: str, ctx: Context, lone_named_once: bool = True)
     # `Здоровье Хиллари вызывает вопросы`: the common noun opening the sentence is not part of a name
     runs = [r for r in (_speaker_run(r, ctx.rules, head) for r in every)
             if r and (_person_like(r[2], ctx) or len(r[2]) == 1 and _titled(head, r[0])
-                      and (ctx.rules.lang == "en" or full_name(r[2][0], ctx)))]  # `Ms. Pelosi`: a person, if not named in full
+                      and (ctx.rules.lang == "en" or full_name(r[2][0], ctx))  # `Ms. Pelosi`: a person, if not named in full
+                      or len(r[2]) == 1 and ctx.rules.lang == "ru" and _title_before(head, head.find(r[2][0], r[0]), ctx.rules))]
+    # (`Певица Земфира`: one name, the noun before it, cut from the run, says it is a person's)
     if ctx.rules.lang == "ru":
         # `Олимпийскую чемпионку Юлию Петрову поздравил губернатор Сергей Боженов`: a name in an oblique case is
         # no subject; with none before the verb, the subject may follow it (the nominative name after the verb)

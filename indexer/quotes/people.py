@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from indexer import russian
 from indexer.quotes.names import (
     NAME_SUFFIXES, NOT_A_PERSON_HEADS, OBLIQUE_ADJECTIVE, ORGANISATION_WORDS, RU_TITLES_OF_ONE_NAME,
-    TITLES_OF_ONE_NAME, _common_phrase, _is_city, _role_text, _speaker_run, demonyms, is_common_word, is_place,
+    TITLES_OF_ONE_NAME, _common_phrase, _is_city, _role_text, _speaker_run, _title_before, demonyms, is_common_word, is_place,
     name_runs, person_name,
 )
 from indexer.quotes.rules import Person, Rules
@@ -237,12 +237,21 @@ def paragraph_people(n: int, para: str, rules: Rules) -> list[Person]:
             continue  # a place or a word may be part of a title: `Ambassador of Kazakhstan to Belarus X Y`,
             # `Minister of Culture and Information X Y`
         previous_end = end
+        if len(words) < 2 and rules.lang == "ru" and _title_before(para, start, rules) and not words[0].isupper():
+            # `Певица Земфира`, `футболист «Зенита» Вендел`: one name, a person by the noun before it
+            people.append(Person(" ".join(russian.nominative_name(words)), _role_text(_clause_tail(before), rules), (n, start)))
+            continue
         if len(words) < 2:
             continue
         if all(w.isupper() for w in words) or is_place(words[-1]):
             continue
         link = bool(before.strip()) and before.split()[-1].lower() in rules.name_links
         checked = _speaker_run((start, end, words), rules, para)
+        if rules.lang == "ru" and len(words) == 2 and russian.is_person_title(words[0], words[1]) and not words[1].isupper() \
+                and not is_common_word(words[1], rules) and not russian.is_geo(words[1]):
+            # `Певица Земфира` opening a sentence: the noun is capitalised with the name, which is one word
+            people.append(Person(" ".join(russian.nominative_name(words[1:])), words[0].lower(), (n, start)))
+            continue
         if checked is None or len(checked[2]) < 2 or _is_city(" ".join(words)) or _common_phrase(checked[2], rules):
             continue
         name = person_name(checked[2], link, rules)
