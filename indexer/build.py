@@ -30,7 +30,7 @@ from .pipeline import process, warm_up
 from .spool import Chained, InMemory, Spool
 
 # Bump when the pipeline's output changes, so every article is rebuilt.
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 # Bump when the files' layout changes (fields, their analysis): an index of another format is not
 # read, and the next reindex rebuilds it from scratch.
 # 2: the quote index files each speaker by name and role (speaker_key); 3: no module path of
