@@ -7,6 +7,7 @@ declined Russian name in the nominative (`nominative_name`), a document's issuer
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from indexer import russian
 from indexer.quotes.clauses import NEUTER_PRONOUNS, UNKNOWN
@@ -42,22 +43,36 @@ def body_antecedent(noun: str, ctx: Context, paragraph: int, upto: int) -> Perso
                     return Person(" ".join(words))  # not `Police` opening a sentence
     if noun == "police":
         return None
-    for text in texts:  # the nearest sentence about a body, as its subject
-        for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()]):
-            # the subject opens the sentence, or follows an opening phrase (`However, shortly after ..., Dick Clark
-            # Productions denied`)
-            m = re.search(r"(?:^\s*|,\s+)(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)\s+"
-                          r"(?:has\s+|had\s+|was\s+|is\s+|on\s+\w+\s+)?[a-z]+(?:ed|s)\b", sentence)
-            if not m:
-                continue
-            words = m.group(1).split()
-            if words[0].lower() in SENTENCE_OPENERS or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]) \
-                    or len(words) == 1 and any(p.name.split()[-1] == words[0] for p in ctx.people_named(words[0])
-                                               if len(p.name.split()) > 1):
-                continue  # a person's surname, a place
-            if len(words) == 1 or words[-1].lower() in ORGANISATION_HEADS or words[-1].lower().strip(".") in CORPORATE_SUFFIXES:
-                return Person(" ".join(words))  # `Apple`, `Amnesty International`, `Globex Inc.`; not `Tim Cook`
+    for words in named_subjects(texts, ctx):  # the nearest sentence about a body, as its subject
+        if len(words) == 1 and any(p.name.split()[-1] == words[0] for p in ctx.people_named(words[0])
+                                   if len(p.name.split()) > 1):
+            continue  # a person's surname
+        if len(words) == 1 or _named_body(words):
+            return Person(" ".join(words))  # `Apple`, `Amnesty International`, `Globex Inc.`; not `Tim Cook`
     return None
+
+
+# a sentence's subject, named before its verb: it opens the sentence or follows an opening phrase (`However,
+# shortly after ..., Dick Clark Productions denied`, `Big Machine have twice denied`)
+SUBJECT = re.compile(r"(?:^\s*|,\s+)(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)\s+"
+                     r"(?:(?:have|has|had|were|was|are|is)\s+|on\s+\w+\s+)?(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b")
+
+
+def named_subjects(texts: list[str], ctx: Context) -> Iterator[list[str]]:
+    """The named subject of each sentence of the texts (English), the last sentence of the first text first;
+    not a place, an opener (`But`), a pronoun or an article (`The city reasoned`)."""
+    for text in texts:
+        for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()]):
+            m = SUBJECT.search(sentence)
+            if m:
+                words = m.group(1).split()
+                if not (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in ctx.rules.pronouns | ARTICLES
+                        or is_place(words[-1])):
+                    yield words
+
+
+def _named_body(words: list[str]) -> bool:
+    return words[-1].lower().strip(".") in ORGANISATION_HEADS | CORPORATE_SUFFIXES
 
 
 CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "international", "records", "airlines", "airways",
@@ -70,26 +85,13 @@ _LINK = r"(?:(?:for|of|against|without|and|on|in|the|&)\s+)*"
 _NAME_WORD = r"[A-Z][\w.&'’-]*"
 
 
-# a sentence's subject: a capitalised name before its verb (`Big Machine have twice denied`)
-_SUBJECT = re.compile(r"(?:^\s*|,\s+)(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)\s+"
-                      r"(?:(?:have|has|had|were|was|are|is)\s+)?(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b")
-
-
 def _body_antecedent_of_they(ctx: Context, paragraph: int, upto: int) -> Person | None:
     """The body `they said` means: the one the nearest sentence with a named subject is about (`Big Machine
     have twice denied ...`), in the paragraph or the two before; None where that subject is a person."""
     texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
     texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
-    for text in texts:
-        for sentence in reversed([x for x in SENTENCE_END.split(text) if x.strip()]):
-            m = _SUBJECT.search(sentence)
-            if not m:
-                continue
-            words = m.group(1).split()
-            if words[0].lower() in SENTENCE_OPENERS or words[0].lower() in ctx.rules.pronouns or is_place(words[-1]):
-                continue
-            body = words[-1].lower().strip(".") in ORGANISATION_HEADS | CORPORATE_SUFFIXES  # `Amnesty International`
-            return Person(" ".join(words)) if body or not _person_like(words, ctx) else None
+    for words in named_subjects(texts, ctx):  # `Amnesty International` a body, though two capitalised words
+        return Person(" ".join(words)) if _named_body(words) or not _person_like(words, ctx) else None
     return None
 
 
