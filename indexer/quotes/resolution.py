@@ -22,12 +22,18 @@ from indexer.quotes.rules import ARTICLES, CLAUSE_CHARS, SENTENCE_END, Person, _
 from indexer.quotes.speaker import RU_SPOKESPEOPLE, parse_speaker
 
 
+def texts_before(ctx: Context, paragraph: int, upto: int, back: int) -> list[str]:
+    """The text of the paragraph before `upto`, then the `back` paragraphs before it, nearest first, their
+    quotations masked: where a quotation's speaker was named."""
+    return [_masked_quotations(ctx.paragraphs[paragraph][:upto])] + \
+        [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, max(-1, paragraph - back - 1), -1)]
+
+
 def body_antecedent(noun: str, ctx: Context, paragraph: int, upto: int) -> Person | None:
     """The body `the company` or `the union` means: the nearest name of a body that ends in that noun
     (`the union` -> `United Auto Workers Union`), else the nearest sentence whose subject is a body
     (`Apple unveiled ...`, `Amnesty International released ...`): no person, no place."""
-    texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
-    texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, max(-1, paragraph - 4), -1)]
+    texts = texts_before(ctx, paragraph, upto, 3)
     head = {"police": ("police", "department", "service", "force")}.get(noun, (noun,))
     apposition = re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}{noun},\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){{0,5}}[A-Z][\w.&'’-]*),")
     for text in texts:  # `The group, WeWorkers Coalition, formed ...`: the noun and the name in apposition
@@ -88,8 +94,7 @@ _NAME_WORD = r"[A-Z][\w.&'’-]*"
 def _body_antecedent_of_they(ctx: Context, paragraph: int, upto: int) -> Person | None:
     """The body `they said` means: the one the nearest sentence with a named subject is about (`Big Machine
     have twice denied ...`), in the paragraph or the two before; None where that subject is a person."""
-    texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
-    texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, max(-1, paragraph - 3), -1)]
+    texts = texts_before(ctx, paragraph, upto, 2)
     for words in named_subjects(texts, ctx):  # `Amnesty International` a body, though two capitalised words
         return Person(" ".join(words)) if _named_body(words) or not _person_like(words, ctx) else None
     return None
@@ -100,8 +105,7 @@ def group_of(plural: str, ctx: Context, paragraph: int, upto: int) -> Person | N
     names it, however far back: the nearest name of a body holding their noun (`Doctors for Camp Closure`, `Amazon Workers
     Union`), or the one they are members of (`members of a recently formed group D4CC`); None where no body
     is named: people speaking together are none of them alone."""
-    texts = [_masked_quotations(ctx.paragraphs[paragraph][:upto])]
-    texts += [_masked_quotations(ctx.paragraphs[k]) for k in range(paragraph - 1, -1, -1)]  # the group's once named
+    texts = texts_before(ctx, paragraph, upto, paragraph)  # the group's once named
     noun = "|".join(re.escape(w.capitalize()) for w in {plural, plural[:-1]})
     holding = re.compile(rf"((?:{_NAME_WORD}\s+{_LINK})*(?:{noun})\b(?:\s+{_LINK}{_NAME_WORD})*)")
     member_of = re.compile(rf"\bmembers\s+of\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){{0,4}}?({_NAME_WORD}(?:\s+{_LINK}{_NAME_WORD})*)")
