@@ -11,6 +11,7 @@ import numpy as np
 from whoosh.query import And, NumericRange, Term
 
 from .columns import Columns, FacetColumn
+from .vectorised import intersection
 
 
 def allowed_docs(query, columns: Columns) -> np.ndarray | None:
@@ -20,10 +21,7 @@ def allowed_docs(query, columns: Columns) -> np.ndarray | None:
         found = [allowed_docs(clause, columns) for clause in query.subqueries]
         if not found or any(docs is None for docs in found):
             return None
-        docs = found[0]
-        for other in found[1:]:
-            docs = np.intersect1d(docs, other, assume_unique=True)
-        return docs
+        return intersection(found)
     column = columns.facets.get(getattr(query, "fieldname", None))
     if column is None:
         return None

@@ -321,6 +321,14 @@ def _btext(query: Term, segment: Segment) -> bytes | None:
     return btext if segment.entry(query.fieldname, btext) is not None else None
 
 
+def intersection(lists: list[np.ndarray]) -> np.ndarray:
+    """The documents in every one of these sorted lists (at least one)."""
+    docnums = lists[0]
+    for other in lists[1:]:
+        docnums = np.intersect1d(docnums, other, assume_unique=True)
+    return docnums
+
+
 def _intersection(a: Found, b: Found) -> Found:
     docnums, in_a, in_b = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
     return docnums, a[1][in_a] + b[1][in_b]
@@ -413,12 +421,7 @@ def _docs(query, segment: Segment) -> np.ndarray:
         return _union_docs([_docs(q, segment) for q in query.subqueries])
     if kind is And:
         found = [_docs(q, segment) for q in query.subqueries]
-        if not found:
-            return NOTHING[0]
-        docnums = found[0]
-        for other in found[1:]:
-            docnums = np.intersect1d(docnums, other, assume_unique=True)
-        return docnums
+        return intersection(found) if found else NOTHING[0]
     if kind is NumericRange:
         compiled = query._compile_query(segment.reader)
         if compiled is NullQuery:
